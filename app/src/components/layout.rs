@@ -1,0 +1,62 @@
+//! The worker-side frame: a slim header, connection and update banners, the
+//! page, and a bottom navigation within reach of one thumb.
+
+use crate::i18n::t;
+use crate::pwa::use_pwa;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+
+#[component]
+pub fn WorkerLayout() -> impl IntoView {
+    view! {
+        <div class="shell">
+            <header class="topbar">
+                <A href="/" attr:class="brand">{t("工友驿站", "Gongyou")}</A>
+            </header>
+            <Banners/>
+            <div class="content">
+                <Outlet/>
+            </div>
+            <BottomNav/>
+        </div>
+    }
+}
+
+#[component]
+fn Banners() -> impl IntoView {
+    let pwa = use_pwa();
+    view! {
+        <Show when=move || !pwa.online.get()>
+            <div class="banner banner--offline" role="status">
+                {t("当前没有网络,显示的是手机里保存的内容", "You are offline: showing what is saved on this phone")}
+            </div>
+        </Show>
+        <Show when=move || pwa.update_ready.get()>
+            <div class="banner banner--update" role="status">
+                <span>{t("有新版本可用", "A new version is ready")}</span>
+                <button class="btn btn--small" on:click=move |_| pwa.apply_update()>{t("立即更新", "Update now")}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// One entry of the bottom navigation.
+#[component]
+fn NavItem(href: &'static str, icon: &'static str, label: impl Fn() -> &'static str + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <A href=href attr:class="nav-item" exact=href == "/">
+            <span class="nav-icon" aria-hidden="true">{icon}</span>
+            <span class="nav-label">{label}</span>
+        </A>
+    }
+}
+
+#[component]
+fn BottomNav() -> impl IntoView {
+    view! {
+        <nav class="bottomnav" aria-label=t("主导航", "Main")>
+            <NavItem href="/" icon="⌂" label=t("首页", "Home")/>
+            <NavItem href="/me" icon="☺" label=t("我的", "Me")/>
+        </nav>
+    }
+}

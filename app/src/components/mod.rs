@@ -1,0 +1,4 @@
+//! Building blocks shared by every screen.
+
+pub mod layout;
+pub mod status;

@@ -1,0 +1,56 @@
+//! The reader's language: zh-CN by default, English on request, remembered on
+//! the phone. UI text is written inline as pairs: `t("附近驿站", "Nearby stations")`.
+
+use crate::storage;
+use leptos::prelude::*;
+use shared::{Lang, Text};
+use std::cell::Cell;
+
+const KEY: &str = "gy.lang";
+
+thread_local! {
+    // Mirrors the signal for code outside the reactive tree (the API client).
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::ZhCn) };
+}
+
+pub fn provide() {
+    let saved = match storage::get(KEY).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::ZhCn,
+    };
+    let lang = RwSignal::new(saved);
+    Effect::new(move |_| {
+        let l = lang.get();
+        CURRENT.with(|c| c.set(l));
+        storage::set(KEY, l.tag());
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.tag());
+        }
+    });
+    CURRENT.with(|c| c.set(saved));
+    provide_context(lang);
+}
+
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// The language right now, outside reactive code.
+pub fn current() -> Lang {
+    CURRENT.with(|c| c.get())
+}
+
+/// A reactive UI string in the reader's language.
+pub fn t(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || match lang.get() {
+        Lang::ZhCn => zh,
+        Lang::En => en,
+    }
+}
+
+/// A shared-crate `Text` (validation messages, labels) in the reader's language.
+pub fn text(value: Text) -> impl Fn() -> String + Send + Sync + 'static {
+    let lang = use_lang();
+    move || value.get(lang.get()).to_string()
+}

@@ -1,0 +1,40 @@
+//! 我的: the worker's own settings.
+
+use crate::i18n::{t, use_lang};
+use leptos::prelude::*;
+use shared::Lang;
+
+#[component]
+pub fn Me() -> impl IntoView {
+    view! {
+        <main class="page">
+            <h1 class="page-title">{t("我的", "Me")}</h1>
+            <LanguageSwitch/>
+        </main>
+    }
+}
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let option = move |value: Lang, label: &'static str| {
+        view! {
+            <button
+                class="seg"
+                class:seg--on=move || lang.get() == value
+                aria-pressed=move || (lang.get() == value).to_string()
+                lang=value.tag()
+                on:click=move |_| lang.set(value)
+            >{label}</button>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="lang-title">
+            <h2 id="lang-title">{t("语言", "Language")}</h2>
+            <div class="segmented" role="group" aria-labelledby="lang-title">
+                {option(Lang::ZhCn, "中文")}
+                {option(Lang::En, "English")}
+            </div>
+        </section>
+    }
+}

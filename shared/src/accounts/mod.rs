@@ -1,0 +1,4 @@
+//! Accounts: who is asking, and what they may do.
+
+mod roles;
+pub use roles::*;

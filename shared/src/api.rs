@@ -1,0 +1,59 @@
+//! Wire conventions shared by every endpoint (see docs/API.md):
+//! one resource is `{"station": {...}}`, a list is `{"stations": [...], "meta": {...}}`
+//! with seek pagination through an opaque `next_cursor`.
+
+use serde::{Deserialize, Serialize};
+
+/// The `meta` object of every list response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct ListMeta {
+    /// Pass as `cursor` to get the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+    pub limit: u32,
+}
+
+/// Clamps a requested page size to `1..=max`, with `default` when absent.
+pub fn page_limit(requested: Option<u32>, default: u32, max: u32) -> u32 {
+    requested.unwrap_or(default).clamp(1, max)
+}
+
+/// Seek cursors are opaque to clients: the sort key of the last row, hex-encoded
+/// so they survive any URL without escaping.
+pub mod cursor {
+    pub fn encode(key: &str) -> String {
+        key.bytes().map(|b| format!("{b:02x}")).collect()
+    }
+
+    pub fn decode(cursor: &str) -> Option<String> {
+        if cursor.len() % 2 != 0 || cursor.len() > 512 {
+            return None;
+        }
+        let bytes: Option<Vec<u8>> = (0..cursor.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(cursor.get(i..i + 2)?, 16).ok())
+            .collect();
+        String::from_utf8(bytes?).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trips_and_rejects_garbage() {
+        let key = "2025-03-28T08:00:00Z|42";
+        assert_eq!(cursor::decode(&cursor::encode(key)).as_deref(), Some(key));
+        assert_eq!(cursor::decode("zz"), None);
+        assert_eq!(cursor::decode("abc"), None);
+    }
+
+    #[test]
+    fn page_limit_is_clamped() {
+        assert_eq!(page_limit(None, 20, 100), 20);
+        assert_eq!(page_limit(Some(0), 20, 100), 1);
+        assert_eq!(page_limit(Some(1000), 20, 100), 100);
+    }
+}

@@ -1,0 +1,17 @@
+//! Gongyou's shared crate: the API contract (wire types, route table), validation
+//! and domain rules, used by both the app (wasm, in the browser) and the Worker.
+//! It has no wasm-only dependencies, so `cargo test` runs it natively.
+
+pub mod accounts;
+pub mod api;
+pub mod error;
+pub mod lang;
+#[cfg(feature = "openapi")]
+pub mod openapi;
+pub mod query;
+pub mod routes;
+pub mod system;
+pub mod time;
+
+pub use error::{ApiError, ErrorCode, FieldErrors};
+pub use lang::{Lang, Text};

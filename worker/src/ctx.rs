@@ -1,0 +1,132 @@
+//! The request context every handler receives, and the response helpers.
+//! Handlers parse with these, authorise, call their store and shape the reply.
+
+use crate::error::{AppError, AppResult};
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Serialize};
+use shared::query::Query;
+use shared::routes::Route;
+use shared::{ApiError, Lang, Text};
+use worker::{Env, Headers, Request, Response};
+
+pub struct Ctx {
+    pub req: Request,
+    pub env: Env,
+    pub route: &'static Route,
+    pub lang: Lang,
+    pub now: DateTime<Utc>,
+    params: Vec<(&'static str, String)>,
+    query: Query,
+}
+
+impl Ctx {
+    pub fn new(req: Request, env: Env, route: &'static Route, params: Vec<(&'static str, String)>) -> Ctx {
+        let lang = Lang::from_accept_language(req.headers().get("accept-language").ok().flatten().as_deref());
+        let query = req.url().ok().and_then(|u| u.query().map(Query::parse)).unwrap_or_default();
+        Ctx { req, env, route, lang, now: shared::time::from_millis(js_sys::Date::now()), params, query }
+    }
+
+    /// A path parameter as text.
+    pub fn param(&self, name: &str) -> &str {
+        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    /// A numeric id path parameter; anything else is simply not found.
+    pub fn id(&self, name: &str) -> AppResult<i64> {
+        self.param(name).parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::not_found().into())
+    }
+
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.req.headers().get(name).ok().flatten()
+    }
+
+    /// The caller's address, for rate limits and the audit log.
+    pub fn client_ip(&self) -> String {
+        self.header("cf-connecting-ip").unwrap_or_else(|| "127.0.0.1".into())
+    }
+
+    /// The JSON body. Malformed JSON is a 400; a wrong type in a field is a 422 naming it.
+    pub async fn body<T: DeserializeOwned>(&mut self) -> AppResult<T> {
+        let text = self.req.text().await.map_err(|_| bad_body())?;
+        parse_json(&text)
+    }
+
+    pub fn db(&self) -> AppResult<worker::D1Database> {
+        Ok(self.env.d1("DB")?)
+    }
+
+    pub fn kv(&self) -> AppResult<worker::kv::KvStore> {
+        Ok(self.env.kv("KV")?)
+    }
+
+    /// A Worker secret or var; absent or empty is `None`.
+    pub fn secret(&self, name: &str) -> Option<String> {
+        self.env
+            .secret(name)
+            .map(|s| s.to_string())
+            .or_else(|_| self.env.var(name).map(|v| v.to_string()))
+            .ok()
+            .filter(|s| !s.is_empty())
+    }
+}
+
+fn bad_body() -> AppError {
+    ApiError::bad_request(Text::new("请求内容不是有效的 JSON", "The request body is not valid JSON")).into()
+}
+
+pub fn parse_json<T: DeserializeOwned>(text: &str) -> AppResult<T> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let inner = e.inner();
+        if inner.is_syntax() || inner.is_eof() || text.trim().is_empty() {
+            return bad_body();
+        }
+        let path = e.path().to_string();
+        let field = if path == "." { "body".to_string() } else { path };
+        let why = if inner.to_string().starts_with("missing field") {
+            shared::error::why::required()
+        } else {
+            Text::new("格式不正确", "Has the wrong format")
+        };
+        // serde names the missing field only in its message: `missing field `phone``.
+        let field = inner
+            .to_string()
+            .strip_prefix("missing field `")
+            .and_then(|s| s.split('`').next())
+            .map(|name| if field == "body" { name.to_string() } else { format!("{field}.{name}") })
+            .unwrap_or(field);
+        ApiError::field(&field, why).into()
+    })
+}
+
+pub fn json_response<T: Serialize>(status: u16, body: &T) -> Response {
+    let text = serde_json::to_string(body).unwrap_or_else(|_| "{}".into());
+    let headers = Headers::new();
+    let _ = headers.set("content-type", "application/json; charset=utf-8");
+    let _ = headers.set("cache-control", "no-store");
+    Response::ok(text).map(|r| r.with_status(status).with_headers(headers)).unwrap_or_else(|_| Response::empty().unwrap())
+}
+
+/// 200 with a JSON body.
+pub fn ok<T: Serialize>(body: &T) -> AppResult<Response> {
+    Ok(json_response(200, body))
+}
+
+/// 204, no body.
+pub fn no_content() -> AppResult<Response> {
+    Ok(Response::empty()?.with_status(204))
+}
+
+/// A non-JSON body (CSV, SVG) with its content type.
+pub fn typed(body: Vec<u8>, content_type: &str, filename: Option<&str>) -> AppResult<Response> {
+    let headers = Headers::new();
+    headers.set("content-type", content_type)?;
+    if let Some(name) = filename {
+        headers.set("content-disposition", &format!("attachment; filename=\"{name}\""))?;
+    }
+    Ok(Response::from_bytes(body)?.with_headers(headers))
+}

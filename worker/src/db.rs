@@ -1,0 +1,133 @@
+//! Thin helpers over D1. SQL is always a literal with `?` placeholders, written
+//! in a capability's `store.rs`; values are only ever bound, never formatted in.
+
+use crate::error::{AppError, AppResult};
+use serde::{de::DeserializeOwned, Deserialize, Deserializer};
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement, D1ResultMeta};
+
+/// A value that can be bound to a placeholder.
+pub trait Bind {
+    fn js(&self) -> JsValue;
+}
+
+impl Bind for i64 {
+    fn js(&self) -> JsValue {
+        JsValue::from_f64(*self as f64)
+    }
+}
+impl Bind for i32 {
+    fn js(&self) -> JsValue {
+        JsValue::from_f64(*self as f64)
+    }
+}
+impl Bind for u32 {
+    fn js(&self) -> JsValue {
+        JsValue::from_f64(*self as f64)
+    }
+}
+impl Bind for f64 {
+    fn js(&self) -> JsValue {
+        JsValue::from_f64(*self)
+    }
+}
+impl Bind for bool {
+    fn js(&self) -> JsValue {
+        JsValue::from_f64(if *self { 1.0 } else { 0.0 })
+    }
+}
+impl Bind for str {
+    fn js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+impl Bind for String {
+    fn js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+impl<T: Bind + ?Sized> Bind for &T {
+    fn js(&self) -> JsValue {
+        (**self).js()
+    }
+}
+impl<T: Bind> Bind for Option<T> {
+    fn js(&self) -> JsValue {
+        self.as_ref().map(Bind::js).unwrap_or(JsValue::NULL)
+    }
+}
+
+/// Prepares `sql` with its bound values.
+pub fn stmt(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<D1PreparedStatement> {
+    let values: Vec<JsValue> = values.iter().map(|v| v.js()).collect();
+    db.prepare(sql).bind(&values).map_err(|e| AppError::Internal(format!("bind {sql}: {e}")))
+}
+
+/// All rows of a query.
+pub async fn all<T: DeserializeOwned>(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<Vec<T>> {
+    Ok(all_with_meta(db, sql, values).await?.0)
+}
+
+/// All rows, with D1's metadata (`rows_read` feeds the benchmarks).
+pub async fn all_with_meta<T: DeserializeOwned>(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<(Vec<T>, Option<D1ResultMeta>)> {
+    let result = stmt(db, sql, values)?.all().await.map_err(|e| query_error(sql, e))?;
+    let rows = result.results::<T>().map_err(|e| AppError::Internal(format!("decode {sql}: {e}")))?;
+    Ok((rows, result.meta().ok().flatten()))
+}
+
+/// The first row, if any.
+pub async fn first<T: DeserializeOwned>(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<Option<T>> {
+    stmt(db, sql, values)?.first::<T>(None).await.map_err(|e| query_error(sql, e))
+}
+
+/// Runs a statement, returning how many rows it changed.
+pub async fn run(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<Changes> {
+    let result = stmt(db, sql, values)?.run().await.map_err(|e| query_error(sql, e))?;
+    let meta = result.meta().ok().flatten();
+    Ok(Changes {
+        changes: meta.as_ref().and_then(|m| m.changes).unwrap_or(0),
+        last_row_id: meta.and_then(|m| m.last_row_id).unwrap_or(0),
+    })
+}
+
+/// Runs statements atomically: D1 executes a batch as one transaction.
+pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> AppResult<()> {
+    db.batch(statements).await.map_err(|e| query_error("batch", e))?;
+    Ok(())
+}
+
+pub struct Changes {
+    pub changes: usize,
+    pub last_row_id: i64,
+}
+
+/// A D1 failure. Unique-constraint violations keep their own variant so a store
+/// can turn them into a 409 naming the field.
+fn query_error(sql: &str, e: worker::Error) -> AppError {
+    AppError::Internal(format!("query failed: {e} ({sql})"))
+}
+
+/// True when a failure is a UNIQUE or PRIMARY KEY constraint violation.
+pub fn is_unique_violation(e: &AppError) -> bool {
+    matches!(e, AppError::Internal(msg) if msg.contains("UNIQUE constraint failed"))
+}
+
+/// SQLite stores booleans as 0/1; rows decode them with `#[serde(deserialize_with = "db::flag")]`.
+pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        B(bool),
+        N(f64),
+    }
+    Ok(match Raw::deserialize(d)? {
+        Raw::B(b) => b,
+        Raw::N(n) => n != 0.0,
+    })
+}
+
+/// The single-column count of a `SELECT count(*) AS n ...`.
+#[derive(Deserialize)]
+pub struct Count {
+    pub n: i64,
+}
