@@ -12,6 +12,7 @@ pub mod query;
 pub mod routes;
 pub mod system;
 pub mod time;
+pub mod trades;
 
 pub use error::{ApiError, ErrorCode, FieldErrors};
 pub use lang::{Lang, Text};
