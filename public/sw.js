@@ -3,7 +3,9 @@
 // build and a version derived from them, so every release installs anew.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
-const SHELL = "/index.html";
+// "/" and not "/index.html": the assets server redirects the latter, and a
+// redirected response cannot answer a navigation.
+const SHELL = "/";
 const CACHE = `gongyou-shell-${VERSION}`;
 
 self.addEventListener("install", (event) => {

@@ -23,7 +23,7 @@ const hash = createHash("sha256");
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest("hex").slice(0, 12);
 
-const list = ["/", ...files.filter((f) => f !== "/index.html"), "/index.html"];
+const list = ["/", ...files.filter((f) => f !== "/index.html")];
 const swPath = join(dir, "sw.js");
 const sw = readFileSync(swPath, "utf8")
   .replace('"__VERSION__"', JSON.stringify(version))

@@ -45,7 +45,7 @@ pub fn document(version: &str) -> Value {
 
 fn operation(route: &Route, g: &mut SchemaGenerator, error_ref: &Value) -> Value {
     let mut op = Map::new();
-    op.insert("operationId".into(), json!(format!("{:?}", route.id).replace(['(', ')'], "")));
+    op.insert("operationId".into(), json!(route.id.operation_id()));
     op.insert("tags".into(), json!([route.tag()]));
     op.insert("summary".into(), json!(route.summary));
     op.insert("x-access".into(), json!(route.access.label()));

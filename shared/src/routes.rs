@@ -182,6 +182,12 @@ pub enum RouteId {
 }
 
 impl RouteId {
+    /// The OpenAPI `operationId`, e.g. `SystemHealth`; the Worker also returns it
+    /// in the `x-gongyou-route` header so tests can prove every route is dispatched.
+    pub fn operation_id(self) -> String {
+        format!("{self:?}").replace(['(', ')'], "")
+    }
+
     pub fn capability(self) -> &'static str {
         match self {
             RouteId::System(_) => "system",

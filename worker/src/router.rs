@@ -9,11 +9,15 @@ use worker::{Env, Request, Response};
 
 pub async fn handle(req: Request, env: Env) -> Response {
     let lang = Lang::from_accept_language(req.headers().get("accept-language").ok().flatten().as_deref());
-    let mut response = match route(req, env).await {
+    let mut matched = None;
+    let mut response = match route(req, env, &mut matched).await {
         Ok(r) => r,
         Err(e) => e.into_response(lang),
     };
     let headers = response.headers_mut();
+    if let Some(id) = matched {
+        let _ = headers.set("x-gongyou-route", &id.operation_id());
+    }
     let _ = headers.set("x-content-type-options", "nosniff");
     let _ = headers.set("referrer-policy", "same-origin");
     let _ = headers.set("content-language", lang.tag());
@@ -21,7 +25,7 @@ pub async fn handle(req: Request, env: Env) -> Response {
     response
 }
 
-async fn route(req: Request, env: Env) -> AppResult<Response> {
+async fn route(req: Request, env: Env, matched: &mut Option<RouteId>) -> AppResult<Response> {
     let url = req.url()?;
     let path = url.path().to_string();
     let method = Method::parse(req.method().as_ref()).ok_or_else(method_not_supported)?;
@@ -30,6 +34,7 @@ async fn route(req: Request, env: Env) -> AppResult<Response> {
         Err(true) => return Err(method_not_supported()),
         Err(false) => return Err(ApiError::not_found().into()),
     };
+    *matched = Some(route.id);
     let params = params.into_iter().map(|(k, v)| (k, shared::query::decode(v))).collect();
 
     if method.changes_state() {

@@ -1,0 +1,59 @@
+// Debian's Chromium driven by playwright-core, with a fresh profile per test.
+import { chromium } from "playwright-core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { BASE } from "./env.mjs";
+
+const require = createRequire(import.meta.url);
+const ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/** Opens a browser with a fresh profile. Options go to launchPersistentContext
+ *  (e.g. geolocation, permissions, viewport). Returns { context, page, close }. */
+export async function openBrowser(options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "gongyou-profile-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+    baseURL: BASE,
+    viewport: { width: 390, height: 844 },
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    ...options,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core in the page; fails on any serious or critical violation. */
+export async function assertAccessible(page, label = page.url()) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  if (violations.length) throw new Error(`accessibility violations on ${label}:\n${violations.join("\n")}`);
+}
+
+/** Waits until the app is mounted (the boot splash is gone and the shell rendered). */
+export async function appReady(page) {
+  await page.waitForSelector(".shell, .admin-shell", { state: "attached" });
+}

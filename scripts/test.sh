@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test: the shared crate natively, then the API and browser tests
+# against a real `wrangler dev` with a fresh local D1 and KV.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+bash scripts/setup-tools.sh
+echo "== shared crate (native)"
+cargo test -p gongyou-shared --all-features
+echo "== build app and worker"
+bash scripts/build.sh
+bash scripts/dev-vars.sh
+echo "== API and browser tests (wrangler dev + Chromium)"
+node e2e/run.mjs
