@@ -13,7 +13,7 @@ wrangler dev --ip 127.0.0.1 --port "$PORT" --show-interactive-dev-session=false 
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT INT TERM
 node "$ROOT/scripts/wait-for.mjs" "http://localhost:$PORT/api/health"
-# node "$ROOT/scripts/seed-accounts.mjs" "http://localhost:$PORT"
+node "$ROOT/scripts/seed-accounts.mjs" "http://localhost:$PORT"
 echo
 echo "  工友驿站 is running: http://localhost:$PORT   (Ctrl-C stops it)"
 echo

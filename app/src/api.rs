@@ -56,6 +56,10 @@ async fn finish<T: DeserializeOwned>(sent: Result<Response, gloo_net::Error>) ->
         }
         return resp.json::<T>().await.map_err(|_| ApiFailure::Offline);
     }
+    if status == 401 {
+        // The session ended (expired, signed out elsewhere): guards send the person to sign in.
+        crate::auth::set_me(None);
+    }
     match resp.json::<ErrorEnvelope>().await {
         Ok(env) => Err(ApiFailure::Api { status, error: env.error }),
         // Not our API answering (a proxy, a captive portal): treat as no connection.

@@ -1,5 +1,5 @@
 use crate::components::layout::WorkerLayout;
-use crate::{home, i18n, me, pwa};
+use crate::{accounts, admin, auth, home, i18n, pwa};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -8,12 +8,21 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     i18n::provide();
     pwa::provide();
+    auth::provide();
     view! {
         <Router>
             <Routes fallback=|| view! { <crate::components::status::NotFound/> }>
+                <Route path=path!("/admin/login") view=admin::Login/>
+                <ParentRoute path=path!("/admin") view=admin::AdminLayout>
+                    <Route path=path!("") view=admin::Home/>
+                    <Route path=path!("unions") view=admin::Unions/>
+                    <Route path=path!("staff") view=admin::StaffPage/>
+                    <Route path=path!("audit") view=admin::Audit/>
+                </ParentRoute>
                 <ParentRoute path=path!("") view=WorkerLayout>
                     <Route path=path!("") view=home::Home/>
-                    <Route path=path!("me") view=me::Me/>
+                    <Route path=path!("login") view=accounts::Login/>
+                    <Route path=path!("me") view=accounts::Me/>
                 </ParentRoute>
             </Routes>
         </Router>

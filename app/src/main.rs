@@ -1,12 +1,14 @@
 //! 工友驿站 — the client-side app. `app.rs` holds the router; each capability
 //! has a folder with one file per screen.
 
+mod accounts;
+mod admin;
 mod api;
 mod app;
+mod auth;
 mod components;
 mod home;
 mod i18n;
-mod me;
 mod pwa;
 mod storage;
 

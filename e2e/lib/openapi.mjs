@@ -16,6 +16,7 @@ export async function operations() {
         hasBody: Boolean(op.requestBody),
         idempotent: (op.parameters ?? []).some((p) => p.in === "header" && p.name === "Idempotency-Key"),
         pathParams: (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
+        queryParams: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
       });
     }
   }

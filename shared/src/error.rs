@@ -108,15 +108,17 @@ pub struct ApiError {
     pub code: ErrorCode,
     pub message: Text,
     pub fields: Vec<FieldError>,
+    /// With 429: seconds until a retry can succeed (sent as `Retry-After`).
+    pub retry_after: Option<u32>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode) -> Self {
-        ApiError { message: code.default_message(), code, fields: Vec::new() }
+        ApiError { message: code.default_message(), code, fields: Vec::new(), retry_after: None }
     }
 
     pub fn with_message(code: ErrorCode, message: Text) -> Self {
-        ApiError { code, message, fields: Vec::new() }
+        ApiError { code, message, fields: Vec::new(), retry_after: None }
     }
 
     pub fn validation(errors: FieldErrors) -> Self {
@@ -145,8 +147,8 @@ impl ApiError {
     pub fn conflict(message: Text) -> Self {
         Self::with_message(ErrorCode::Conflict, message)
     }
-    pub fn rate_limited() -> Self {
-        Self::new(ErrorCode::RateLimited)
+    pub fn rate_limited(retry_after_secs: u32) -> Self {
+        ApiError { retry_after: Some(retry_after_secs.max(1)), ..Self::new(ErrorCode::RateLimited) }
     }
     pub fn internal() -> Self {
         Self::new(ErrorCode::Internal)

@@ -9,10 +9,14 @@ pub mod lang;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod query;
+pub mod phone;
 pub mod routes;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod system;
 pub mod time;
 pub mod trades;
+pub mod unions;
 
 pub use error::{ApiError, ErrorCode, FieldErrors};
 pub use lang::{Lang, Text};

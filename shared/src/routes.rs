@@ -179,6 +179,8 @@ impl Route {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RouteId {
     System(crate::system::SystemRoute),
+    Accounts(crate::accounts::AccountsRoute),
+    Unions(crate::unions::UnionsRoute),
 }
 
 impl RouteId {
@@ -191,13 +193,15 @@ impl RouteId {
     pub fn capability(self) -> &'static str {
         match self {
             RouteId::System(_) => "system",
+            RouteId::Accounts(_) => "accounts",
+            RouteId::Unions(_) => "unions",
         }
     }
 }
 
 /// Every route of the API.
 pub fn all() -> impl Iterator<Item = &'static Route> {
-    crate::system::ROUTES.iter()
+    crate::system::ROUTES.iter().chain(crate::accounts::ROUTES).chain(crate::unions::ROUTES)
 }
 
 /// Finds the route for a request. `Err(true)` means the path exists with another method (405).

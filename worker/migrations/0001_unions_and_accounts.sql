@@ -43,6 +43,8 @@ CREATE TABLE users (
   id            INTEGER PRIMARY KEY,
   phone         TEXT NOT NULL UNIQUE,
   display_name  TEXT,
+  -- The language the person chose in the app ('zh-CN' or 'en'), for texts we send them.
+  lang          TEXT NOT NULL DEFAULT 'zh-CN' CHECK (lang IN ('zh-CN', 'en')),
   created_at    TEXT NOT NULL,
   last_login_at TEXT
 );

@@ -1,7 +1,9 @@
 //! The request context every handler receives, and the response helpers.
 //! Handlers parse with these, authorise, call their store and shape the reply.
 
+use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
+use crate::session::Session;
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use shared::query::Query;
@@ -15,6 +17,9 @@ pub struct Ctx {
     pub route: &'static Route,
     pub lang: Lang,
     pub now: DateTime<Utc>,
+    /// The signed-in person, resolved from the session cookie by the router.
+    pub principal: Option<Principal>,
+    pub session: Option<Session>,
     params: Vec<(&'static str, String)>,
     query: Query,
 }
@@ -23,7 +28,16 @@ impl Ctx {
     pub fn new(req: Request, env: Env, route: &'static Route, params: Vec<(&'static str, String)>) -> Ctx {
         let lang = Lang::from_accept_language(req.headers().get("accept-language").ok().flatten().as_deref());
         let query = req.url().ok().and_then(|u| u.query().map(Query::parse)).unwrap_or_default();
-        Ctx { req, env, route, lang, now: shared::time::from_millis(js_sys::Date::now()), params, query }
+        Ctx { req, env, route, lang, now: shared::time::from_millis(js_sys::Date::now()), principal: None, session: None, params, query }
+    }
+
+    pub fn now_ms(&self) -> f64 {
+        self.now.timestamp_millis() as f64
+    }
+
+    /// `now` as stored in D1 and sent on the wire.
+    pub fn now_text(&self) -> String {
+        shared::time::rfc3339(self.now)
     }
 
     /// A path parameter as text.

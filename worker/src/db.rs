@@ -57,6 +57,12 @@ impl<T: Bind> Bind for Option<T> {
     }
 }
 
+/// The bound values of a query: `params![id, name]`.
+#[macro_export]
+macro_rules! params {
+    ($($v:expr),* $(,)?) => { &[$(&$v as &dyn $crate::db::Bind),*] };
+}
+
 /// Prepares `sql` with its bound values.
 pub fn stmt(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<D1PreparedStatement> {
     let values: Vec<JsValue> = values.iter().map(|v| v.js()).collect();

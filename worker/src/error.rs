@@ -52,6 +52,10 @@ impl AppError {
                 ApiError::internal()
             }
         };
-        crate::ctx::json_response(api.status(), &api.render(lang))
+        let mut response = crate::ctx::json_response(api.status(), &api.render(lang));
+        if let Some(secs) = api.retry_after {
+            let _ = response.headers_mut().set("retry-after", &secs.to_string());
+        }
+        response
     }
 }

@@ -2,11 +2,17 @@
 //! Trunk-built app) are served by the Workers assets binding before this code
 //! runs, so every request that reaches here is an API call.
 
+mod accounts;
+mod audit;
+mod auth;
 mod ctx;
 mod db;
 mod error;
+mod rate_limit;
 mod router;
+mod session;
 mod system;
+mod unions;
 
 use worker::{event, Context, Env, Request, Response, Result};
 

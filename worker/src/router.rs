@@ -1,6 +1,7 @@
 //! Dispatch from the shared route table. The coarse gates every route gets —
 //! Origin on state changes, JSON bodies — run here, once, before any handler.
 
+use crate::auth;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use shared::routes::{self, Method, RouteId};
@@ -45,12 +46,16 @@ async fn route(req: Request, env: Env, matched: &mut Option<RouteId>) -> AppResu
     }
 
     let mut ctx = Ctx::new(req, env, route, params);
+    auth::resolve(&mut ctx).await?;
+    auth::gate(route.access, ctx.principal.as_ref())?;
     dispatch(route.id, &mut ctx).await
 }
 
 async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
     match id {
         RouteId::System(r) => crate::system::routes::handle(r, ctx).await,
+        RouteId::Accounts(r) => crate::accounts::routes::handle(r, ctx).await,
+        RouteId::Unions(r) => crate::unions::routes::handle(r, ctx).await,
     }
 }
 

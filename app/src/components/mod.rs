@@ -1,4 +1,7 @@
 //! Building blocks shared by every screen.
 
+pub mod form;
+pub mod language;
 pub mod layout;
 pub mod status;
+pub mod time;

@@ -1,4 +1,16 @@
-//! Accounts: who is asking, and what they may do.
+//! Accounts: who is asking, and what they may do. Workers sign in by SMS code,
+//! staff by password; staff act for one union and everything below it.
 
+mod audit;
+mod auth;
 mod roles;
+mod routes;
+mod scope;
+mod staff;
+
+pub use audit::*;
+pub use auth::*;
 pub use roles::*;
+pub use routes::*;
+pub use scope::*;
+pub use staff::*;

@@ -1,18 +1,8 @@
-//! 我的: the worker's own settings.
+//! The 中文 / English switch, remembered on the phone.
 
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use shared::Lang;
-
-#[component]
-pub fn Me() -> impl IntoView {
-    view! {
-        <main class="page">
-            <h1 class="page-title">{t("我的", "Me")}</h1>
-            <LanguageSwitch/>
-        </main>
-    }
-}
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
@@ -20,6 +10,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let option = move |value: Lang, label: &'static str| {
         view! {
             <button
+                type="button"
                 class="seg"
                 class:seg--on=move || lang.get() == value
                 aria-pressed=move || (lang.get() == value).to_string()

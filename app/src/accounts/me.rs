@@ -1,0 +1,137 @@
+//! 我的: profile, language, signed-in devices and sign-out.
+
+use crate::api::{self, ApiFailure};
+use crate::auth::{set_me, use_auth, AuthState};
+use crate::components::form::{FormError, FormState, TextField};
+use crate::components::language::LanguageSwitch;
+use crate::components::status::{ErrorView, Loading};
+use crate::i18n::{t, use_lang};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::accounts::{Me as MeKind, MeEnvelope, ProfileUpdate, SessionList, WorkerMe};
+
+#[component]
+pub fn Me() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <main class="page">
+            <h1 class="page-title">{t("我的", "Me")}</h1>
+            {move || match auth.0.get() {
+                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <Sessions/> <SignOut/> }.into_any(),
+                AuthState::SignedIn(MeKind::Staff(s)) => view! {
+                    <section class="card">
+                        <p>{t("您以工会干事身份登录:", "You are signed in as union staff: ")}{s.display_name}</p>
+                        <A href="/admin" attr:class="btn btn--primary">{t("进入工会工作台", "Open the staff workspace")}</A>
+                    </section>
+                    <SignOut/>
+                }.into_any(),
+                AuthState::Loading => view! { <Loading/> }.into_any(),
+                AuthState::SignedOut => view! {
+                    <section class="card">
+                        <p>{t("登录后可以入会、报名找工作、查看申请进度。", "Sign in to join the union, apply for jobs and follow your applications.")}</p>
+                        <A href="/login?next=%2Fme" attr:class="btn btn--primary btn--block">{t("手机号登录", "Sign in with your mobile")}</A>
+                    </section>
+                }.into_any(),
+            }}
+            <LanguageSwitch/>
+        </main>
+    }
+}
+
+#[component]
+fn Profile(me: WorkerMe) -> impl IntoView {
+    let name = RwSignal::new(me.display_name.clone().unwrap_or_default());
+    let form = FormState::new();
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.clear();
+        saved.set(false);
+        let input = ProfileUpdate { display_name: Some(name.get_untracked()), lang: None };
+        if !form.check(input.validate()) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match api::send::<_, MeEnvelope>("PATCH", "/api/me", &input, None).await {
+                Ok(env) => {
+                    set_me(Some(env.me));
+                    saved.set(true);
+                }
+                Err(e) => form.failed(&e),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="profile-title">
+            <h2 id="profile-title">{t("我的资料", "My details")}</h2>
+            <p>{t("手机号:", "Mobile: ")}<strong>{me.phone_masked}</strong></p>
+            <form on:submit=save novalidate>
+                <FormError form=form/>
+                <TextField label=t("称呼(别人怎么叫您)", "What people call you") name="display_name" value=name form=form autocomplete="nickname" maxlength=30/>
+                <button type="submit" class="btn btn--secondary">{t("保存", "Save")}</button>
+                <Show when=move || saved.get()><span class="notice" role="status">{t("已保存", "Saved")}</span></Show>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Sessions() -> impl IntoView {
+    let lang = use_lang();
+    let list = LocalResource::new(|| api::get::<SessionList>("/api/me/sessions"));
+    let end = move |id: String| {
+        leptos::task::spawn_local(async move {
+            let _ = api::send::<_, ()>("DELETE", &format!("/api/me/sessions/{id}"), &(), None).await;
+            list.refetch();
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="sessions-title">
+            <h2 id="sessions-title">{t("登录的设备", "Signed-in devices")}</h2>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || list.get().map(|r: Result<SessionList, ApiFailure>| match r {
+                    Ok(l) => view! {
+                        <ul class="rows">
+                            {l.sessions.into_iter().map(|s| {
+                                let id = s.id.clone();
+                                view! {
+                                    <li class="row">
+                                        <div>
+                                            <strong>{s.device}</strong>
+                                            {s.current.then(|| view! { <span class="tag">{t("本机", "This device")}</span> })}
+                                            <div class="muted">{t("最近使用 ", "Last used ")}{crate::components::time::local_time(&s.last_seen_at, lang.get_untracked())}</div>
+                                        </div>
+                                        {(!s.current).then(|| view! {
+                                            <button class="btn btn--secondary" on:click=move |_| end(id.clone())>{t("退出该设备", "Sign out there")}</button>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorView failure=e retry=Callback::new(move |_| list.refetch())/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+fn sign_out() {
+    leptos::task::spawn_local(async move {
+        let _ = api::send::<_, ()>("POST", "/api/auth/logout", &(), None).await;
+        set_me(None);
+    });
+}
+
+#[component]
+fn SignOut() -> impl IntoView {
+    view! {
+        <button class="btn btn--secondary btn--block signout" on:click=move |_| sign_out()>{t("退出登录", "Sign out")}</button>
+    }
+}
+
+/// The small sign-out button of the staff header.
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    view! { <button type="button" class="btn btn--ghost" on:click=move |_| sign_out()>{t("退出", "Sign out")}</button> }
+}

@@ -1,0 +1,46 @@
+//! The staff workspace frame: title, scope picker, who is signed in, and tabs.
+
+use super::scope::{self, ScopePicker};
+use crate::accounts::SignOutButton;
+use crate::auth::{use_auth, RequireStaff};
+use crate::i18n::t;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use shared::accounts::StaffRole;
+
+#[component]
+pub fn AdminLayout() -> impl IntoView {
+    view! {
+        <RequireStaff>
+            <AdminFrame/>
+        </RequireStaff>
+    }
+}
+
+#[component]
+fn AdminFrame() -> impl IntoView {
+    scope::provide();
+    let auth = use_auth();
+    let is_admin = move || auth.staff().is_some_and(|s| s.role >= StaffRole::UnionAdmin);
+    view! {
+        <div class="admin-shell">
+            <header class="topbar topbar--admin">
+                <A href="/admin" attr:class="brand">{t("工会工作台", "Staff workspace")}</A>
+                <span class="who">{move || auth.staff().map(|s| s.display_name)}</span>
+                <SignOutButton/>
+            </header>
+            <ScopePicker/>
+            <nav class="tabs" aria-label=t("工作台导航", "Workspace")>
+                <A href="/admin" exact=true>{t("概览", "Overview")}</A>
+                <A href="/admin/unions">{t("工会", "Unions")}</A>
+                <Show when=is_admin>
+                    <A href="/admin/staff">{t("人员", "Staff")}</A>
+                    <A href="/admin/audit">{t("操作日志", "Audit log")}</A>
+                </Show>
+            </nav>
+            <div class="admin-content">
+                <Outlet/>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+//! Staff sign-in with username and password.
+
+use crate::api;
+use crate::auth::{safe_next, set_me};
+use crate::components::form::{FormError, FormState, TextField};
+use crate::i18n::t;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use shared::accounts::{MeEnvelope, StaffLogin};
+
+#[component]
+pub fn Login() -> impl IntoView {
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let form = FormState::new();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.clear();
+        let input = StaffLogin { username: username.get_untracked(), password: password.get_untracked() };
+        if !form.check(input.validate()) {
+            return;
+        }
+        form.busy.set(true);
+        let next = safe_next(query.get_untracked().get("next"), "/admin");
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match api::post::<_, MeEnvelope>("/api/auth/staff-login", &input).await {
+                Ok(env) => {
+                    set_me(Some(env.me));
+                    navigate(&next, Default::default());
+                }
+                Err(e) => form.failed(&e),
+            }
+            form.busy.set(false);
+        });
+    };
+    view! {
+        <div class="admin-shell">
+            <header class="topbar topbar--admin"><span class="brand">{t("工会工作台", "Staff workspace")}</span></header>
+            <main class="page narrow">
+                <h1 class="page-title">{t("工会干事登录", "Union staff sign-in")}</h1>
+                <form class="card" on:submit=submit novalidate>
+                    <FormError form=form/>
+                    <TextField label=t("用户名", "Username") name="username" value=username form=form autocomplete="username" maxlength=32/>
+                    <TextField label=t("密码", "Password") name="password" value=password form=form kind="password" autocomplete="current-password" maxlength=128/>
+                    <button type="submit" class="btn btn--primary btn--block" disabled=move || form.busy.get()>{t("登录", "Sign in")}</button>
+                </form>
+            </main>
+        </div>
+    }
+}

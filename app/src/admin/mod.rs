@@ -1,0 +1,16 @@
+//! The staff workspace under /admin: its own layout, scoped to a union subtree.
+
+mod audit;
+mod home;
+mod layout;
+mod login;
+pub mod scope;
+mod staff;
+mod unions;
+
+pub use audit::Audit;
+pub use home::Home;
+pub use layout::AdminLayout;
+pub use login::Login;
+pub use staff::StaffPage;
+pub use unions::Unions;

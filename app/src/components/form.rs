@@ -1,0 +1,108 @@
+//! Form plumbing: one `FormState` holds per-field messages (from the shared
+//! validation before sending, or from the API after), a message for the whole
+//! form, and a busy flag; `TextField` wires a labelled input to it.
+
+use crate::api::ApiFailure;
+use crate::i18n::use_lang;
+use leptos::prelude::*;
+use shared::{FieldErrors, Lang};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub fields: RwSignal<BTreeMap<String, String>>,
+    pub general: RwSignal<Option<String>>,
+    pub busy: RwSignal<bool>,
+    // Captured at creation: `failed` runs in async tasks, outside the reactive owner.
+    lang: RwSignal<Lang>,
+}
+
+impl FormState {
+    pub fn new() -> Self {
+        FormState { fields: RwSignal::new(BTreeMap::new()), general: RwSignal::new(None), busy: RwSignal::new(false), lang: use_lang() }
+    }
+
+    pub fn error(&self, name: &'static str) -> Signal<Option<String>> {
+        let fields = self.fields;
+        Signal::derive(move || fields.with(|f| f.get(name).cloned()))
+    }
+
+    pub fn clear(&self) {
+        self.fields.set(BTreeMap::new());
+        self.general.set(None);
+    }
+
+    /// Shows the shared validation's reasons; returns true when there were none.
+    pub fn check(&self, result: Result<(), FieldErrors>) -> bool {
+        let lang = self.lang.get_untracked();
+        match result {
+            Ok(()) => true,
+            Err(errors) => {
+                self.fields.set(errors.0.iter().map(|e| (e.field.clone(), e.why.get(lang).to_string())).collect());
+                false
+            }
+        }
+    }
+
+    /// Shows what the API said: field reasons where it named fields, else one message.
+    pub fn failed(&self, failure: &ApiFailure) {
+        let lang = self.lang.get_untracked();
+        if let ApiFailure::Api { error, .. } = failure {
+            if !error.fields.is_empty() {
+                self.fields.set(error.fields.clone());
+                self.general.set(Some(error.message.clone()));
+                return;
+            }
+        }
+        self.general.set(Some(failure.message(lang)));
+    }
+}
+
+/// The form-wide message, if any.
+#[component]
+pub fn FormError(form: FormState) -> impl IntoView {
+    move || form.general.get().map(|m| view! { <div class="form-error" role="alert">{m}</div> })
+}
+
+/// A labelled input with its error and hint, accessible by label.
+#[component]
+pub fn TextField(
+    /// Visible label.
+    #[prop(into)]
+    label: Signal<&'static str>,
+    /// Field name, as the API names it in errors.
+    name: &'static str,
+    value: RwSignal<String>,
+    form: FormState,
+    /// `text`, `tel`, `password`, `date`, `number`…
+    #[prop(default = "text")]
+    kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<u32>,
+    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let err_id = format!("{id}-error");
+    let error = form.error(name);
+    let described = err_id.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <span class="field-hint">{h}</span> })}
+            <input
+                id=id
+                name=name
+                type=kind
+                inputmode=inputmode
+                autocomplete=autocomplete
+                maxlength=maxlength
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=move || error.get().map(|_| described.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {move || error.get().map(|e| view! { <span class="field-error" id=err_id.clone()>{e}</span> })}
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+// The RBAC matrix, generated from the route table (via /api/openapi.json and
+// each operation's x-access), so every new endpoint is covered automatically.
+// Callers: anonymous, a worker, staff of union A, staff of A's sibling B, the
+// admin of A's parent, and a viewer of A. Every path parameter points at a
+// resource in A's subtree; a parameter with no fixture fails the test.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { Client } from "../lib/client.mjs";
+import { operations, fill } from "../lib/openapi.mjs";
+import { freshIp, staff, tree, uid, worker, PASSWORD } from "../lib/fixtures.mjs";
+
+let ops, t, callers, params, bodies;
+
+before(async () => {
+  ({ ops } = await operations());
+  t = await tree();
+  const parentAdmin = await staff({ role: "union_admin", unionId: t.p.id });
+  callers = {
+    anonymous: new Client({ ip: freshIp() }),
+    worker: await worker(),
+    staffA: await staff({ role: "staff", unionId: t.a.id, creator: parentAdmin }),
+    staffB: await staff({ role: "staff", unionId: t.b.id, creator: parentAdmin }),
+    parentAdmin,
+    viewerA: await staff({ role: "viewer", unionId: t.a.id, creator: parentAdmin }),
+  };
+  const fixtureStaff = await staff({ role: "viewer", unionId: t.a.id, creator: parentAdmin });
+  // Path parameters → a resource in A's subtree. Capabilities add theirs here.
+  params = {
+    union_id: t.a.id,
+    staff_id: fixtureStaff.me.staff_id,
+    join_code: t.a.join_code,
+    session_id: "0000000000000000",
+  };
+  // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
+  bodies = {
+    UnionsCreate: () => ({ parent_id: t.p.id, name: `RBAC新建${uid()}联合工会`, code: `RB-${uid().toUpperCase()}`, level: "grassroots", kind: "joint" }),
+    AccountsStaffCreate: () => ({ username: `rb.${uid()}`, display_name: "矩阵", role: "viewer", union_id: t.a.id, password: PASSWORD }),
+  };
+});
+
+const ROLE_RANK = { viewer: 0, staff: 1, union_admin: 2, platform_admin: 3 };
+const STAFF = { staffA: ["staff", "A"], staffB: ["staff", "B"], parentAdmin: ["union_admin", "P"], viewerA: ["viewer", "A"] };
+
+/** Whether `caller` may call `op` on A's resources. */
+function expected(op, caller) {
+  if (op.access === "public") return true;
+  if (caller === "anonymous") return false;
+  if (op.access === "signed_in") return true;
+  if (op.access === "worker") return caller === "worker";
+  const need = op.access.split(":")[1];
+  if (!(caller in STAFF)) return false;
+  const [role, where] = STAFF[caller];
+  if (ROLE_RANK[role] < ROLE_RANK[need]) return false;
+  // Scoped to A: B's staff may not act on it — unless the route takes no
+  // resource at all (a list of one's own subtree), checked for leaks below.
+  const scoped = op.pathParams.length > 0 || Boolean(bodies[op.id]);
+  return !(scoped && where === "B");
+}
+
+const DENIED = new Set([401, 403, 404]);
+/** On one's own resources (worker, signed_in) a 404 is "nothing there", not a denial. */
+const deniedBy = (op, status) => (op.access.startsWith("staff:") ? DENIED.has(status) : status === 401 || status === 403);
+/** Signing out ends the caller's session, so it runs last. */
+const LAST = new Set(["AccountsLogout"]);
+
+test("lists and lookups never show another subtree's rows", async () => {
+  const lists = ops.filter((o) => o.method === "GET" && o.access.startsWith("staff:") && o.pathParams.length === 0);
+  assert.ok(lists.length >= 3);
+  for (const op of lists) {
+    const mine = await callers.parentAdmin.get(op.path);
+    assert.equal(mine.status, 200, `${op.path} for A's parent admin`);
+    const theirs = await callers.staffB.get(op.path);
+    if (theirs.status === 200) assert.ok(!theirs.text.includes(t.marker), `${op.path} leaks A's rows to B`);
+    // Asking explicitly for A's subtree is refused.
+    if (op.queryParams.includes("union_id")) {
+      const probe = await callers.staffB.get(`${op.path}?union_id=${t.a.id}`);
+      assert.ok(DENIED.has(probe.status), `${op.path}?union_id=A answered ${probe.status} to B`);
+    }
+  }
+  // And A's own staff do see A (the marker is real).
+  const own = await callers.staffA.get("/api/admin/unions");
+  assert.ok(own.text.includes(t.marker));
+});
+
+test("every operation allows and denies exactly per its x-access and the caller's scope", async () => {
+  const failures = [];
+  const staffOps = ops.filter((o) => o.access !== "public").sort((x, y) => LAST.has(x.id) - LAST.has(y.id));
+  assert.ok(staffOps.length > 5);
+  // Denied callers first, so allowed calls that change things cannot mask a leak.
+  for (const op of staffOps) {
+    for (const p of op.pathParams) assert.ok(p in params, `no RBAC fixture for path parameter {${p}} of ${op.method} ${op.path}`);
+    if (op.method !== "GET" && op.access.startsWith("staff:") && op.pathParams.length === 0) {
+      assert.ok(op.id in bodies, `no RBAC sample body for ${op.id} (${op.method} ${op.path}): add one aimed at A's subtree`);
+    }
+    const order = Object.keys(callers).sort((x, y) => expected(op, x) - expected(op, y));
+    for (const name of order) {
+      const body = op.hasBody ? (bodies[op.id]?.() ?? {}) : undefined;
+      const res = await callers[name].req(op.method, fill(op.path, params), body === undefined ? {} : { body });
+      const allowed = expected(op, name);
+      const denied = deniedBy(op, res.status);
+      if (res.status >= 500) failures.push(`${name} ${op.method} ${op.path}: ${res.status}`);
+      else if (allowed === denied) failures.push(`${name} ${op.method} ${op.path}: expected ${allowed ? "allow" : "deny"}, got ${res.status} ${res.text.slice(0, 120)}`);
+      if (name === "anonymous" && !allowed) assert.equal(res.status, 401, `${op.method} ${op.path} anonymous`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});

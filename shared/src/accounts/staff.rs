@@ -1,0 +1,146 @@
+//! Staff accounts, created by a union admin inside their own subtree.
+
+use crate::api::ListMeta;
+use crate::error::{why, FieldErrors};
+use crate::lang::Text;
+use crate::unions::UnionRef;
+use super::{password_length, StaffRole};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StaffStatus {
+    Active,
+    Disabled,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StaffMember {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: StaffRole,
+    pub union: Option<UnionRef>,
+    pub status: StaffStatus,
+    pub created_at: String,
+    pub last_login_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StaffEnvelope {
+    pub staff_member: StaffMember,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StaffList {
+    pub staff: Vec<StaffMember>,
+    pub meta: ListMeta,
+}
+
+/// Query of `GET /api/admin/staff`: staff of a union's subtree (default: the caller's).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StaffQuery {
+    pub union_id: Option<i64>,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+impl StaffQuery {
+    pub fn parse(q: &crate::query::Query) -> Result<StaffQuery, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let out = StaffQuery { union_id: q.opt("union_id", &mut errors), cursor: q.str("cursor").map(String::from), limit: q.opt("limit", &mut errors) };
+        if errors.is_empty() { Ok(out) } else { Err(errors) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StaffCreate {
+    pub username: String,
+    pub display_name: String,
+    pub role: StaffRole,
+    /// Required for every role but platform admin.
+    pub union_id: Option<i64>,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StaffUpdate {
+    pub display_name: Option<String>,
+    pub role: Option<StaffRole>,
+    pub union_id: Option<i64>,
+    pub status: Option<StaffStatus>,
+    /// A new password; ends the member's sessions.
+    pub password: Option<String>,
+}
+
+pub fn validate_username(username: &str) -> Result<String, Text> {
+    let u = username.trim().to_ascii_lowercase();
+    let ok = (3..=32).contains(&u.len()) && u.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'));
+    if ok {
+        Ok(u)
+    } else {
+        Err(Text::new("用户名为3到32位小写字母、数字或 . _ -", "3–32 lowercase letters, digits or . _ -"))
+    }
+}
+
+pub fn validate_display_name(name: &str) -> Result<String, Text> {
+    let n = name.trim();
+    match n.chars().count() {
+        0 => Err(why::required()),
+        c if c > 30 => Err(why::too_long(30)),
+        _ => Ok(n.to_string()),
+    }
+}
+
+impl StaffCreate {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        errors.check("username", validate_username(&self.username));
+        errors.check("display_name", validate_display_name(&self.display_name));
+        errors.check("password", password_length(&self.password));
+        if self.role != StaffRole::PlatformAdmin && self.union_id.is_none() {
+            errors.add("union_id", Text::new("请选择所属工会", "Choose the union"));
+        }
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+}
+
+impl StaffUpdate {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if let Some(n) = &self.display_name {
+            errors.check("display_name", validate_display_name(n));
+        }
+        if let Some(p) = &self.password {
+            errors.check("password", password_length(p));
+        }
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames_are_simple() {
+        assert_eq!(validate_username(" Yaohai.Admin ").unwrap(), "yaohai.admin");
+        assert!(validate_username("ab").is_err());
+        assert!(validate_username("张三").is_err());
+    }
+
+    #[test]
+    fn union_required_below_platform_admin() {
+        let c = StaffCreate { username: "abc".into(), display_name: "张三".into(), role: StaffRole::Staff, union_id: None, password: "long enough pass".into() };
+        assert!(c.validate().unwrap_err().get("union_id").is_some());
+        let c = StaffCreate { role: StaffRole::PlatformAdmin, ..c };
+        assert!(c.validate().is_ok());
+    }
+}

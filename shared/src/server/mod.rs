@@ -1,0 +1,6 @@
+//! Server-only rules (feature `server`): crypto primitives, the password KDF and
+//! SMS request signing. Natively tested here; compiled into the Worker only.
+
+pub mod crypto;
+pub mod password;
+pub mod sms_aliyun;

@@ -1,0 +1,251 @@
+//! All SQL of accounts: users, staff, SMS challenges and audit reads.
+
+use crate::params;
+use crate::db::{self, Count};
+use crate::error::AppResult;
+use serde::Deserialize;
+use shared::accounts::{AuditEntry, Scope, StaffCreate, StaffMember, StaffRole, StaffStatus, StaffUpdate};
+use shared::unions::UnionRef;
+use shared::Lang;
+use worker::{D1Database, D1PreparedStatement};
+
+#[derive(Debug, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub phone: String,
+    pub display_name: Option<String>,
+    pub lang: Option<String>,
+}
+
+impl UserRow {
+    pub fn lang(&self) -> Lang {
+        if self.lang.as_deref() == Some("en") { Lang::En } else { Lang::ZhCn }
+    }
+}
+
+/// Finds or creates the user of a verified phone number.
+pub async fn upsert_user(db: &D1Database, phone: &str, now: &str) -> AppResult<UserRow> {
+    let row: Option<UserRow> = db::first(
+        db,
+        "INSERT INTO users (phone, created_at, last_login_at) VALUES (?1, ?2, ?2)
+         ON CONFLICT (phone) DO UPDATE SET last_login_at = ?2
+         RETURNING id, phone, display_name, lang",
+        params![phone, now],
+    )
+    .await?;
+    row.ok_or_else(|| crate::error::AppError::Internal("upsert user returned nothing".into()))
+}
+
+pub async fn user(db: &D1Database, id: i64) -> AppResult<Option<UserRow>> {
+    db::first(db, "SELECT id, phone, display_name, lang FROM users WHERE id = ?", params![id]).await
+}
+
+pub async fn update_user(db: &D1Database, id: i64, display_name: Option<&str>, lang: Option<Lang>) -> AppResult<()> {
+    db::run(
+        db,
+        "UPDATE users SET display_name = coalesce(?2, display_name), lang = coalesce(?3, lang) WHERE id = ?1",
+        params![id, display_name, lang.map(|l| l.tag())],
+    )
+    .await?;
+    Ok(())
+}
+
+// --- SMS challenges -------------------------------------------------------
+
+#[derive(Debug, Deserialize)]
+pub struct Challenge {
+    pub code_hash: String,
+    pub sent_at: String,
+    pub expires_at: String,
+    pub attempts: i64,
+}
+
+pub async fn challenge(db: &D1Database, phone: &str) -> AppResult<Option<Challenge>> {
+    db::first(db, "SELECT code_hash, sent_at, expires_at, attempts FROM otp_challenges WHERE phone = ?", params![phone]).await
+}
+
+pub async fn put_challenge(db: &D1Database, phone: &str, code_hash: &str, sent_at: &str, expires_at: &str) -> AppResult<()> {
+    db::run(
+        db,
+        "INSERT INTO otp_challenges (phone, code_hash, sent_at, expires_at, attempts) VALUES (?1, ?2, ?3, ?4, 0)
+         ON CONFLICT (phone) DO UPDATE SET code_hash = ?2, sent_at = ?3, expires_at = ?4, attempts = 0",
+        params![phone, code_hash, sent_at, expires_at],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Counts a wrong try; returns the attempts so far.
+pub async fn fail_challenge(db: &D1Database, phone: &str) -> AppResult<i64> {
+    #[derive(Deserialize)]
+    struct A {
+        attempts: i64,
+    }
+    let a: Option<A> = db::first(db, "UPDATE otp_challenges SET attempts = attempts + 1 WHERE phone = ? RETURNING attempts", params![phone]).await?;
+    Ok(a.map(|a| a.attempts).unwrap_or(i64::MAX))
+}
+
+pub async fn delete_challenge(db: &D1Database, phone: &str) -> AppResult<()> {
+    db::run(db, "DELETE FROM otp_challenges WHERE phone = ?", params![phone]).await?;
+    Ok(())
+}
+
+// --- Staff ----------------------------------------------------------------
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct StaffRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub union_id: Option<i64>,
+    pub union_code: Option<String>,
+    pub union_name: Option<String>,
+    pub union_path: Option<String>,
+    pub password_hash: String,
+    pub status: String,
+    pub created_at: String,
+    pub last_login_at: Option<String>,
+}
+
+const STAFF_COLUMNS: &str = "s.id, s.username, s.display_name, s.role, s.union_id, u.code AS union_code, u.name AS union_name,
+  u.path AS union_path, s.password_hash, s.status, s.created_at, s.last_login_at";
+
+impl StaffRow {
+    pub fn role(&self) -> StaffRole {
+        StaffRole::parse(&self.role).unwrap_or(StaffRole::Viewer)
+    }
+
+    pub fn union_ref(&self) -> Option<UnionRef> {
+        Some(UnionRef { id: self.union_id?, code: self.union_code.clone()?, name: self.union_name.clone()? })
+    }
+
+    /// The member as the API shows it: never the password hash.
+    pub fn to_wire(&self) -> StaffMember {
+        StaffMember {
+            id: self.id,
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role(),
+            union: self.union_ref(),
+            status: if self.status == "active" { StaffStatus::Active } else { StaffStatus::Disabled },
+            created_at: self.created_at.clone(),
+            last_login_at: self.last_login_at.clone(),
+        }
+    }
+
+    /// Path used for audit scoping: platform admins' actions file under the root.
+    pub fn scope_path(&self) -> &str {
+        self.union_path.as_deref().unwrap_or("/")
+    }
+}
+
+pub async fn staff_by_username(db: &D1Database, username: &str) -> AppResult<Option<StaffRow>> {
+    db::first(db, &format!("SELECT {STAFF_COLUMNS} FROM staff s LEFT JOIN unions u ON u.id = s.union_id WHERE s.username = ?"), params![username]).await
+}
+
+pub async fn staff_by_id(db: &D1Database, id: i64) -> AppResult<Option<StaffRow>> {
+    db::first(db, &format!("SELECT {STAFF_COLUMNS} FROM staff s LEFT JOIN unions u ON u.id = s.union_id WHERE s.id = ?"), params![id]).await
+}
+
+pub async fn staff_count(db: &D1Database) -> AppResult<i64> {
+    Ok(db::first::<Count>(db, "SELECT count(*) AS n FROM staff", &[]).await?.map(|c| c.n).unwrap_or(0))
+}
+
+/// Staff whose union is in `scope`, by id. Platform admins (no union) are listed
+/// only when `scope` is everything.
+pub async fn staff_in_scope(db: &D1Database, scope: &Scope, after_id: i64, limit: u32) -> AppResult<Vec<StaffRow>> {
+    let (lo, hi) = scope.bounds();
+    let everything = scope.root().is_none();
+    db::all(
+        db,
+        &format!(
+            "SELECT {STAFF_COLUMNS} FROM staff s LEFT JOIN unions u ON u.id = s.union_id
+             WHERE ((u.path >= ?1 AND u.path < ?2) OR (?3 AND s.union_id IS NULL)) AND s.id > ?4
+             ORDER BY s.id LIMIT ?5"
+        ),
+        params![lo, hi, everything, after_id, limit],
+    )
+    .await
+}
+
+pub fn insert_staff(db: &D1Database, input: &StaffCreate, username: &str, display_name: &str, hash: &str, created_by: Option<i64>, now: &str) -> AppResult<D1PreparedStatement> {
+    db::stmt(
+        db,
+        "INSERT INTO staff (username, display_name, role, union_id, password_hash, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![username, display_name, input.role.as_str(), input.union_id, hash, created_by, now],
+    )
+}
+
+pub fn update_staff(db: &D1Database, id: i64, input: &StaffUpdate, new_hash: Option<&str>, now: &str) -> AppResult<D1PreparedStatement> {
+    let status = input.status.map(|s| if s == StaffStatus::Active { "active" } else { "disabled" });
+    db::stmt(
+        db,
+        "UPDATE staff SET
+           display_name = coalesce(?2, display_name),
+           role = coalesce(?3, role),
+           union_id = coalesce(?4, union_id),
+           status = coalesce(?5, status),
+           password_hash = coalesce(?6, password_hash),
+           updated_at = ?7
+         WHERE id = ?1",
+        params![id, input.display_name.as_deref().map(str::trim), input.role.map(|r| r.as_str()), input.union_id, status, new_hash, now],
+    )
+}
+
+pub async fn record_login(db: &D1Database, id: i64, now: &str, rehash: Option<&str>) -> AppResult<()> {
+    db::run(db, "UPDATE staff SET last_login_at = ?2, password_hash = coalesce(?3, password_hash) WHERE id = ?1", params![id, now, rehash]).await?;
+    Ok(())
+}
+
+// --- Audit log ------------------------------------------------------------
+
+#[derive(Debug, Deserialize)]
+struct AuditRow {
+    id: i64,
+    at: String,
+    staff_id: i64,
+    staff_name: String,
+    union_id: Option<i64>,
+    union_code: Option<String>,
+    union_name: Option<String>,
+    action: String,
+    target_type: String,
+    target_id: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// Entries about unions in `scope`, newest first, before `before_id`.
+pub async fn audit_in_scope(db: &D1Database, scope: &Scope, before_id: i64, limit: u32) -> AppResult<Vec<AuditEntry>> {
+    let (lo, hi) = scope.bounds();
+    let rows: Vec<AuditRow> = db::all(
+        db,
+        "SELECT a.id, a.at, a.staff_id, a.staff_name, a.union_id, u.code AS union_code, u.name AS union_name,
+                a.action, a.target_type, a.target_id, a.before, a.after
+         FROM audit_log a LEFT JOIN unions u ON u.id = a.union_id
+         WHERE a.union_path >= ?1 AND a.union_path < ?2 AND a.id < ?3
+         ORDER BY a.id DESC LIMIT ?4",
+        params![lo, hi, before_id, limit],
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            id: r.id,
+            at: r.at,
+            staff_id: r.staff_id,
+            staff_name: r.staff_name,
+            union: match (r.union_id, r.union_code, r.union_name) {
+                (Some(id), Some(code), Some(name)) => Some(UnionRef { id, code, name }),
+                _ => None,
+            },
+            action: r.action,
+            target_type: r.target_type,
+            target_id: r.target_id,
+            before: r.before.and_then(|b| serde_json::from_str(&b).ok()),
+            after: r.after.and_then(|a| serde_json::from_str(&a).ok()),
+        })
+        .collect())
+}

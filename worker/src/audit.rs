@@ -1,0 +1,37 @@
+//! Writing the append-only audit log. Stores put the entry in the same D1
+//! batch as the change it records, so neither can happen without the other.
+
+use crate::params;
+use crate::auth::Staff;
+use crate::db;
+use crate::error::AppResult;
+use serde_json::Value;
+use worker::{D1Database, D1PreparedStatement};
+
+/// What a staff member did, to which union's part of the tree.
+pub struct Event<'a> {
+    pub action: &'a str,
+    pub target_type: &'a str,
+    pub target_id: String,
+    /// The union the action concerns (for scoping who may read the entry).
+    pub union_id: Option<i64>,
+    pub union_path: &'a str,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+pub fn statement(db: &D1Database, staff: &Staff, event: &Event, at: &str, ip: &str) -> AppResult<D1PreparedStatement> {
+    let before = event.before.as_ref().map(Value::to_string);
+    let after = event.after.as_ref().map(Value::to_string);
+    db::stmt(
+        db,
+        "INSERT INTO audit_log (at, staff_id, staff_name, union_id, union_path, action, target_type, target_id, before, after, ip)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params![at, staff.id, staff.display_name, event.union_id, event.union_path, event.action, event.target_type, event.target_id, before, after, ip],
+    )
+}
+
+/// Records an event on its own (when there is no other statement to batch with).
+pub async fn record(db: &D1Database, staff: &Staff, event: &Event<'_>, at: &str, ip: &str) -> AppResult<()> {
+    db::batch(db, vec![statement(db, staff, event, at, ip)?]).await
+}

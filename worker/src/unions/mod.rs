@@ -1,0 +1,4 @@
+//! The union tree.
+
+pub mod routes;
+pub mod store;
