@@ -1,5 +1,5 @@
 use crate::components::layout::WorkerLayout;
-use crate::{accounts, admin, auth, home, i18n, pwa};
+use crate::{accounts, admin, auth, home, i18n, outbox, pwa};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -9,6 +9,7 @@ pub fn App() -> impl IntoView {
     i18n::provide();
     pwa::provide();
     auth::provide();
+    outbox::provide();
     view! {
         <Router>
             <Routes fallback=|| view! { <crate::components::status::NotFound/> }>

@@ -7,8 +7,10 @@ mod api;
 mod app;
 mod auth;
 mod components;
+mod draft;
 mod home;
 mod i18n;
+mod outbox;
 mod pwa;
 mod storage;
 

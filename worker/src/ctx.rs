@@ -22,13 +22,14 @@ pub struct Ctx {
     pub session: Option<Session>,
     params: Vec<(&'static str, String)>,
     query: Query,
+    body_text: Option<String>,
 }
 
 impl Ctx {
     pub fn new(req: Request, env: Env, route: &'static Route, params: Vec<(&'static str, String)>) -> Ctx {
         let lang = Lang::from_accept_language(req.headers().get("accept-language").ok().flatten().as_deref());
         let query = req.url().ok().and_then(|u| u.query().map(Query::parse)).unwrap_or_default();
-        Ctx { req, env, route, lang, now: shared::time::from_millis(js_sys::Date::now()), principal: None, session: None, params, query }
+        Ctx { req, env, route, lang, now: shared::time::from_millis(js_sys::Date::now()), principal: None, session: None, params, query, body_text: None }
     }
 
     pub fn now_ms(&self) -> f64 {
@@ -63,10 +64,17 @@ impl Ctx {
         self.header("cf-connecting-ip").unwrap_or_else(|| "127.0.0.1".into())
     }
 
+    /// The raw body, read once.
+    pub async fn body_text(&mut self) -> AppResult<&str> {
+        if self.body_text.is_none() {
+            self.body_text = Some(self.req.text().await.map_err(|_| bad_body())?);
+        }
+        Ok(self.body_text.as_deref().unwrap_or(""))
+    }
+
     /// The JSON body. Malformed JSON is a 400; a wrong type in a field is a 422 naming it.
     pub async fn body<T: DeserializeOwned>(&mut self) -> AppResult<T> {
-        let text = self.req.text().await.map_err(|_| bad_body())?;
-        parse_json(&text)
+        parse_json(self.body_text().await?)
     }
 
     pub fn db(&self) -> AppResult<worker::D1Database> {
@@ -133,6 +141,13 @@ pub fn ok<T: Serialize>(body: &T) -> AppResult<Response> {
 /// 204, no body.
 pub fn no_content() -> AppResult<Response> {
     Ok(Response::empty()?.with_status(204))
+}
+
+/// An SVG image (QR codes), cacheable by the browser for a day.
+pub fn svg(body: String) -> AppResult<Response> {
+    let mut r = typed(body.into_bytes(), "image/svg+xml; charset=utf-8", None)?;
+    r.headers_mut().set("cache-control", "private, max-age=86400")?;
+    Ok(r)
 }
 
 /// A non-JSON body (CSV, SVG) with its content type.

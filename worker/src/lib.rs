@@ -8,6 +8,7 @@ mod auth;
 mod ctx;
 mod db;
 mod error;
+mod idempotency;
 mod rate_limit;
 mod router;
 mod session;

@@ -25,10 +25,16 @@ pub fn WorkerLayout() -> impl IntoView {
 #[component]
 fn Banners() -> impl IntoView {
     let pwa = use_pwa();
+    let outbox = crate::outbox::use_outbox();
     view! {
         <Show when=move || !pwa.online.get()>
             <div class="banner banner--offline" role="status">
                 {t("当前没有网络,显示的是手机里保存的内容", "You are offline: showing what is saved on this phone")}
+            </div>
+        </Show>
+        <Show when=move || !outbox.pending.with(Vec::is_empty)>
+            <div class="banner banner--offline" role="status">
+                {move || format!("{} {}", outbox.pending.with(Vec::len), t("份提交在等网络,恢复后会自动发送", "submission(s) waiting for the network; they will be sent automatically")())}
             </div>
         </Show>
         <Show when=move || pwa.update_ready.get()>

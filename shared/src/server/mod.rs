@@ -3,4 +3,6 @@
 
 pub mod crypto;
 pub mod password;
+pub mod qr;
+pub mod sealed;
 pub mod sms_aliyun;

@@ -1,0 +1,154 @@
+//! Submissions that survive a dropped signal. A submission is written to the
+//! phone first, with a fresh Idempotency-Key, then sent. If there is no network
+//! it waits here and is sent again — with the same key, so the server creates
+//! it exactly once — when the phone comes back online, when the app starts, and
+//! every 20 seconds while anything waits.
+
+use crate::api::{self, ApiFailure};
+use crate::storage;
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+const PENDING: &str = "gy.outbox";
+const DONE: &str = "gy.outbox.done";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    /// Sent as the Idempotency-Key.
+    pub key: String,
+    /// What it is, for the screens that show it ("enrolment", "station_report"…).
+    pub kind: String,
+    pub method: String,
+    pub path: String,
+    pub body: serde_json::Value,
+    pub created_ms: f64,
+}
+
+/// The outcome of a submission that was sent from the outbox later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Done {
+    pub key: String,
+    pub kind: String,
+    pub ok: bool,
+    /// The API's reply: the created resource, or the error body.
+    pub body: serde_json::Value,
+}
+
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    pub pending: RwSignal<Vec<Pending>>,
+    pub done: RwSignal<Vec<Done>>,
+}
+
+thread_local! {
+    static OUTBOX: RefCell<Option<Outbox>> = const { RefCell::new(None) };
+    static IN_FLIGHT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+pub fn provide() {
+    let outbox = Outbox {
+        pending: RwSignal::new(storage::get_json(PENDING).unwrap_or_default()),
+        done: RwSignal::new(storage::get_json(DONE).unwrap_or_default()),
+    };
+    Effect::new(move |_| storage::set_json(PENDING, &outbox.pending.get()));
+    Effect::new(move |_| storage::set_json(DONE, &outbox.done.get()));
+    OUTBOX.with(|o| *o.borrow_mut() = Some(outbox));
+    provide_context(outbox);
+    let _ = window_event_listener(leptos::ev::online, move |_| leptos::task::spawn_local(flush()));
+    leptos::task::spawn_local(async move {
+        loop {
+            flush().await;
+            gloo_timers::future::TimeoutFuture::new(20_000).await;
+        }
+    });
+}
+
+fn outbox() -> Outbox {
+    OUTBOX.with(|o| o.borrow().expect("outbox::provide ran"))
+}
+
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
+}
+
+/// A new idempotency key.
+pub fn new_key() -> String {
+    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
+}
+
+pub enum Submitted<T> {
+    /// The server answered with the created resource.
+    Sent(T),
+    /// No network: kept on the phone, sent automatically later.
+    Queued,
+    /// The server refused it (the outbox no longer holds it).
+    Refused(ApiFailure),
+}
+
+/// Stores, then sends. See the module docs.
+pub async fn submit<B: Serialize, T: DeserializeOwned>(kind: &str, method: &str, path: &str, body: &B) -> Submitted<T> {
+    let item = Pending {
+        key: new_key(),
+        kind: kind.into(),
+        method: method.into(),
+        path: path.into(),
+        body: serde_json::to_value(body).unwrap_or_default(),
+        created_ms: js_sys::Date::now(),
+    };
+    outbox().pending.update(|p| p.push(item.clone()));
+    match send(&item).await {
+        Ok(v) => match serde_json::from_value::<T>(v) {
+            Ok(t) => Submitted::Sent(t),
+            Err(_) => Submitted::Refused(ApiFailure::Offline),
+        },
+        Err(ApiFailure::Offline) => Submitted::Queued,
+        Err(e) if e.status() == Some(429) => Submitted::Queued,
+        Err(e) => Submitted::Refused(e),
+    }
+}
+
+/// Sends one waiting item; on any answer but "no network" it leaves the outbox.
+async fn send(item: &Pending) -> Result<serde_json::Value, ApiFailure> {
+    let fresh = IN_FLIGHT.with(|f| f.borrow_mut().insert(item.key.clone()));
+    if !fresh {
+        return Err(ApiFailure::Offline);
+    }
+    let result = api::send::<_, serde_json::Value>(&item.method, &item.path, &item.body, Some(&item.key)).await;
+    IN_FLIGHT.with(|f| f.borrow_mut().remove(&item.key));
+    let ob = outbox();
+    match &result {
+        // No network, or "not now" (rate limit, first attempt still running): try again later.
+        Err(ApiFailure::Offline) => {}
+        Err(e) if e.status() == Some(429) => {}
+        _ => ob.pending.update(|p| p.retain(|x| x.key != item.key)),
+    }
+    result
+}
+
+/// Tries everything that waits, oldest first; stops at the first "no network".
+pub async fn flush() {
+    let waiting = outbox().pending.get_untracked();
+    for item in waiting {
+        match send(&item).await {
+            Ok(body) => outbox().done.update(|d| d.push(Done { key: item.key.clone(), kind: item.kind.clone(), ok: true, body })),
+            Err(ApiFailure::Offline) => break,
+            Err(e) if e.status() == Some(429) => break,
+            Err(ApiFailure::Api { error, .. }) => outbox().done.update(|d| {
+                d.push(Done { key: item.key.clone(), kind: item.kind.clone(), ok: false, body: serde_json::to_value(&error).unwrap_or_default() })
+            }),
+        }
+    }
+}
+
+/// Removes and returns the outcomes of one kind, for the screen that shows them.
+pub fn take_done(kind: &str) -> Vec<Done> {
+    let mut taken = Vec::new();
+    outbox().done.update(|d| {
+        let (mine, rest): (Vec<_>, Vec<_>) = d.drain(..).partition(|x| x.kind == kind);
+        taken = mine;
+        *d = rest;
+    });
+    taken
+}

@@ -1,0 +1,154 @@
+//! Sealing sensitive personal information (resident ID numbers) at rest:
+//! AES-256-GCM with a versioned key from Worker secrets, so keys can rotate
+//! (new data uses the current version; old data stays readable), plus a keyed
+//! hash (HMAC-SHA256, "blind index") for uniqueness checks without decrypting.
+//!
+//! Sealed form: `v{version}:{base64(nonce ‖ ciphertext ‖ tag)}`. The caller passes
+//! associated data (e.g. `user:42`) that binds the ciphertext to its row.
+
+use super::crypto::{b64, b64_decode, hmac_sha256_hex, random_bytes};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+
+#[derive(Clone)]
+pub struct Keyring {
+    current: u32,
+    keys: Vec<(u32, [u8; 32])>,
+    index_key: Vec<u8>,
+}
+
+impl std::fmt::Debug for Keyring {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keyring").field("current", &self.current).field("versions", &self.keys.iter().map(|k| k.0).collect::<Vec<_>>()).finish()
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum KeyringError {
+    MissingCurrent(u32),
+    BadKey(u32),
+    MissingIndexKey,
+}
+
+impl std::fmt::Display for KeyringError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyringError::MissingCurrent(v) => write!(f, "ID_KEY_V{v} (the current key) is not set"),
+            KeyringError::BadKey(v) => write!(f, "ID_KEY_V{v} is not 32 bytes of base64"),
+            KeyringError::MissingIndexKey => write!(f, "ID_HMAC_KEY is not set"),
+        }
+    }
+}
+
+impl Keyring {
+    /// Builds the keyring from a lookup of secrets: `ID_KEY_CURRENT` names the
+    /// version for new data; `ID_KEY_V1`, `ID_KEY_V2`… hold base64 32-byte keys.
+    pub fn from_secrets(get: impl Fn(&str) -> Option<String>) -> Result<Keyring, KeyringError> {
+        let current = get("ID_KEY_CURRENT").and_then(|v| v.trim().parse().ok()).unwrap_or(1);
+        let mut keys = Vec::new();
+        for version in 1..=16u32 {
+            if let Some(text) = get(&format!("ID_KEY_V{version}")) {
+                let bytes = b64_decode(&text).ok_or(KeyringError::BadKey(version))?;
+                let key: [u8; 32] = bytes.try_into().map_err(|_| KeyringError::BadKey(version))?;
+                keys.push((version, key));
+            }
+        }
+        if !keys.iter().any(|(v, _)| *v == current) {
+            return Err(KeyringError::MissingCurrent(current));
+        }
+        let index_key = get("ID_HMAC_KEY").map(String::into_bytes).ok_or(KeyringError::MissingIndexKey)?;
+        Ok(Keyring { current, keys, index_key })
+    }
+
+    fn cipher(&self, version: u32) -> Option<Aes256Gcm> {
+        let (_, key) = self.keys.iter().find(|(v, _)| *v == version)?;
+        Aes256Gcm::new_from_slice(key).ok()
+    }
+
+    pub fn seal(&self, plaintext: &str, aad: &str) -> String {
+        let nonce = random_bytes::<12>();
+        let cipher = self.cipher(self.current).expect("current key present");
+        let ct = cipher.encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext.as_bytes(), aad: aad.as_bytes() }).expect("AES-GCM encrypt");
+        let mut out = nonce.to_vec();
+        out.extend(ct);
+        format!("v{}:{}", self.current, b64(&out))
+    }
+
+    /// `None` when the data was tampered with, bound to other `aad`, or its key is gone.
+    pub fn open(&self, sealed: &str, aad: &str) -> Option<String> {
+        let (version, body) = sealed.strip_prefix('v')?.split_once(':')?;
+        let cipher = self.cipher(version.parse().ok()?)?;
+        let bytes = b64_decode(body)?;
+        if bytes.len() < 12 + 16 {
+            return None;
+        }
+        let (nonce, ct) = bytes.split_at(12);
+        let pt = cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: ct, aad: aad.as_bytes() }).ok()?;
+        String::from_utf8(pt).ok()
+    }
+
+    /// Whether a sealed value uses an older key (re-seal it when convenient).
+    pub fn is_stale(&self, sealed: &str) -> bool {
+        !sealed.starts_with(&format!("v{}:", self.current))
+    }
+
+    /// Keyed hash of a normalised value, for `UNIQUE` checks and look-ups.
+    pub fn blind_index(&self, purpose: &str, value: &str) -> String {
+        hmac_sha256_hex(&self.index_key, format!("{purpose}:{value}").as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn ring(current: &str, keys: &[(&str, [u8; 32])]) -> Keyring {
+        let mut env: HashMap<String, String> = keys.iter().map(|(n, k)| (n.to_string(), b64(k))).collect();
+        env.insert("ID_KEY_CURRENT".into(), current.into());
+        env.insert("ID_HMAC_KEY".into(), "index-key".into());
+        Keyring::from_secrets(|name| env.get(name).cloned()).unwrap()
+    }
+
+    #[test]
+    fn seals_and_opens_without_leaking_plaintext() {
+        let r = ring("1", &[("ID_KEY_V1", [7; 32])]);
+        let sealed = r.seal("11010519491231002X", "user:1");
+        assert!(sealed.starts_with("v1:"));
+        assert!(!sealed.contains("11010519491231002X"));
+        assert_ne!(sealed, r.seal("11010519491231002X", "user:1"), "fresh nonce each time");
+        assert_eq!(r.open(&sealed, "user:1").as_deref(), Some("11010519491231002X"));
+        assert_eq!(r.open(&sealed, "user:2"), None, "bound to its row");
+        let mut tampered = sealed.clone();
+        tampered.pop();
+        tampered.push(if sealed.ends_with('A') { 'B' } else { 'A' });
+        assert_eq!(r.open(&tampered, "user:1"), None);
+    }
+
+    #[test]
+    fn rotation_keeps_old_data_readable() {
+        let old = ring("1", &[("ID_KEY_V1", [1; 32])]);
+        let sealed_v1 = old.seal("x", "a");
+        let new = ring("2", &[("ID_KEY_V1", [1; 32]), ("ID_KEY_V2", [2; 32])]);
+        assert_eq!(new.open(&sealed_v1, "a").as_deref(), Some("x"));
+        assert!(new.is_stale(&sealed_v1));
+        let sealed_v2 = new.seal("x", "a");
+        assert!(sealed_v2.starts_with("v2:"));
+        assert!(!new.is_stale(&sealed_v2));
+        assert_eq!(old.open(&sealed_v2, "a"), None);
+    }
+
+    #[test]
+    fn blind_index_is_stable_and_keyed() {
+        let r = ring("1", &[("ID_KEY_V1", [1; 32])]);
+        assert_eq!(r.blind_index("id", "X"), r.blind_index("id", "X"));
+        assert_ne!(r.blind_index("id", "X"), r.blind_index("id", "Y"));
+        assert_ne!(r.blind_index("id", "X"), r.blind_index("phone", "X"));
+    }
+
+    #[test]
+    fn missing_keys_are_reported() {
+        let err = Keyring::from_secrets(|n| (n == "ID_KEY_CURRENT").then(|| "3".to_string())).unwrap_err();
+        assert_eq!(err, KeyringError::MissingCurrent(3));
+    }
+}
