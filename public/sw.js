@@ -30,8 +30,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  // The API is never served from this cache: the app keeps its own offline data.
-  if (url.pathname.startsWith("/api/")) return;
+  // The API is never served from this cache (the app keeps its own offline data),
+  // and the staff workspace under /admin is an online-only, separate app.
+  if (url.pathname.startsWith("/api/") || url.pathname === "/admin" || url.pathname.startsWith("/admin/")) return;
 
   if (request.mode === "navigate") {
     // Pages: try the network, fall back to the cached app shell, then the offline page.

@@ -20,7 +20,9 @@ printf "  %-48s %10s   (budget 200 KB)\n" "total" "$(kb "$total")"
 
 echo "== wasm"
 app=$(ls dist/*_bg.wasm)
-printf "  %-48s raw %10s   gzip %10s\n" "app ${app#dist/}" "$(kb "$(stat -c %s "$app")")" "$(kb "$(gz "$app")")"
+printf "  %-48s raw %10s   gzip %10s\n" "workers' app ${app#dist/}" "$(kb "$(stat -c %s "$app")")" "$(kb "$(gz "$app")")"
+admin=$(ls dist/admin/*_bg.wasm)
+printf "  %-48s raw %10s   gzip %10s\n" "staff workspace (not on phones' first load)" "$(kb "$(stat -c %s "$admin")")" "$(kb "$(gz "$admin")")"
 wk=worker/build/index_bg.wasm
 printf "  %-48s raw %10s   gzip %10s\n" "worker" "$(kb "$(stat -c %s "$wk")")" "$(kb "$(gz "$wk")")"
 

@@ -1,11 +1,13 @@
 // Trunk post-build hook: writes this build's asset list and a content version
 // into the service worker, so it precaches exactly the hashed files just built.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("run as a Trunk hook: TRUNK_STAGING_DIR is not set");
+// Only the workers' app has a service worker; the staff workspace is online-only.
+if (!existsSync(join(dir, "sw.js"))) process.exit(0);
 
 const walk = (d) => readdirSync(d).flatMap((name) => {
   const p = join(d, name);
@@ -16,7 +18,7 @@ const walk = (d) => readdirSync(d).flatMap((name) => {
 // code is cached on first use instead, so it costs nothing until the map opens.
 const files = walk(dir)
   .map((p) => "/" + relative(dir, p).split("\\").join("/"))
-  .filter((p) => p !== "/sw.js" && !p.startsWith("/vendor/"))
+  .filter((p) => p !== "/sw.js" && !p.startsWith("/vendor/") && !p.startsWith("/admin/"))
   .sort();
 
 const hash = createHash("sha256");

@@ -171,3 +171,20 @@ test("disabling a staff member ends their sessions at once", async () => {
   const relog = await new Client({ ip: freshIp() }).post("/api/auth/staff-login", { username: s.username, password: PASSWORD });
   assert.equal(relog.status, 403);
 });
+
+test("staff change their own password with the current one; other devices sign in again", async () => {
+  const s = await staff({ role: "viewer", unionId: 3 });
+  const other = new Client({ ip: freshIp() });
+  assert.equal((await other.post("/api/auth/staff-login", { username: s.username, password: PASSWORD })).status, 200);
+  const wrong = await s.post("/api/me/password", { current_password: "not it at all", new_password: "a brand new passphrase" });
+  assert.equal(wrong.status, 422);
+  assert.ok(wrong.body.error.fields.current_password);
+  const common = await s.post("/api/me/password", { current_password: PASSWORD, new_password: "password123" });
+  assert.equal(common.status, 422);
+  const ok = await s.post("/api/me/password", { current_password: PASSWORD, new_password: "a brand new passphrase" });
+  assert.equal(ok.status, 204);
+  assert.equal((await s.get("/api/me")).status, 200, "this device stays signed in");
+  assert.equal((await other.get("/api/me")).status, 401, "the other device is signed out");
+  const relog = await new Client({ ip: freshIp() }).post("/api/auth/staff-login", { username: s.username, password: "a brand new passphrase" });
+  assert.equal(relog.status, 200);
+});

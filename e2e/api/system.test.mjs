@@ -38,6 +38,20 @@ test("deep links load the app shell", async () => {
   }
 });
 
+test("workers' phones never download the staff workspace; /admin deep links get it", async () => {
+  const worker = await (await fetch(BASE + "/stations/42")).text();
+  assert.match(worker, /gongyou-app-[0-9a-f]+\.js/);
+  assert.doesNotMatch(worker, /gongyou-admin/);
+  for (const path of ["/admin", "/admin/staff", "/admin/audit?union_id=3"]) {
+    const res = await fetch(BASE + path);
+    assert.equal(res.status, 200, path);
+    const html = await res.text();
+    assert.match(html, /\/admin\/gongyou-admin-[0-9a-f]+\.js/, path);
+  }
+  const missing = await fetch(BASE + "/admin/no-such-file.js");
+  assert.equal(missing.status, 404);
+});
+
 test("the OpenAPI document is valid 3.1 and every operation is dispatched by the Worker", async () => {
   const { doc, ops } = await operations();
   assert.equal(doc.openapi, "3.1.0");

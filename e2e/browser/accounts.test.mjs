@@ -68,6 +68,10 @@ test("a staff member signs in and is sent back to the page they asked for", asyn
     await page.getByRole("link", { name: "操作日志" }).click();
     await page.getByText("staff.create").first().waitFor();
     await assertAccessible(page, "admin audit");
+    await page.getByRole("link", { name: "测试干事" }).click();
+    await page.getByRole("heading", { name: "我的账号" }).waitFor();
+    await page.getByText("本机").waitFor();
+    await assertAccessible(page, "admin account");
   } finally {
     await b.close();
   }

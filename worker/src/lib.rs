@@ -1,8 +1,9 @@
-//! Gongyou's Cloudflare Worker: the JSON API under `/api/`. Static assets (the
-//! Trunk-built app) are served by the Workers assets binding before this code
-//! runs, so every request that reaches here is an API call.
+//! Gongyou's Cloudflare Worker: the JSON API under `/api/`. The workers' app is
+//! served by the assets binding before this code runs; the staff workspace's
+//! deep links under `/admin/` come here and get its shell (`admin.rs`).
 
 mod accounts;
+mod admin;
 mod audit;
 mod auth;
 mod ctx;
@@ -20,6 +21,10 @@ use worker::{event, Context, Env, Request, Response, Result};
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     console_error_panic_hook_once();
+    let path = req.path();
+    if path == "/admin" || path.starts_with("/admin/") {
+        return admin::serve(req, env).await;
+    }
     Ok(router::handle(req, env).await)
 }
 

@@ -21,7 +21,7 @@ pub fn Me() -> impl IntoView {
                 AuthState::SignedIn(MeKind::Staff(s)) => view! {
                     <section class="card">
                         <p>{t("您以工会干事身份登录:", "You are signed in as union staff: ")}{s.display_name}</p>
-                        <A href="/admin" attr:class="btn btn--primary">{t("进入工会工作台", "Open the staff workspace")}</A>
+                        <a href="/admin" rel="external" class="btn btn--primary">{t("进入工会工作台", "Open the staff workspace")}</a>
                     </section>
                     <SignOut/>
                 }.into_any(),
@@ -76,7 +76,7 @@ fn Profile(me: WorkerMe) -> impl IntoView {
 }
 
 #[component]
-fn Sessions() -> impl IntoView {
+pub fn Sessions() -> impl IntoView {
     let lang = use_lang();
     let list = LocalResource::new(|| api::get::<SessionList>("/api/me/sessions"));
     let end = move |id: String| {

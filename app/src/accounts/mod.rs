@@ -4,4 +4,4 @@ mod login;
 mod me;
 
 pub use login::Login;
-pub use me::{Me, SignOutButton};
+pub use me::{Me, Sessions, SignOutButton};

@@ -26,7 +26,7 @@ fn AdminFrame() -> impl IntoView {
         <div class="admin-shell">
             <header class="topbar topbar--admin">
                 <A href="/admin" attr:class="brand">{t("工会工作台", "Staff workspace")}</A>
-                <span class="who">{move || auth.staff().map(|s| s.display_name)}</span>
+                <A href="/admin/account" attr:class="who">{move || auth.staff().map(|s| s.display_name)}</A>
                 <SignOutButton/>
             </header>
             <ScopePicker/>

@@ -1,5 +1,7 @@
 //! The staff workspace under /admin: its own layout, scoped to a union subtree.
 
+mod account;
+mod app;
 mod audit;
 mod home;
 mod layout;
@@ -8,6 +10,8 @@ pub mod scope;
 mod staff;
 mod unions;
 
+pub use account::Account;
+pub use app::App;
 pub use audit::Audit;
 pub use home::Home;
 pub use layout::AdminLayout;

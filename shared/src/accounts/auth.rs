@@ -173,6 +173,28 @@ impl ProfileUpdate {
     }
 }
 
+/// A staff member changes their own password (the current one proves it is them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+impl PasswordChange {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.current_password.is_empty() {
+            errors.add("current_password", why::required());
+        }
+        errors.check("new_password", password_length(&self.new_password));
+        if errors.is_empty() && self.new_password == self.current_password {
+            errors.add("new_password", Text::new("新密码不能和原密码相同", "The new password must differ from the current one"));
+        }
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+}
+
 /// One signed-in device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

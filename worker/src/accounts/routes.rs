@@ -27,6 +27,7 @@ pub async fn handle(route: AccountsRoute, ctx: &mut Ctx) -> AppResult<Response> 
         AccountsRoute::MeUpdate => me_update(ctx).await,
         AccountsRoute::Sessions => sessions(ctx).await,
         AccountsRoute::SessionEnd => session_end(ctx).await,
+        AccountsRoute::PasswordChange => password_change(ctx).await,
         AccountsRoute::StaffList => staff_list(ctx).await,
         AccountsRoute::StaffCreate => staff_create(ctx).await,
         AccountsRoute::StaffUpdate => staff_update(ctx).await,
@@ -262,6 +263,42 @@ async fn session_end(ctx: &mut Ctx) -> AppResult<Response> {
         resp.headers_mut().set("set-cookie", &session::clear_cookie())?;
     }
     Ok(resp)
+}
+
+async fn password_change(ctx: &mut Ctx) -> AppResult<Response> {
+    let me = ctx.staff()?.clone();
+    let input: PasswordChange = ctx.body().await?;
+    input.validate()?;
+    let db = ctx.db()?;
+    rate_limit::take(&db, &format!("password-change:{}", me.id), LOGIN_PER_USER, ctx.now_ms()).await?;
+    let row = store::staff_by_id(&db, me.id).await?.ok_or_else(ApiError::unauthenticated)?;
+    if !password::verify(&input.current_password, &row.password_hash) {
+        return Err(ApiError::field("current_password", Text::new("原密码不对", "The current password is wrong")).into());
+    }
+    let mut errors = FieldErrors::new();
+    errors.check("new_password", password::check(&input.new_password, &row.username));
+    errors.finish()?;
+    let now = ctx.now_text();
+    let update = StaffUpdate { password: Some(input.new_password.clone()), ..Default::default() };
+    let event = audit::Event {
+        action: "staff.password_change",
+        target_type: "staff",
+        target_id: me.id.to_string(),
+        union_id: row.union_id,
+        union_path: row.scope_path(),
+        before: None,
+        after: None,
+    };
+    db::batch(&db, vec![store::update_staff(&db, me.id, &update, Some(&password::hash(&input.new_password)), &now)?, audit::statement(&db, &me, &event, &now, &ctx.client_ip())?]).await?;
+    // Every other device signs in again with the new password.
+    let kv = ctx.kv()?;
+    let current = ctx.current_session()?.sid.clone();
+    for s in session::list(&kv, SessionKind::Staff, me.id, ctx.now_ms()).await? {
+        if s.sid != current {
+            session::destroy(&kv, &s).await?;
+        }
+    }
+    no_content()
 }
 
 /// The scope of a staff list or audit read: the caller's, narrowed to `union_id` if given.

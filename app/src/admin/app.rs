@@ -1,0 +1,27 @@
+//! Routes of the staff workspace.
+
+use super::*;
+use crate::{auth, i18n};
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    i18n::provide();
+    auth::provide();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <crate::components::status::NotFound/> }>
+                <Route path=path!("/admin/login") view=Login/>
+                <ParentRoute path=path!("/admin") view=AdminLayout>
+                    <Route path=path!("") view=Home/>
+                    <Route path=path!("unions") view=Unions/>
+                    <Route path=path!("staff") view=StaffPage/>
+                    <Route path=path!("audit") view=Audit/>
+                    <Route path=path!("account") view=Account/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,5 @@
+//! The staff workspace, served under /admin/.
+
+fn main() {
+    gongyou_app::start(gongyou_app::admin::App);
+}
