@@ -18,7 +18,7 @@ const walk = (d) => readdirSync(d).flatMap((name) => {
 // code is cached on first use instead, so it costs nothing until the map opens.
 const files = walk(dir)
   .map((p) => "/" + relative(dir, p).split("\\").join("/"))
-  .filter((p) => p !== "/sw.js" && !p.startsWith("/vendor/") && !p.startsWith("/admin/"))
+  .filter((p) => p !== "/sw.js" && !p.startsWith("/vendor/"))
   .sort();
 
 const hash = createHash("sha256");

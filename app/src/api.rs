@@ -48,13 +48,16 @@ fn prepare(builder: RequestBuilder) -> RequestBuilder {
 }
 
 async fn finish<T: DeserializeOwned>(sent: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
+    let text = finish_text(sent).await?;
+    serde_json::from_str(if text.is_empty() { "null" } else { &text }).map_err(|_| ApiFailure::Offline)
+}
+
+/// The body of a successful reply as JSON text ("" for 204), or the failure.
+async fn finish_text(sent: Result<Response, gloo_net::Error>) -> Result<String, ApiFailure> {
     let resp = sent.map_err(|_| ApiFailure::Offline)?;
     let status = resp.status();
     if (200..300).contains(&status) {
-        if status == 204 {
-            return serde_json::from_str("null").map_err(|_| ApiFailure::Offline);
-        }
-        return resp.json::<T>().await.map_err(|_| ApiFailure::Offline);
+        return resp.text().await.map_err(|_| ApiFailure::Offline);
     }
     if status == 401 {
         // The session ended (expired, signed out elsewhere): guards send the person to sign in.
@@ -73,6 +76,13 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
 
 /// POST/PUT/PATCH/DELETE with a JSON body. `idempotency_key` makes a retry safe.
 pub async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, body: &B, idempotency_key: Option<&str>) -> Result<T, ApiFailure> {
+    let text = serde_json::to_string(body).map_err(|_| ApiFailure::Offline)?;
+    let reply = send_text(method, path, text, idempotency_key).await?;
+    serde_json::from_str(if reply.is_empty() { "null" } else { &reply }).map_err(|_| ApiFailure::Offline)
+}
+
+/// Like `send`, with the body and the reply as JSON text (the outbox stores them so).
+pub async fn send_text(method: &str, path: &str, body: String, idempotency_key: Option<&str>) -> Result<String, ApiFailure> {
     let builder = match method {
         "PUT" => Request::put(path),
         "PATCH" => Request::patch(path),
@@ -83,8 +93,8 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, b
     if let Some(key) = idempotency_key {
         builder = builder.header("Idempotency-Key", key);
     }
-    let request = builder.json(body).map_err(|_| ApiFailure::Offline)?;
-    finish(request.send().await).await
+    let request = builder.header("Content-Type", "application/json").body(body).map_err(|_| ApiFailure::Offline)?;
+    finish_text(request.send().await).await
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiFailure> {

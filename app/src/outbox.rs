@@ -22,7 +22,8 @@ pub struct Pending {
     pub kind: String,
     pub method: String,
     pub path: String,
-    pub body: serde_json::Value,
+    /// The request body as JSON text.
+    pub body: String,
     pub created_ms: f64,
 }
 
@@ -32,8 +33,8 @@ pub struct Done {
     pub key: String,
     pub kind: String,
     pub ok: bool,
-    /// The API's reply: the created resource, or the error body.
-    pub body: serde_json::Value,
+    /// The API's reply as JSON text: the created resource, or the error body.
+    pub body: String,
 }
 
 #[derive(Clone, Copy)]
@@ -94,12 +95,12 @@ pub async fn submit<B: Serialize, T: DeserializeOwned>(kind: &str, method: &str,
         kind: kind.into(),
         method: method.into(),
         path: path.into(),
-        body: serde_json::to_value(body).unwrap_or_default(),
+        body: serde_json::to_string(body).unwrap_or_default(),
         created_ms: js_sys::Date::now(),
     };
     outbox().pending.update(|p| p.push(item.clone()));
     match send(&item).await {
-        Ok(v) => match serde_json::from_value::<T>(v) {
+        Ok(text) => match serde_json::from_str::<T>(if text.is_empty() { "null" } else { &text }) {
             Ok(t) => Submitted::Sent(t),
             Err(_) => Submitted::Refused(ApiFailure::Offline),
         },
@@ -110,12 +111,12 @@ pub async fn submit<B: Serialize, T: DeserializeOwned>(kind: &str, method: &str,
 }
 
 /// Sends one waiting item; on any answer but "no network" it leaves the outbox.
-async fn send(item: &Pending) -> Result<serde_json::Value, ApiFailure> {
+async fn send(item: &Pending) -> Result<String, ApiFailure> {
     let fresh = IN_FLIGHT.with(|f| f.borrow_mut().insert(item.key.clone()));
     if !fresh {
         return Err(ApiFailure::Offline);
     }
-    let result = api::send::<_, serde_json::Value>(&item.method, &item.path, &item.body, Some(&item.key)).await;
+    let result = api::send_text(&item.method, &item.path, item.body.clone(), Some(&item.key)).await;
     IN_FLIGHT.with(|f| f.borrow_mut().remove(&item.key));
     let ob = outbox();
     match &result {
@@ -136,7 +137,7 @@ pub async fn flush() {
             Err(ApiFailure::Offline) => break,
             Err(e) if e.status() == Some(429) => break,
             Err(ApiFailure::Api { error, .. }) => outbox().done.update(|d| {
-                d.push(Done { key: item.key.clone(), kind: item.kind.clone(), ok: false, body: serde_json::to_value(&error).unwrap_or_default() })
+                d.push(Done { key: item.key.clone(), kind: item.kind.clone(), ok: false, body: serde_json::to_string(&error).unwrap_or_default() })
             }),
         }
     }

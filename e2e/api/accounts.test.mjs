@@ -15,8 +15,8 @@ test("a worker signs in with a texted code; the cookie is __Host-, HttpOnly, Sec
   const code = await smsCode(phone, { after: mark });
   const r = await c.post("/api/auth/otp/verify", { phone, code });
   assert.equal(r.status, 200);
-  assert.equal(r.body.me.kind, "worker");
-  assert.equal(r.body.me.phone_masked, `${phone.slice(0, 3)}****${phone.slice(7)}`);
+  assert.ok(r.body.me.worker, "a worker");
+  assert.equal(r.body.me.worker.phone_masked, `${phone.slice(0, 3)}****${phone.slice(7)}`);
   assert.ok(!r.text.includes(code), "the code never comes back");
   const cookie = r.headers.getSetCookie()[0];
   assert.match(cookie, /^__Host-gongyou=[A-Za-z0-9_-]{43,}/);
@@ -24,7 +24,7 @@ test("a worker signs in with a texted code; the cookie is __Host-, HttpOnly, Sec
   assert.ok(!/Domain=/i.test(cookie));
   const me = await c.get("/api/me");
   assert.equal(me.status, 200);
-  assert.equal(me.body.me.user_id, r.body.me.user_id);
+  assert.equal(me.body.me.worker.user_id, r.body.me.worker.user_id);
 });
 
 test("a bad number is a 422 naming the field, in the caller's language", async () => {
@@ -164,7 +164,7 @@ test("disabling a staff member ends their sessions at once", async () => {
   const boss = await staff({ role: "union_admin", unionId: p.id });
   const s = await staff({ role: "staff", unionId: a.id, creator: boss });
   assert.equal((await s.get("/api/me")).status, 200);
-  const r = await boss.patch(`/api/admin/staff/${s.me.staff_id}`, { status: "disabled" });
+  const r = await boss.patch(`/api/admin/staff/${s.me.staff.staff_id}`, { status: "disabled" });
   assert.equal(r.status, 200);
   assert.equal(r.body.staff_member.status, "disabled");
   assert.equal((await s.get("/api/me")).status, 401);

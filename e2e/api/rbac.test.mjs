@@ -27,7 +27,7 @@ before(async () => {
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
-    staff_id: fixtureStaff.me.staff_id,
+    staff_id: fixtureStaff.me.staff.staff_id,
     join_code: t.a.join_code,
     session_id: "0000000000000000",
   };

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod bundles;
 pub mod error;
 pub mod lang;
 #[cfg(feature = "openapi")]

@@ -1,9 +1,8 @@
-//! Gongyou's Cloudflare Worker: the JSON API under `/api/`. The workers' app is
-//! served by the assets binding before this code runs; the staff workspace's
-//! deep links under `/admin/` come here and get its shell (`admin.rs`).
+//! Gongyou's Cloudflare Worker: the JSON API under `/api/`. The home bundle of
+//! the client is served by the assets binding before this code runs; the other
+//! bundles' deep links (e.g. /admin/staff) come here and get their shell (`shells.rs`).
 
 mod accounts;
-mod admin;
 mod audit;
 mod auth;
 mod ctx;
@@ -13,6 +12,7 @@ mod idempotency;
 mod rate_limit;
 mod router;
 mod session;
+mod shells;
 mod system;
 mod unions;
 
@@ -21,9 +21,8 @@ use worker::{event, Context, Env, Request, Response, Result};
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     console_error_panic_hook_once();
-    let path = req.path();
-    if path == "/admin" || path.starts_with("/admin/") {
-        return admin::serve(req, env).await;
+    if let Some(dir) = shells::owner(&req.path()) {
+        return shells::serve(req, env, dir).await;
     }
     Ok(router::handle(req, env).await)
 }

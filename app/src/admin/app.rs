@@ -8,6 +8,7 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(crate::components::link::CurrentBundle("admin"));
     i18n::provide();
     auth::provide();
     view! {

@@ -4,6 +4,7 @@
 use crate::i18n::t;
 use crate::pwa::use_pwa;
 use leptos::prelude::*;
+use crate::components::link::AppLink;
 use leptos_router::components::{Outlet, A};
 
 #[component]
@@ -46,14 +47,14 @@ fn Banners() -> impl IntoView {
     }
 }
 
-/// One entry of the bottom navigation.
+/// One entry of the bottom navigation (possibly into another bundle).
 #[component]
 fn NavItem(href: &'static str, icon: &'static str, label: impl Fn() -> &'static str + Send + Sync + 'static) -> impl IntoView {
     view! {
-        <A href=href attr:class="nav-item" exact=href == "/">
+        <AppLink href=href.to_string() class="nav-item" exact=href == "/">
             <span class="nav-icon" aria-hidden="true">{icon}</span>
             <span class="nav-label">{label}</span>
-        </A>
+        </AppLink>
     }
 }
 

@@ -3,5 +3,6 @@
 pub mod form;
 pub mod language;
 pub mod layout;
+pub mod link;
 pub mod status;
 pub mod time;
