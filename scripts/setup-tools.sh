@@ -42,7 +42,9 @@ if [ "${1:-}" = "--rust-only" ]; then exit 0; fi
 
 if [ ! -x node_modules/.bin/wrangler ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages (wrangler, binaryen, node 22, playwright-core, axe-core)"
-  npm ci --no-audit --no-fund
+  # `npm install`, not `npm ci`: the versions are the lockfile's, but this registry
+  # has no macOS/Windows builds of workerd, which `npm ci` insists on listing.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 need_apt=()
