@@ -255,6 +255,10 @@ pub fn validate_region_code(code: &str) -> Result<String, Text> {
     }
 }
 
+pub fn validate_address(address: &str) -> Result<(), Text> {
+    if address.chars().count() > 100 { Err(why::too_long(100)) } else { Ok(()) }
+}
+
 fn validate_project(errors: &mut FieldErrors, kind: UnionKind, starts: Option<NaiveDate>, ends: Option<NaiveDate>) {
     if kind == UnionKind::Project {
         if starts.is_none() {
@@ -284,9 +288,7 @@ impl UnionCreate {
         }
         validate_project(&mut errors, self.kind, self.project_starts_on, self.project_ends_on);
         if let Some(a) = &self.address {
-            if a.chars().count() > 100 {
-                errors.add("address", why::too_long(100));
-            }
+            errors.check("address", validate_address(a));
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
     }
@@ -302,9 +304,7 @@ impl UnionUpdate {
             errors.check("region_code", validate_region_code(r));
         }
         if let Some(a) = &self.address {
-            if a.chars().count() > 100 {
-                errors.add("address", why::too_long(100));
-            }
+            errors.check("address", validate_address(a));
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
     }
