@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "../lib/client.mjs";
-import { BASE } from "../lib/env.mjs";
+import { BASE, LOG } from "../lib/env.mjs";
+import { readFileSync } from "node:fs";
 import { operations, fill } from "../lib/openapi.mjs";
 
 const api = new Client();
@@ -99,4 +100,11 @@ test("bad bodies get a 4xx in the caller's language, never a 5xx", async () => {
       assert.ok(res.body?.error?.message, "error has a message");
     }
   }
+});
+
+test("the hourly housekeeping runs cleanly", async () => {
+  const res = await fetch(`${BASE}/__scheduled?cron=17+*+*+*+*`);
+  assert.equal(res.status, 200);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.doesNotMatch(readFileSync(LOG, "utf8"), /maintenance failed/);
 });

@@ -45,7 +45,7 @@ export async function startServer({ prepare = [] } = {}) {
   const out = openSync(logFile, "a");
   const wrangler = spawn(
     join(ROOT, "node_modules/.bin/wrangler"),
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector), "--persist-to", state, "--show-interactive-dev-session=false"],
+    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector), "--persist-to", state, "--show-interactive-dev-session=false", "--test-scheduled"],
     { cwd: join(ROOT, "worker"), stdio: ["ignore", out, out], detached: true, env: process.env },
   );
   let stopped = false;

@@ -9,6 +9,7 @@ mod ctx;
 mod db;
 mod error;
 mod idempotency;
+mod maintenance;
 mod rate_limit;
 mod router;
 mod session;
@@ -16,7 +17,7 @@ mod shells;
 mod system;
 mod unions;
 
-use worker::{event, Context, Env, Request, Response, Result};
+use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
@@ -25,6 +26,15 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         return shells::serve(req, env, dir).await;
     }
     Ok(router::handle(req, env).await)
+}
+
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    console_error_panic_hook_once();
+    let now = shared::time::from_millis(js_sys::Date::now());
+    if let Err(e) = maintenance::run(&env, now).await {
+        worker::console_error!("maintenance failed: {e:?}");
+    }
 }
 
 fn console_error_panic_hook_once() {

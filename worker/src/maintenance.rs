@@ -1,0 +1,21 @@
+//! Hourly housekeeping (the `scheduled` event; cron in wrangler.toml): forget
+//! what is no longer needed, so tables stay small and nothing is kept longer
+//! than its purpose requires.
+
+use crate::db;
+use crate::error::AppResult;
+use crate::params;
+use worker::Env;
+
+pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()> {
+    let db = env.d1("DB")?;
+    let now_text = shared::time::rfc3339(now);
+    let day_ago = shared::time::rfc3339(now - chrono::Duration::days(1));
+    let hour_ago_ms = (now - chrono::Duration::hours(1)).timestamp_millis();
+    // Replays of a submission are only needed while a phone may still retry it.
+    db::run(&db, "DELETE FROM idempotency_keys WHERE created_at < ?", params![day_ago]).await?;
+    // Expired SMS codes, and rate-limit buckets that have refilled long ago.
+    db::run(&db, "DELETE FROM otp_challenges WHERE expires_at < ?", params![now_text]).await?;
+    db::run(&db, "DELETE FROM rate_limits WHERE updated_ms < ?", params![hour_ago_ms]).await?;
+    Ok(())
+}
