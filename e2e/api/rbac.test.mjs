@@ -24,19 +24,28 @@ before(async () => {
     viewerA: await staff({ role: "viewer", unionId: t.a.id, creator: parentAdmin }),
   };
   const fixtureStaff = await staff({ role: "viewer", unionId: t.a.id, creator: parentAdmin });
+  const fixtureStation = (await parentAdmin.post("/api/admin/stations", stationBody(t.a.id, `RBAC甲站${uid()}`))).body.station.station;
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
     staff_id: fixtureStaff.me.staff.staff_id,
     join_code: t.a.join_code,
     session_id: "0000000000000000",
+    station_id: fixtureStation.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {
     UnionsCreate: () => ({ parent_id: t.p.id, name: `RBAC新建${uid()}联合工会`, code: `RB-${uid().toUpperCase()}`, level: "grassroots", kind: "joint" }),
     AccountsStaffCreate: () => ({ username: `rb.${uid()}`, display_name: "矩阵", role: "viewer", union_id: t.a.id, password: PASSWORD }),
+    StationsAdminCreate: () => stationBody(t.a.id, `RBAC新站${uid()}`),
+    StationsImport: () => ({ union_id: t.a.id, rows: [{ line: 2, station: stationBody(t.a.id, `RBAC导入${uid()}`) }] }),
   };
 });
+
+function stationBody(unionId, name) {
+  return { union_id: unionId, name, station_type: "union_station", province: "安徽省", city: "合肥市", district: "瑶海区", address: "矩阵路1号",
+    lat: 31.7, lng: 117.2, datum: "wgs84", phone: null, amenities: ["toilet"], schedule: { weekly: Array(7).fill(["08:00-20:00"]) }, status: "active", description: null };
+}
 
 const ROLE_RANK = { viewer: 0, staff: 1, union_admin: 2, platform_admin: 3 };
 const STAFF = { staffA: ["staff", "A"], staffB: ["staff", "B"], parentAdmin: ["union_admin", "P"], viewerA: ["viewer", "A"] };
@@ -95,7 +104,8 @@ test("every operation allows and denies exactly per its x-access and the caller'
     const order = Object.keys(callers).sort((x, y) => expected(op, x) - expected(op, y));
     for (const name of order) {
       const body = op.hasBody ? (bodies[op.id]?.() ?? {}) : undefined;
-      const res = await callers[name].req(op.method, fill(op.path, params), body === undefined ? {} : { body });
+      const headers = op.idempotent ? { "idempotency-key": `rbac-${name}-${uid()}-${uid()}` } : {};
+      const res = await callers[name].req(op.method, fill(op.path, params), body === undefined ? { headers } : { body, headers });
       const allowed = expected(op, name);
       const denied = deniedBy(op, res.status);
       if (res.status >= 500) failures.push(`${name} ${op.method} ${op.path}: ${res.status}`);

@@ -132,6 +132,12 @@ impl ApiError {
         ApiError::validation(e)
     }
 
+    /// A 403 that names the field pointing outside what the caller may act on
+    /// (e.g. a union outside their subtree in a creation's body).
+    pub fn forbidden_field(field: &str, why: Text) -> Self {
+        ApiError { fields: vec![FieldError { field: field.into(), why }], ..Self::new(ErrorCode::Forbidden) }
+    }
+
     pub fn bad_request(message: Text) -> Self {
         Self::with_message(ErrorCode::BadRequest, message)
     }

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod api;
 pub mod bundles;
 pub mod error;
+pub mod geo;
 pub mod lang;
 #[cfg(feature = "openapi")]
 pub mod openapi;
@@ -14,6 +15,7 @@ pub mod phone;
 pub mod routes;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod stations;
 pub mod system;
 pub mod time;
 pub mod trades;

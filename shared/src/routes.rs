@@ -181,6 +181,7 @@ pub enum RouteId {
     System(crate::system::SystemRoute),
     Accounts(crate::accounts::AccountsRoute),
     Unions(crate::unions::UnionsRoute),
+    Stations(crate::stations::StationsRoute),
 }
 
 impl RouteId {
@@ -195,13 +196,14 @@ impl RouteId {
             RouteId::System(_) => "system",
             RouteId::Accounts(_) => "accounts",
             RouteId::Unions(_) => "unions",
+            RouteId::Stations(_) => "stations",
         }
     }
 }
 
 /// Every route of the API.
 pub fn all() -> impl Iterator<Item = &'static Route> {
-    crate::system::ROUTES.iter().chain(crate::accounts::ROUTES).chain(crate::unions::ROUTES)
+    crate::system::ROUTES.iter().chain(crate::accounts::ROUTES).chain(crate::unions::ROUTES).chain(crate::stations::ROUTES)
 }
 
 /// Finds the route for a request. `Err(true)` means the path exists with another method (405).

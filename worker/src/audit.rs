@@ -33,5 +33,5 @@ pub fn statement(db: &D1Database, staff: &Staff, event: &Event, at: &str, ip: &s
 
 /// Records an event on its own (when there is no other statement to batch with).
 pub async fn record(db: &D1Database, staff: &Staff, event: &Event<'_>, at: &str, ip: &str) -> AppResult<()> {
-    db::batch(db, vec![statement(db, staff, event, at, ip)?]).await
+    db::batch(db, vec![statement(db, staff, event, at, ip)?]).await.map(|_| ())
 }

@@ -97,9 +97,15 @@ pub async fn run(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<
 }
 
 /// Runs statements atomically: D1 executes a batch as one transaction.
-pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> AppResult<()> {
-    db.batch(statements).await.map_err(|e| query_error("batch", e))?;
-    Ok(())
+pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> AppResult<Vec<Changes>> {
+    let results = db.batch(statements).await.map_err(|e| query_error("batch", e))?;
+    Ok(results
+        .iter()
+        .map(|r| {
+            let meta = r.meta().ok().flatten();
+            Changes { changes: meta.as_ref().and_then(|m| m.changes).unwrap_or(0), last_row_id: meta.and_then(|m| m.last_row_id).unwrap_or(0) }
+        })
+        .collect())
 }
 
 pub struct Changes {

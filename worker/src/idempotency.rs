@@ -11,7 +11,6 @@ use crate::params;
 use serde::Deserialize;
 use shared::server::crypto;
 use shared::{ApiError, Text};
-use std::future::Future;
 use worker::Response;
 
 #[derive(Deserialize)]
@@ -34,10 +33,9 @@ pub fn key(ctx: &Ctx) -> AppResult<String> {
 
 /// Runs `work` at most once for (`owner`, the request's key). `work` returns
 /// the JSON of a 200 reply; its 4xx errors are kept and replayed too.
-pub async fn once<F, Fut>(ctx: &mut Ctx, owner: &str, work: F) -> AppResult<Response>
+pub async fn once<F>(ctx: &mut Ctx, owner: &str, work: F) -> AppResult<Response>
 where
-    F: FnOnce(&mut Ctx) -> Fut,
-    Fut: Future<Output = AppResult<serde_json::Value>>,
+    F: AsyncFnOnce(&mut Ctx) -> AppResult<serde_json::Value>,
 {
     let key = key(ctx)?;
     let body = ctx.body_text().await?.to_string();

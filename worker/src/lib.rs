@@ -14,6 +14,7 @@ mod rate_limit;
 mod router;
 mod session;
 mod shells;
+mod stations;
 mod system;
 mod unions;
 

@@ -17,5 +17,8 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     // Expired SMS codes, and rate-limit buckets that have refilled long ago.
     db::run(&db, "DELETE FROM otp_challenges WHERE expires_at < ?", params![now_text]).await?;
     db::run(&db, "DELETE FROM rate_limits WHERE updated_ms < ?", params![hour_ago_ms]).await?;
+    // Check-ins are kept two days to refuse a second within the hour; daily counts stay.
+    let two_days_ago = shared::time::local(now - chrono::Duration::days(2)).format("%Y-%m-%dT%H").to_string();
+    crate::stations::store::forget_old_visits(&db, &two_days_ago).await?;
     Ok(())
 }

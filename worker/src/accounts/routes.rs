@@ -340,7 +340,7 @@ async fn staff_create(ctx: &mut Ctx) -> AppResult<Response> {
     if let Some(union_id) = input.union_id {
         crate::unions::routes::in_scope(ctx, union_id)
             .await
-            .map_err(|_| ApiError::field("union_id", Text::new("这个工会不在您的管辖范围内", "This union is outside your scope")))?;
+            .map_err(|_| ApiError::forbidden_field("union_id", Text::new("这个工会不在您的管辖范围内", "This union is outside your scope")))?;
     }
     let db = ctx.db()?;
     let row = insert_staff(ctx, &db, &input, Some(&actor)).await?;
@@ -366,7 +366,7 @@ async fn staff_update(ctx: &mut Ctx) -> AppResult<Response> {
     if let Some(union_id) = input.union_id {
         crate::unions::routes::in_scope(ctx, union_id)
             .await
-            .map_err(|_| ApiError::field("union_id", Text::new("这个工会不在您的管辖范围内", "This union is outside your scope")))?;
+            .map_err(|_| ApiError::forbidden_field("union_id", Text::new("这个工会不在您的管辖范围内", "This union is outside your scope")))?;
     }
     let new_hash = match &input.password {
         Some(p) => {

@@ -80,12 +80,12 @@ fn new_join_code() -> String {
 async fn create(ctx: &mut Ctx) -> AppResult<Response> {
     let input: UnionCreate = ctx.body().await?;
     input.validate()?;
-    let parent = in_scope(ctx, input.parent_id).await.map_err(|_| ApiError::field("parent_id", Text::new("上级工会不在您的管辖范围内", "The parent union is outside your scope")))?;
+    let parent = in_scope(ctx, input.parent_id).await.map_err(|_| ApiError::forbidden_field("parent_id", Text::new("上级工会不在您的管辖范围内", "The parent union is outside your scope")))?;
     if !parent.level().may_contain(input.level) {
         return Err(ApiError::field("level", Text::new("这一级工会不能建在所选上级工会下面", "A union of this level cannot sit under the chosen parent")).into());
     }
     if let Some(fallback) = input.fallback_union_id {
-        let f = in_scope(ctx, fallback).await.map_err(|_| ApiError::field("fallback_union_id", Text::new("兜底工会不在您的管辖范围内", "The fallback union is outside your scope")))?;
+        let f = in_scope(ctx, fallback).await.map_err(|_| ApiError::forbidden_field("fallback_union_id", Text::new("兜底工会不在您的管辖范围内", "The fallback union is outside your scope")))?;
         if f.kind() != UnionKind::Joint {
             return Err(ApiError::field("fallback_union_id", Text::new("兜底工会应为区域或行业联合工会", "The fallback must be a regional or industry joint union")).into());
         }
