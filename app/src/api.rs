@@ -74,6 +74,11 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
     finish(prepare(Request::get(path)).send().await).await
 }
 
+/// The JSON text of a successful GET, to keep on the phone as it came.
+pub async fn get_text(path: &str) -> Result<String, ApiFailure> {
+    finish_text(prepare(Request::get(path)).send().await).await
+}
+
 /// POST/PUT/PATCH/DELETE with a JSON body. `idempotency_key` makes a retry safe.
 pub async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, body: &B, idempotency_key: Option<&str>) -> Result<T, ApiFailure> {
     let text = serde_json::to_string(body).map_err(|_| ApiFailure::Offline)?;

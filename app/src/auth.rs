@@ -105,10 +105,11 @@ fn guard(children: ChildrenFn, login: &'static str, ok: fn(&AuthState) -> bool) 
     let auth = use_auth();
     let navigate = use_navigate();
     let back = here();
+    let bundle = crate::components::link::current_bundle();
     Effect::new(move |_| {
         let state = auth.0.get();
         if state != AuthState::Loading && !ok(&state) {
-            navigate(&format!("{login}?next={}", shared::query::encode(&back)), Default::default());
+            crate::components::link::go(bundle, &navigate, &format!("{login}?next={}", shared::query::encode(&back)));
         }
     });
     move || match auth.0.get() {

@@ -9,10 +9,11 @@ pub mod app;
 pub mod auth;
 pub mod components;
 pub mod draft;
-pub mod home;
 pub mod i18n;
+pub mod map;
 pub mod outbox;
 pub mod pwa;
+pub mod stations;
 pub mod storage;
 
 use leptos::prelude::*;

@@ -12,7 +12,7 @@ test("the app loads in Chinese and navigates with the bottom bar", async () => {
     await page.goto("/");
     await appReady(page);
     assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
-    await page.getByRole("heading", { level: 1, name: "工友驿站" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "附近的驿站" }).waitFor();
     await assertAccessible(page, "home");
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: /我的/ }).click();
     await page.waitForURL(`${BASE}/me`);
@@ -72,13 +72,21 @@ test("after the service worker takes control, the shell reloads offline", async 
     await page.goto("/");
     await appReady(page);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, { timeout: 30_000 });
+    // Open 我的 once online: its bundle is cached on first use.
+    await page.goto("/me");
+    await page.getByRole("heading", { level: 1, name: "我的" }).waitFor();
+    await page.goto("/");
+    await appReady(page);
     await context.setOffline(true);
     await page.reload();
     await appReady(page);
-    await page.getByRole("heading", { level: 1, name: "工友驿站" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "附近的驿站" }).waitFor();
     // The offline banner tells the worker what they are looking at.
     await page.getByText("当前没有网络").waitFor();
-    // A deep link never visited before also opens from the cached shell.
+    // A home deep link never visited before opens from the cached shell…
+    await page.goto("/stations/3");
+    await appReady(page);
+    // …and the bundle visited once opens offline too.
     await page.goto("/me");
     await page.getByRole("heading", { level: 1, name: "我的" }).waitFor();
     await context.setOffline(false);

@@ -1,11 +1,12 @@
 //! The client is split into bundles, one per area, so a phone downloads only
-//! the screens its owner uses. The home bundle (stations, sign-in, 我的) owns
+//! the screens its owner uses. The home bundle (the station finder, station
+//! pages, check-in) owns
 //! every path not listed here. The Worker serves each bundle's shell for its
 //! prefixes (worker/src/shells.rs), the app links across bundles with full page
 //! loads, and the service worker caches a bundle on first use.
 
 /// (path prefix, bundle name). A bundle's files live under `/<name>/`.
-pub const BUNDLES: &[(&str, &str)] = &[("/admin", "admin")];
+pub const BUNDLES: &[(&str, &str)] = &[("/admin", "admin"), ("/login", "account"), ("/me", "account"), ("/map", "map")];
 
 pub const HOME: &str = "home";
 
@@ -30,6 +31,9 @@ mod tests {
         assert_eq!(owner("/administer"), HOME);
         assert_eq!(owner("/"), HOME);
         assert_eq!(owner("/stations/42"), HOME);
+        assert_eq!(owner("/login?next=%2Fme"), "account");
+        assert_eq!(owner("/me"), "account");
+        assert_eq!(owner("/map?lat=1"), "map");
     }
 
     /// wrangler.toml must send every bundle prefix to the Worker first, and the

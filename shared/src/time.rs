@@ -22,6 +22,19 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// Parses the API's own timestamps (`2025-03-28T08:00:00Z`) without chrono's
+/// general parser, which costs the phone's app kilobytes.
+pub fn parse_rfc3339_z(s: &str) -> Option<DateTime<Utc>> {
+    let b = s.as_bytes();
+    if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    let date = NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?)?;
+    let t = date.and_hms_opt(n(11..13)?, n(14..16)?, n(17..19)?)?;
+    Some(t.and_utc())
+}
+
 pub fn from_millis(ms: f64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()
 }
@@ -43,5 +56,10 @@ mod tests {
     fn rfc3339_uses_z() {
         let t = Utc.with_ymd_and_hms(2025, 3, 28, 8, 0, 0).unwrap();
         assert_eq!(rfc3339(t), "2025-03-28T08:00:00Z");
+        assert_eq!(parse_rfc3339_z("2025-03-28T08:00:00Z"), Some(t));
+        assert_eq!(parse_rfc3339_z(&rfc3339(t)), Some(t));
+        for bad in ["2025-03-28 08:00:00Z", "2025-02-30T08:00:00Z", "2025-03-28T08:00:00+08:00", ""] {
+            assert_eq!(parse_rfc3339_z(bad), None, "{bad}");
+        }
     }
 }

@@ -20,6 +20,7 @@ pub fn Login() -> impl IntoView {
     let form = FormState::new();
     let query = use_query_map();
     let navigate = use_navigate();
+    let bundle = crate::components::link::current_bundle();
 
     let countdown = move || {
         wait.set(OTP_RESEND_SECS);
@@ -66,7 +67,7 @@ pub fn Login() -> impl IntoView {
             match api::post::<_, MeEnvelope>("/api/auth/otp/verify", &input).await {
                 Ok(env) => {
                     set_me(Some(env.me));
-                    navigate(&next, Default::default());
+                    crate::components::link::go(bundle, &navigate, &next);
                 }
                 Err(e) => form.failed(&e),
             }

@@ -62,7 +62,7 @@ fn NavItem(href: &'static str, icon: &'static str, label: impl Fn() -> &'static 
 fn BottomNav() -> impl IntoView {
     view! {
         <nav class="bottomnav" aria-label=t("主导航", "Main")>
-            <NavItem href="/" icon="⌂" label=t("首页", "Home")/>
+            <NavItem href="/" icon="📍" label=t("驿站", "Stations")/>
             <NavItem href="/me" icon="☺" label=t("我的", "Me")/>
         </nav>
     }

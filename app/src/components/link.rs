@@ -8,10 +8,24 @@ use leptos_router::components::A;
 #[derive(Clone, Copy)]
 pub struct CurrentBundle(pub &'static str);
 
+/// The bundle this app is (call while rendering; keep the value for async code).
+pub fn current_bundle() -> &'static str {
+    use_context::<CurrentBundle>().map(|b| b.0).unwrap_or(shared::bundles::HOME)
+}
+
 /// Whether `href` is handled by this very bundle.
 pub fn is_local(href: &str) -> bool {
-    let here = use_context::<CurrentBundle>().map(|b| b.0).unwrap_or(shared::bundles::HOME);
-    shared::bundles::owner(href) == here
+    shared::bundles::owner(href) == current_bundle()
+}
+
+/// Goes to `href` from the bundle `here`: without a reload inside it, with a
+/// page load into another bundle.
+pub fn go(here: &str, navigate: &impl Fn(&str, leptos_router::NavigateOptions), href: &str) {
+    if shared::bundles::owner(href) == here {
+        navigate(href, Default::default());
+    } else {
+        let _ = window().location().assign(href);
+    }
 }
 
 #[component]

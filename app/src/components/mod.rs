@@ -1,6 +1,7 @@
 //! Building blocks shared by every screen.
 
 pub mod form;
+pub mod hotlines;
 pub mod language;
 pub mod layout;
 pub mod link;

@@ -4,10 +4,13 @@ use shared::Lang;
 
 /// `2025-03-28T08:00:00Z` → `3月28日 16:00` (or `28 Mar 16:00`).
 pub fn local_time(rfc3339: &str, lang: Lang) -> String {
-    let Ok(t) = chrono::DateTime::parse_from_rfc3339(rfc3339) else { return rfc3339.to_string() };
-    let local = shared::time::local(t.with_timezone(&chrono::Utc));
+    let Some(t) = shared::time::parse_rfc3339_z(rfc3339) else { return rfc3339.to_string() };
+    use chrono::{Datelike, Timelike};
+    // Plain formatting: chrono's strftime machinery costs the phone kilobytes.
+    let l = shared::time::local(t);
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     match lang {
-        Lang::ZhCn => local.format("%-m月%-d日 %H:%M").to_string(),
-        Lang::En => local.format("%-d %b %H:%M").to_string(),
+        Lang::ZhCn => format!("{}月{}日 {:02}:{:02}", l.month(), l.day(), l.hour(), l.minute()),
+        Lang::En => format!("{} {} {:02}:{:02}", l.day(), MONTHS[l.month0() as usize], l.hour(), l.minute()),
     }
 }

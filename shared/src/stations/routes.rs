@@ -1,3 +1,4 @@
+#[cfg_attr(not(feature = "openapi"), allow(unused_imports))] // the types appear only in `schema!`
 use super::*;
 use crate::accounts::StaffRole;
 use crate::routes::{schema, Access, Method, Reply, Route, RouteId};

@@ -1,0 +1,27 @@
+//! Routes of the `account` bundle: signing in and 我的.
+
+use crate::components::layout::WorkerLayout;
+use crate::components::link::CurrentBundle;
+use crate::{auth, i18n, outbox, pwa};
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(CurrentBundle("account"));
+    i18n::provide();
+    pwa::provide();
+    auth::provide();
+    outbox::provide();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <crate::components::status::NotFound/> }>
+                <ParentRoute path=path!("") view=WorkerLayout>
+                    <Route path=path!("login") view=super::Login/>
+                    <Route path=path!("me") view=super::Me/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
