@@ -40,10 +40,16 @@ pub fn current() -> Lang {
     CURRENT.with(|c| c.get())
 }
 
-/// A reactive UI string in the reader's language.
+/// The reader's language, reactively where there is a reactive owner, else
+/// (in async tasks) the current one.
+fn lang_now(lang: Option<RwSignal<Lang>>) -> Lang {
+    lang.map(|l| l.get()).unwrap_or_else(current)
+}
+
+/// A reactive UI string in the reader's language. Safe in async tasks too.
 pub fn t(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_lang();
-    move || match lang.get() {
+    let lang = use_context::<RwSignal<Lang>>();
+    move || match lang_now(lang) {
         Lang::ZhCn => zh,
         Lang::En => en,
     }
@@ -51,6 +57,6 @@ pub fn t(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy
 
 /// A shared-crate `Text` (validation messages, labels) in the reader's language.
 pub fn text(value: Text) -> impl Fn() -> String + Send + Sync + 'static {
-    let lang = use_lang();
-    move || value.get(lang.get()).to_string()
+    let lang = use_context::<RwSignal<Lang>>();
+    move || value.get(lang_now(lang)).to_string()
 }

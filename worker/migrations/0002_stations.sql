@@ -37,13 +37,17 @@ CREATE INDEX stations_recheck ON stations (union_path, last_verified_at);
 CREATE INDEX stations_area ON stations (province, city, district);
 
 -- The spatial index: nearest-station queries read a box around the worker from
--- here, never the whole table. Triggers keep it in step with `stations`.
-CREATE VIRTUAL TABLE stations_rtree USING rtree (id, min_lat, max_lat, min_lng, max_lng);
+-- here, never the whole table. The filters (amenity bitmask, type, whether the
+-- station is listed at all) ride along as auxiliary columns, so candidates are
+-- filtered inside the index and station rows are read only for the nearest few.
+-- Triggers keep it in step with `stations`.
+CREATE VIRTUAL TABLE stations_rtree USING rtree (id, min_lat, max_lat, min_lng, max_lng, +amenities, +station_type, +listed);
 CREATE TRIGGER stations_rtree_insert AFTER INSERT ON stations BEGIN
-  INSERT INTO stations_rtree VALUES (new.id, new.lat, new.lat, new.lng, new.lng);
+  INSERT INTO stations_rtree VALUES (new.id, new.lat, new.lat, new.lng, new.lng, new.amenities, new.station_type, new.status <> 'defunct');
 END;
-CREATE TRIGGER stations_rtree_move AFTER UPDATE OF lat, lng ON stations BEGIN
-  UPDATE stations_rtree SET min_lat = new.lat, max_lat = new.lat, min_lng = new.lng, max_lng = new.lng WHERE id = new.id;
+CREATE TRIGGER stations_rtree_update AFTER UPDATE OF lat, lng, amenities, station_type, status ON stations BEGIN
+  UPDATE stations_rtree SET min_lat = new.lat, max_lat = new.lat, min_lng = new.lng, max_lng = new.lng,
+    amenities = new.amenities, station_type = new.station_type, listed = new.status <> 'defunct' WHERE id = new.id;
 END;
 CREATE TRIGGER stations_rtree_delete AFTER DELETE ON stations BEGIN
   DELETE FROM stations_rtree WHERE id = old.id;

@@ -21,6 +21,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff") view=StaffPage/>
                     <Route path=path!("audit") view=Audit/>
                     <Route path=path!("account") view=Account/>
+                    <Route path=path!("stations") view=Stations/>
+                    <Route path=path!("stations/new") view=NewStation/>
+                    <Route path=path!("stations/recheck") view=StationRecheck/>
+                    <Route path=path!("stations/import") view=StationImport/>
+                    <Route path=path!("stations/:id") view=EditStation/>
+                    <Route path=path!("stations/:id/poster") view=StationPoster/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -33,6 +33,7 @@ fn AdminFrame() -> impl IntoView {
             <nav class="tabs" aria-label=t("工作台导航", "Workspace")>
                 <A href="/admin" exact=true>{t("概览", "Overview")}</A>
                 <A href="/admin/unions">{t("工会", "Unions")}</A>
+                <A href="/admin/stations">{t("驿站", "Stations")}</A>
                 <Show when=is_admin>
                     <A href="/admin/staff">{t("人员", "Staff")}</A>
                     <A href="/admin/audit">{t("操作日志", "Audit log")}</A>

@@ -8,6 +8,7 @@ mod layout;
 mod login;
 pub mod scope;
 mod staff;
+mod stations;
 mod unions;
 
 pub use account::Account;
@@ -17,4 +18,5 @@ pub use home::Home;
 pub use layout::AdminLayout;
 pub use login::Login;
 pub use staff::StaffPage;
+pub use stations::{EditStation, Import as StationImport, NewStation, Poster as StationPoster, Recheck as StationRecheck, Stations};
 pub use unions::Unions;

@@ -201,6 +201,34 @@ impl Schedule {
     }
 }
 
+impl Closure {
+    /// One line per closure, as staff type it: `2025-01-28 至 2025-02-04 春节`
+    /// (or `2025-01-28 - 2025-02-04 Spring Festival`; the reason is optional).
+    pub fn parse_line(line: &str) -> Option<Closure> {
+        let mut words = line.split_whitespace();
+        let from: NaiveDate = words.next()?.parse().ok()?;
+        let mut next = words.next();
+        if matches!(next, Some("至" | "-" | "–" | "to")) {
+            next = words.next();
+        }
+        let to: NaiveDate = match next {
+            Some(w) => w.parse().ok()?,
+            None => from,
+        };
+        let reason = words.collect::<Vec<_>>().join(" ");
+        Some(Closure { from, to, reason: Some(reason).filter(|r| !r.is_empty()) })
+    }
+
+    pub fn to_line(&self) -> String {
+        let mut s = format!("{} 至 {}", self.from, self.to);
+        if let Some(r) = &self.reason {
+            s.push(' ');
+            s.push_str(r);
+        }
+        s
+    }
+}
+
 const ZH_DAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 const EN_DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -313,6 +341,15 @@ mod tests {
         let mut e = FieldErrors::new();
         s.validate("schedule", &mut e);
         assert!(e.get("schedule.weekly.0").is_some());
+    }
+
+    #[test]
+    fn closure_lines() {
+        let c = Closure::parse_line("2025-01-28 至 2025-02-04 春节 放假").unwrap();
+        assert_eq!(c.reason.as_deref(), Some("春节 放假"));
+        assert_eq!(Closure::parse_line(&c.to_line()), Some(c));
+        assert_eq!(Closure::parse_line("2025-05-01").unwrap().to, "2025-05-01".parse().unwrap());
+        assert_eq!(Closure::parse_line("next week"), None);
     }
 
     #[test]

@@ -106,24 +106,16 @@ pub async fn by_id(db: &D1Database, id: i64) -> AppResult<Option<StationDb>> {
 
 // --- Nearest stations ------------------------------------------------------
 
-/// A candidate from the spatial index (no union join: names are fetched for the winners only).
+/// A candidate straight from the spatial index (no station row read yet).
 #[derive(Debug, Clone, Deserialize)]
 struct Candidate {
     id: i64,
-    name: String,
-    station_type: String,
-    district: String,
-    address: String,
     lat: f64,
     lng: f64,
-    phone: Option<String>,
-    amenities: i64,
-    status: String,
-    schedule: String,
 }
 
 /// How many candidates one box may return before it is judged too dense and shrunk.
-const CANDIDATE_CAP: u32 = 300;
+const CANDIDATE_CAP: u32 = 400;
 const MAX_RADIUS_M: f64 = 3_000_000.0;
 
 pub struct NearbyResult {
@@ -133,10 +125,11 @@ pub struct NearbyResult {
     pub rows_read: usize,
 }
 
-/// The `k` nearest stations passing `q`'s filters. Searches a box around the
-/// point, growing it until `k` matches lie within the box's inscribed circle (so
-/// nothing outside could be nearer), and shrinking it when a box is too dense to
-/// read whole. Each box is one R*Tree range read: never the whole table.
+/// The `k` nearest stations passing `q`'s filters. Reads a box around the point
+/// from the R*Tree, filtering there on its auxiliary columns; grows the box until
+/// `k` matches lie within its inscribed circle (so nothing outside could be
+/// nearer), sizing each step from the density seen; shrinks a box too dense to
+/// read whole. Station rows are then read for the nearest candidates only.
 pub async fn nearby(db: &D1Database, q: &Nearby, now: chrono::NaiveDateTime) -> AppResult<NearbyResult> {
     let k = q.limit as usize;
     let station_type = q.station_type.map(|t| t.code());
@@ -144,15 +137,14 @@ pub async fn nearby(db: &D1Database, q: &Nearby, now: chrono::NaiveDateTime) -> 
     let mut radius = 2_000.0_f64;
     let mut known_short = 0.0_f64; // a radius already found to hold too few
     let mut rows_read = 0;
-    let mut best: Vec<StationSummary> = Vec::new();
-    for _ in 0..16 {
+    let mut ranked: Vec<(u32, i64)> = Vec::new();
+    for _ in 0..20 {
         let b = geo::bbox(q.at, radius);
         let (rows, meta): (Vec<Candidate>, Option<D1ResultMeta>) = db::all_with_meta(
             db,
-            "SELECT s.id, s.name, s.station_type, s.district, s.address, s.lat, s.lng, s.phone, s.amenities, s.status, s.schedule
-             FROM stations_rtree r JOIN stations s ON s.id = r.id
-             WHERE r.min_lat >= ?1 AND r.max_lat <= ?2 AND r.min_lng >= ?3 AND r.max_lng <= ?4
-               AND s.status <> 'defunct' AND (s.amenities & ?5) = ?5 AND (?6 IS NULL OR s.station_type = ?6)
+            "SELECT id, min_lat AS lat, min_lng AS lng FROM stations_rtree
+             WHERE min_lat >= ?1 AND max_lat <= ?2 AND min_lng >= ?3 AND max_lng <= ?4
+               AND listed = 1 AND (amenities & ?5) = ?5 AND (?6 IS NULL OR station_type = ?6)
              LIMIT ?7",
             params![b.min_lat, b.max_lat, b.min_lng, b.max_lng, mask, station_type, CANDIDATE_CAP + 1],
         )
@@ -163,61 +155,48 @@ pub async fn nearby(db: &D1Database, q: &Nearby, now: chrono::NaiveDateTime) -> 
             radius = if known_short > 0.0 { (known_short + radius) / 2.0 } else { radius / 4.0 };
             continue;
         }
-        let mut within: Vec<StationSummary> = rows
+        let found = rows.len();
+        ranked = rows
             .into_iter()
-            .map(|c| {
-                let mut s = StationSummary {
-                    id: c.id,
-                    name: c.name,
-                    station_type: StationType::parse(&c.station_type).unwrap_or(StationType::UnionStation),
-                    union_name: String::new(),
-                    district: c.district,
-                    address: c.address,
-                    lat: c.lat,
-                    lng: c.lng,
-                    phone: c.phone,
-                    amenities: AmenitySet(c.amenities as u32).to_vec(),
-                    status: StationStatus::parse(&c.status).unwrap_or_default(),
-                    schedule: serde_json::from_str(&c.schedule).unwrap_or_default(),
-                    open_now: false,
-                    distance_m: Some(geo::distance_m(q.at, LatLng::new(c.lat, c.lng)).round() as u32),
-                };
-                s.open_now = s.is_open_at(now);
-                s
-            })
-            .filter(|s| !q.open_now || s.open_now)
-            .filter(|s| s.distance_m.unwrap_or(u32::MAX) as f64 <= radius)
+            .map(|c| (geo::distance_m(q.at, LatLng::new(c.lat, c.lng)).round() as u32, c.id))
+            .filter(|(d, _)| *d as f64 <= radius)
             .collect();
-        within.sort_by_key(|s| (s.distance_m, s.id));
-        let enough = within.len() >= k;
-        best = within;
-        if enough || radius >= MAX_RADIUS_M {
+        ranked.sort();
+        // With "open now" more candidates are needed; the schedule decides below.
+        let wanted = if q.open_now { k * 3 } else { k };
+        if ranked.len() >= wanted || radius >= MAX_RADIUS_M {
             break;
         }
         known_short = radius;
-        radius = (radius * 4.0).min(MAX_RADIUS_M);
+        // Grow towards the radius that should hold enough at the density seen.
+        let factor = if found == 0 { 8.0 } else { ((wanted as f64 / found as f64).sqrt() * 1.5).clamp(1.5, 8.0) };
+        radius = (radius * factor).min(MAX_RADIUS_M);
     }
-    best.truncate(k);
-    // Union names for the winners only.
-    let ids: Vec<i64> = best.iter().map(|s| s.id).collect();
-    #[derive(Deserialize)]
-    struct Name {
-        id: i64,
-        union_name: String,
-    }
-    let (names, meta): (Vec<Name>, _) = db::all_with_meta(
-        db,
-        "SELECT s.id, u.name AS union_name FROM stations s JOIN unions u ON u.id = s.union_id WHERE s.id IN (SELECT value FROM json_each(?))",
-        params![serde_json::to_string(&ids)?],
-    )
-    .await?;
-    rows_read += meta.and_then(|m| m.rows_read).unwrap_or(0);
-    for s in &mut best {
-        if let Some(n) = names.iter().find(|n| n.id == s.id) {
-            s.union_name = n.union_name.clone();
+    // Station rows for the nearest candidates only, in order.
+    let mut stations = Vec::with_capacity(k);
+    for chunk in ranked.chunks(if q.open_now { 60 } else { k.max(1) }) {
+        let ids: Vec<i64> = chunk.iter().map(|(_, id)| *id).collect();
+        let (rows, meta): (Vec<StationDb>, _) = db::all_with_meta(
+            db,
+            &format!("SELECT {COLUMNS} FROM stations s JOIN unions u ON u.id = s.union_id WHERE s.id IN (SELECT value FROM json_each(?))"),
+            params![serde_json::to_string(&ids)?],
+        )
+        .await?;
+        rows_read += meta.and_then(|m| m.rows_read).unwrap_or(0);
+        for (distance, id) in chunk {
+            let Some(row) = rows.iter().find(|r| r.id == *id) else { continue };
+            let mut s = row.summary(now);
+            s.distance_m = Some(*distance);
+            if !q.open_now || s.open_now {
+                stations.push(s);
+            }
+        }
+        if stations.len() >= k || !q.open_now {
+            break;
         }
     }
-    Ok(NearbyResult { stations: best, radius_m: radius, rows_read })
+    stations.truncate(k);
+    Ok(NearbyResult { stations, radius_m: radius, rows_read })
 }
 
 /// The same question answered by reading every station (the bench's yardstick).
