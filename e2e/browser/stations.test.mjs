@@ -65,6 +65,27 @@ test("at 瑶海: nearest first, the amenity filter narrows, the station page has
   }
 });
 
+test("the map page: Leaflet with markers, and the list beside it even with no tiles", async () => {
+  const b = await withPosition();
+  try {
+    const { page } = b;
+    await findNearby(page);
+    await page.getByRole("link", { name: "看地图" }).click();
+    await page.waitForURL(/\/map\?lat=31\.88/);
+    await page.getByRole("heading", { level: 1, name: "驿站地图" }).waitFor();
+    await page.locator(".leaflet-container").waitFor();
+    await page.locator(".leaflet-marker-icon").first().waitFor();
+    assert.ok((await page.locator(".leaflet-marker-icon").count()) >= 10);
+    // This machine has no internet: tiles fail, the list still works.
+    assert.equal((await names(page))[0], "站塘路零工市场户外劳动者服务站点");
+    await assertAccessible(page, "map");
+    await page.getByRole("link", { name: /长江东路爱心驿站/ }).first().click();
+    await page.getByRole("heading", { level: 1, name: /长江东路爱心驿站/ }).waitFor();
+  } finally {
+    await b.close();
+  }
+});
+
 test("offline: the list is worked out on the phone from saved stations", async () => {
   const b = await withPosition();
   try {
