@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod api;
 pub mod error;
+pub mod id_number;
 pub mod lang;
 #[cfg(feature = "openapi")]
 pub mod openapi;
