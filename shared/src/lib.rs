@@ -14,6 +14,7 @@ pub mod routes;
 pub mod system;
 pub mod time;
 pub mod trades;
+pub mod unions;
 
 pub use error::{ApiError, ErrorCode, FieldErrors};
 pub use lang::{Lang, Text};
