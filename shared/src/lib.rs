@@ -7,6 +7,7 @@ pub mod api;
 pub mod error;
 pub mod id_number;
 pub mod lang;
+pub mod membership;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod query;
