@@ -36,10 +36,12 @@ pub mod consent;
 pub mod form;
 pub mod lifecycle;
 pub mod member_no;
+pub mod suggest;
 pub mod transfer;
 
 pub use consent::{ConsentSection, Retention, CONSENT_AGREE, CONSENT_SECTIONS, CONSENT_TITLE, CONSENT_VERSION};
 pub use form::{validate_name, Consent, EmploymentForm, EnrolmentForm, ValidEnrolment};
 pub use lifecycle::{validate_rejection_reason, ApplicationKind, ApplicationStatus, MembershipEventKind, MembershipStatus};
 pub use member_no::MemberNo;
+pub use suggest::{suggest, SuggestQuery, Suggestion, SuggestionFit, UnionSuggestion, UnionSuggestions};
 pub use transfer::{check_can_apply, check_closure, duplicate_application, CloseProjectInput, TransferRequest, ValidTransfer};
