@@ -32,6 +32,7 @@ macro_rules! stored_enum {
     };
 }
 
+pub mod card;
 pub mod consent;
 pub mod form;
 pub mod lifecycle;
@@ -39,6 +40,7 @@ pub mod member_no;
 pub mod suggest;
 pub mod transfer;
 
+pub use card::{signing_payload, verify_path, MemberCard, MemberCardReply, VerifyFailure, VerifyLink, VerifyQuery, VerifyResult};
 pub use consent::{ConsentSection, Retention, CONSENT_AGREE, CONSENT_SECTIONS, CONSENT_TITLE, CONSENT_VERSION};
 pub use form::{validate_name, Consent, EmploymentForm, EnrolmentForm, ValidEnrolment};
 pub use lifecycle::{validate_rejection_reason, ApplicationKind, ApplicationStatus, MembershipEventKind, MembershipStatus};
