@@ -309,7 +309,7 @@ mod tests {
         // ("0 0" became "1 9".)
         let twice_wrong = "11010519491231192X";
         let original = IdNumber::parse(EXAMPLE, today()).unwrap();
-        let other = IdNumber::parse(&twice_wrong, today()).expect("a double error can slip through");
+        let other = IdNumber::parse(twice_wrong, today()).expect("a double error can slip through");
         assert_ne!(original, other);
     }
 

@@ -157,7 +157,7 @@ pub struct UnionSummary {
 impl UnionSummary {
     /// True when this union takes workers of `trade` (unions without a trade list take all).
     pub fn takes_trade(&self, trade: Trade) -> bool {
-        self.trades.as_ref().map_or(true, |ts| ts.contains(&trade))
+        self.trades.as_ref().is_none_or(|ts| ts.contains(&trade))
     }
 
     /// A project whose end date has passed (in Asia/Shanghai) is over, even before

@@ -215,14 +215,16 @@ fn site_score(typed: &str, project_text: &str) -> u8 {
     }
 }
 
+/// Sort key: fit, then site-match strength (best of name or address, then by
+/// name), then nearness (unrelated areas last), then id for a stable order.
+type RankKey = (SuggestionFit, Reverse<(u8, u8)>, u8, i64);
+
 /// Ranks `candidates` for a worker's `facts` (already validated), best first,
 /// at most [`SUGGESTIONS_MAX`]. `today` is the Asia/Shanghai date.
 pub fn suggest<'a>(candidates: &'a [UnionSummary], facts: &SuggestQuery, today: NaiveDate) -> Vec<Suggestion<'a>> {
     let typed = facts.site.as_deref().map(site_key).unwrap_or_default();
     let worker_region = facts.region_code.as_deref().unwrap_or("");
-    // Sort key: fit, then match strength, then nearness (unrelated areas last),
-    // then id for a stable order.
-    let mut ranked: Vec<((SuggestionFit, Reverse<(u8, u8)>, u8, i64), Suggestion<'a>)> = Vec::new();
+    let mut ranked: Vec<(RankKey, Suggestion<'a>)> = Vec::new();
     for union in candidates.iter().filter(|u| u.accepts_members(today).is_ok()) {
         let region = union.region_code.as_deref().unwrap_or("");
         let near = reach(region, worker_region);
@@ -258,7 +260,7 @@ pub fn suggest<'a>(candidates: &'a [UnionSummary], facts: &SuggestQuery, today: 
             UnionKind::Federation | UnionKind::Enterprise => {}
         }
     }
-    ranked.sort_by(|a, b| a.0.cmp(&b.0));
+    ranked.sort_by_key(|(key, _)| *key);
     let better_found = ranked.iter().any(|(_, s)| s.fit < SuggestionFit::OtherInArea);
     ranked
         .into_iter()
