@@ -32,6 +32,7 @@ macro_rules! stored_enum {
     };
 }
 
+pub mod api;
 pub mod card;
 pub mod consent;
 pub mod form;
@@ -40,6 +41,11 @@ pub mod member_no;
 pub mod suggest;
 pub mod transfer;
 
+pub use api::{
+    Applicant, ApplicationList, ApplicationReply, ApplicationView, BulkDecision, BulkDecisionReply, ClosureReply, Decision, DecisionInput,
+    DecisionOutcome, DecisionSkip, MemberHistory, MemberList, MemberRow, MembershipView, NewApplication, ReviewItem, ReviewQueue,
+    ReviewQueueQuery, TimelineEntry, ValidDecision,
+};
 pub use card::{signing_payload, verify_path, MemberCard, MemberCardReply, VerifyFailure, VerifyLink, VerifyQuery, VerifyResult};
 pub use consent::{ConsentSection, Retention, CONSENT_AGREE, CONSENT_SECTIONS, CONSENT_TITLE, CONSENT_VERSION};
 pub use form::{validate_name, Consent, EmploymentForm, EnrolmentForm, ValidEnrolment};
@@ -47,3 +53,4 @@ pub use lifecycle::{validate_rejection_reason, ApplicationKind, ApplicationStatu
 pub use member_no::MemberNo;
 pub use suggest::{suggest, SuggestQuery, Suggestion, SuggestionFit, UnionSuggestion, UnionSuggestions};
 pub use transfer::{check_can_apply, check_closure, duplicate_application, CloseProjectInput, TransferRequest, ValidTransfer};
+
