@@ -7,7 +7,9 @@ pub mod api;
 pub mod bundles;
 pub mod error;
 pub mod geo;
+pub mod id_number;
 pub mod lang;
+pub mod membership;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod query;

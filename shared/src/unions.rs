@@ -1,5 +1,7 @@
 //! The union hierarchy: province → city → district/county → town/street →
 //! grassroots union (enterprise, project or regional/industry joint union).
+//! `UnionSummary` is one node as every capability sees it, with the rule of
+//! whether it can take members today; the staff and public views extend it.
 
 use crate::api::ListMeta;
 use crate::error::{why, FieldErrors};
@@ -10,7 +12,7 @@ use crate::trades::Trade;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnionLevel {
@@ -54,7 +56,7 @@ impl UnionLevel {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnionKind {
@@ -93,12 +95,33 @@ impl UnionKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Open unions take members; closed ones are kept for history only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnionStatus {
     Open,
     Closed,
+}
+
+impl UnionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnionStatus::Open => "open",
+            UnionStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<UnionStatus> {
+        [UnionStatus::Open, UnionStatus::Closed].into_iter().find(|v| v.as_str() == s)
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            UnionStatus::Open => Text::new("正常", "Open"),
+            UnionStatus::Closed => Text::new("已撤销", "Closed"),
+        }
+    }
 }
 
 /// A union named in another resource.
@@ -110,42 +133,97 @@ pub struct UnionRef {
     pub name: String,
 }
 
+/// One union as lists, join pages and suggestions show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct UnionSummary {
+    pub id: i64,
+    /// Stable public code, e.g. `AH-HF-YH` (see [`is_union_code`]).
+    pub code: String,
+    pub name: String,
+    pub level: UnionLevel,
+    pub kind: UnionKind,
+    pub status: UnionStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<i64>,
+    /// GB/T 2260 six-digit code of the area served (`340102`; a city is `340100`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<String>,
+    /// Project unions only: the construction project's dates (Asia/Shanghai).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_starts_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_ends_on: Option<NaiveDate>,
+    /// Where members go when this project union closes (兜底).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_union_id: Option<i64>,
+    /// Printed on the QR poster as `/join/{join_code}`.
+    pub join_code: String,
+    /// Site or office address; for a project union, the construction site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Trades a joint union of an industry takes; absent means every trade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trades: Option<Vec<Trade>>,
+}
+
+impl UnionSummary {
+    /// True when this union takes workers of `trade` (unions without a trade list take all).
+    pub fn takes_trade(&self, trade: Trade) -> bool {
+        self.trades.as_ref().is_none_or(|ts| ts.contains(&trade))
+    }
+
+    /// A project whose end date has passed (in Asia/Shanghai) is over, even before
+    /// staff close its union.
+    pub fn project_has_ended(&self, today: NaiveDate) -> bool {
+        self.kind == UnionKind::Project && self.project_ends_on.is_some_and(|end| end < today)
+    }
+
+    /// Whether a worker can apply to (or be moved into) this union today, and if
+    /// not, why in plain words.
+    pub fn accepts_members(&self, today: NaiveDate) -> Result<(), Text> {
+        if self.kind == UnionKind::Federation {
+            return Err(Text::new(
+                "总工会不直接接收会员,请选择基层工会",
+                "A federation does not take members directly; choose a grassroots union",
+            ));
+        }
+        if self.status == UnionStatus::Closed {
+            return Err(Text::new("这个工会已经关闭,不再接收会员", "This union is closed and takes no new members"));
+        }
+        if self.project_has_ended(today) {
+            return Err(Text::new("这个项目已经完工,项目工会不再接收会员", "This project has ended; its union takes no new members"));
+        }
+        Ok(())
+    }
+}
+
+/// A union code: 2–32 characters, upper-case letters and digits in groups joined
+/// by single hyphens (`AH-HF-YH`). Codes appear in member numbers and URLs, so
+/// they need no escaping anywhere.
+pub fn is_union_code(s: &str) -> bool {
+    (2..=32).contains(&s.len())
+        && s.split('-').all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+}
+
 /// What anyone may see of a union: the join page after scanning its poster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PublicUnion {
-    pub id: i64,
-    pub code: String,
-    pub name: String,
-    pub level: UnionLevel,
-    pub kind: UnionKind,
-    pub status: UnionStatus,
-    pub join_code: String,
-    pub address: Option<String>,
+    #[serde(flatten)]
+    pub summary: UnionSummary,
     /// The chain of parent unions, from the top: 安徽省总工会 › 合肥市总工会 › …
     pub parents: Vec<UnionRef>,
 }
 
+/// A union as staff see it in the tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Union {
-    pub id: i64,
-    pub code: String,
-    pub name: String,
-    pub level: UnionLevel,
-    pub kind: UnionKind,
-    pub status: UnionStatus,
-    pub parent_id: Option<i64>,
+    #[serde(flatten)]
+    pub summary: UnionSummary,
     /// Depth below the root of the tree (provinces are 0).
     pub depth: u32,
-    pub join_code: String,
-    pub region_code: Option<String>,
-    pub project_starts_on: Option<NaiveDate>,
-    pub project_ends_on: Option<NaiveDate>,
-    pub fallback_union_id: Option<i64>,
-    /// Trades a joint union takes; absent means any trade.
-    pub trades: Option<Vec<Trade>>,
-    pub address: Option<String>,
     pub children: u32,
     pub created_at: String,
     pub closed_at: Option<String>,
@@ -235,14 +313,10 @@ pub fn validate_name(name: &str) -> Result<String, Text> {
 
 pub fn validate_code(code: &str) -> Result<String, Text> {
     let code = code.trim().to_ascii_uppercase();
-    let ok = (2..=24).contains(&code.len())
-        && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
-        && !code.starts_with('-')
-        && !code.ends_with('-');
-    if ok {
+    if is_union_code(&code) {
         Ok(code)
     } else {
-        Err(Text::new("编码由2到24位大写字母、数字和“-”组成,例如 AH-HF-YH-XM02", "2–24 capital letters, digits and dashes, e.g. AH-HF-YH-XM02"))
+        Err(Text::new("编码由2到32位大写字母、数字组成,用“-”分段,例如 AH-HF-YH-XM02", "2–32 capital letters and digits in groups joined by dashes, e.g. AH-HF-YH-XM02"))
     }
 }
 
@@ -328,8 +402,97 @@ pub const ROUTES: &[Route] = &[
 ];
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A test union: open, grassroots, of the given kind, serving `region`.
+    pub(crate) fn union(id: i64, kind: UnionKind, region: &str) -> UnionSummary {
+        UnionSummary {
+            id,
+            code: format!("T-{id}"),
+            name: format!("测试工会{id}"),
+            level: if kind == UnionKind::Federation { UnionLevel::District } else { UnionLevel::Grassroots },
+            kind,
+            status: UnionStatus::Open,
+            parent_id: None,
+            region_code: Some(region.to_string()),
+            project_starts_on: None,
+            project_ends_on: None,
+            fallback_union_id: None,
+            join_code: format!("J{id}"),
+            address: None,
+            trades: None,
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn stored_values_round_trip() {
+        for l in UnionLevel::ALL {
+            assert_eq!(UnionLevel::parse(l.as_str()), Some(l));
+            assert_eq!(serde_json::to_value(l).unwrap(), l.as_str());
+        }
+        for k in UnionKind::ALL {
+            assert_eq!(UnionKind::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+        assert_eq!(UnionStatus::parse("closed"), Some(UnionStatus::Closed));
+        assert_eq!(UnionStatus::parse("gone"), None);
+    }
+
+    #[test]
+    fn only_open_grassroots_unions_with_running_projects_take_members() {
+        let today = day("2025-06-01");
+        assert!(union(1, UnionKind::Joint, "340102").accepts_members(today).is_ok());
+        assert!(union(2, UnionKind::Federation, "340102").accepts_members(today).is_err());
+        let mut closed = union(3, UnionKind::Enterprise, "340102");
+        closed.status = UnionStatus::Closed;
+        assert_eq!(closed.accepts_members(today).unwrap_err().zh, "这个工会已经关闭,不再接收会员");
+
+        let mut project = union(4, UnionKind::Project, "340102");
+        project.project_ends_on = Some(day("2025-06-01"));
+        assert!(project.accepts_members(today).is_ok(), "the last day still counts");
+        project.project_ends_on = Some(day("2025-05-31"));
+        assert!(project.project_has_ended(today));
+        assert!(project.accepts_members(today).is_err());
+    }
+
+    #[test]
+    fn trade_lists_limit_industry_unions() {
+        let mut u = union(1, UnionKind::Joint, "340102");
+        assert!(u.takes_trade(Trade::Courier));
+        u.trades = Some(vec![Trade::Carpenter, Trade::Mason]);
+        assert!(u.takes_trade(Trade::Carpenter));
+        assert!(!u.takes_trade(Trade::Courier));
+    }
+
+    #[test]
+    fn union_codes_are_url_safe_groups() {
+        for ok in ["AH-HF-YH", "JS-NT-QD-KD", "A1", "BJ-2025-07"] {
+            assert!(is_union_code(ok), "{ok}");
+        }
+        for bad in ["", "A", "ah-hf", "AH--HF", "-AH", "AH-", "AH HF", "合肥", "AH_HF", &"A".repeat(33)] {
+            assert!(!is_union_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn summary_json_is_snake_case_and_omits_absent_fields() {
+        let mut u = union(7, UnionKind::Project, "340102");
+        u.project_ends_on = Some(day("2026-12-31"));
+        u.trades = Some(vec![Trade::Carpenter]);
+        let json = serde_json::to_value(&u).unwrap();
+        assert_eq!(json["kind"], "project");
+        assert_eq!(json["project_ends_on"], "2026-12-31");
+        assert_eq!(json["trades"][0], "carpenter");
+        assert!(json.get("parent_id").is_none());
+        let back: UnionSummary = serde_json::from_value(json).unwrap();
+        assert_eq!(back, u);
+    }
+
 
     fn create(level: UnionLevel, kind: UnionKind) -> UnionCreate {
         UnionCreate {

@@ -38,6 +38,8 @@ pub fn Home() -> impl IntoView {
 
 #[component]
 pub fn UnionCard(union: Union) -> impl IntoView {
+    let children = union.children;
+    let union = union.summary;
     let level = text(union.level.label());
     let kind = text(union.kind.label());
     let closed = union.status == shared::unions::UnionStatus::Closed;
@@ -49,7 +51,7 @@ pub fn UnionCard(union: Union) -> impl IntoView {
                 <dt>{t("编码", "Code")}</dt><dd>{union.code.clone()}</dd>
                 <dt>{t("入会码", "Join code")}</dt><dd><code>{union.join_code.clone()}</code></dd>
                 <dt>{t("状态", "Status")}</dt><dd>{if closed { t("已撤销", "Closed")() } else { t("正常", "Open")() }}</dd>
-                <dt>{t("下级工会", "Unions below")}</dt><dd>{union.children}</dd>
+                <dt>{t("下级工会", "Unions below")}</dt><dd>{children}</dd>
                 {union.project_starts_on.map(|d| view! {
                     <dt>{t("项目工期", "Project dates")}</dt>
                     <dd>{d.to_string()}" — "{union.project_ends_on.map(|e| e.to_string()).unwrap_or_default()}</dd>

@@ -94,11 +94,11 @@ pub fn ScopePicker() -> impl IntoView {
                             Ok(list) => view! {
                                 <ul class="rows">
                                     {list.unions.into_iter().map(|u| {
-                                        let r = UnionRef { id: u.id, code: u.code.clone(), name: u.name.clone() };
+                                        let r = UnionRef { id: u.summary.id, code: u.summary.code.clone(), name: u.summary.name.clone() };
                                         view! {
                                             <li class="row">
                                                 <button type="button" class="linklike" on:click=move |_| { scope.union.set(Some(r.clone())); search.set(String::new()); }>
-                                                    {u.name}
+                                                    {u.summary.name}
                                                 </button>
                                                 <span class="muted">{u.children}" ›"</span>
                                             </li>

@@ -34,13 +34,13 @@ pub fn Unions() -> impl IntoView {
                     Ok(list) => view! {
                         <ul class="rows card">
                             {list.unions.into_iter().map(|u| {
-                                let r = UnionRef { id: u.id, code: u.code.clone(), name: u.name.clone() };
-                                let kind = text(u.kind.label());
+                                let r = UnionRef { id: u.summary.id, code: u.summary.code.clone(), name: u.summary.name.clone() };
+                                let kind = text(u.summary.kind.label());
                                 view! {
                                     <li class="row">
                                         <div>
-                                            <button type="button" class="linklike" on:click=move |_| scope.union.set(Some(r.clone()))>{u.name.clone()}</button>
-                                            <div class="muted">{kind}" · "{u.code.clone()}" · "{t("入会码 ", "join code ")}{u.join_code.clone()}</div>
+                                            <button type="button" class="linklike" on:click=move |_| scope.union.set(Some(r.clone()))>{u.summary.name.clone()}</button>
+                                            <div class="muted">{kind}" · "{u.summary.code.clone()}" · "{t("入会码 ", "join code ")}{u.summary.join_code.clone()}</div>
                                         </div>
                                         <span class="muted">{u.children}</span>
                                     </li>
@@ -98,7 +98,7 @@ fn CreateUnion(on_created: Callback<()>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api::post::<_, UnionEnvelope>("/api/admin/unions", &input).await {
                 Ok(env) => {
-                    done.set(Some(env.union.name));
+                    done.set(Some(env.union.summary.name));
                     name.set(String::new());
                     code.set(String::new());
                     on_created.run(());

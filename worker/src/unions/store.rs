@@ -6,7 +6,7 @@ use crate::error::AppResult;
 use serde::Deserialize;
 use shared::accounts::Scope;
 use shared::trades::Trade;
-use shared::unions::{PublicUnion, Union, UnionCreate, UnionKind, UnionLevel, UnionRef, UnionStatus, UnionUpdate};
+use shared::unions::{PublicUnion, Union, UnionCreate, UnionKind, UnionLevel, UnionRef, UnionStatus, UnionSummary, UnionUpdate};
 use worker::{D1Database, D1PreparedStatement};
 
 const COLUMNS: &str = "u.id, u.code, u.name, u.level, u.kind, u.status, u.parent_id, u.path, u.join_code, u.region_code,
@@ -45,7 +45,7 @@ impl UnionRow {
     }
 
     pub fn status(&self) -> UnionStatus {
-        if self.status == "closed" { UnionStatus::Closed } else { UnionStatus::Open }
+        UnionStatus::parse(&self.status).unwrap_or(UnionStatus::Open)
     }
 
     pub fn reference(&self) -> UnionRef {
@@ -57,24 +57,30 @@ impl UnionRow {
         self.path.split('/').filter_map(|s| s.parse().ok()).collect()
     }
 
-    pub fn into_wire(self) -> Union {
-        let trades = self.trades.as_deref().and_then(|t| serde_json::from_str::<Vec<Trade>>(t).ok());
-        Union {
+    /// The union's own facts, as every capability sees them.
+    pub fn summary(&self) -> UnionSummary {
+        UnionSummary {
             id: self.id,
+            code: self.code.clone(),
+            name: self.name.clone(),
             level: self.level(),
             kind: self.kind(),
             status: self.status(),
-            depth: self.lineage().len().saturating_sub(1) as u32,
-            code: self.code,
-            name: self.name,
             parent_id: self.parent_id,
-            join_code: self.join_code,
-            region_code: self.region_code,
-            project_starts_on: self.project_starts_on.and_then(|d| d.parse().ok()),
-            project_ends_on: self.project_ends_on.and_then(|d| d.parse().ok()),
+            region_code: self.region_code.clone().filter(|r| !r.is_empty()),
+            project_starts_on: self.project_starts_on.as_deref().and_then(|d| d.parse().ok()),
+            project_ends_on: self.project_ends_on.as_deref().and_then(|d| d.parse().ok()),
             fallback_union_id: self.fallback_union_id,
-            trades,
-            address: self.address,
+            join_code: self.join_code.clone(),
+            address: self.address.clone(),
+            trades: self.trades.as_deref().and_then(|t| serde_json::from_str::<Vec<Trade>>(t).ok()),
+        }
+    }
+
+    pub fn into_wire(self) -> Union {
+        Union {
+            summary: self.summary(),
+            depth: self.lineage().len().saturating_sub(1) as u32,
             children: self.children as u32,
             created_at: self.created_at,
             closed_at: self.closed_at,
@@ -111,17 +117,7 @@ pub async fn refs(db: &D1Database, ids: &[i64]) -> AppResult<Vec<UnionRef>> {
 pub async fn public_view(db: &D1Database, row: UnionRow) -> AppResult<PublicUnion> {
     let lineage = row.lineage();
     let parents = refs(db, &lineage[..lineage.len().saturating_sub(1)]).await?;
-    Ok(PublicUnion {
-        id: row.id,
-        level: row.level(),
-        kind: row.kind(),
-        status: row.status(),
-        code: row.code,
-        name: row.name,
-        join_code: row.join_code,
-        address: row.address,
-        parents,
-    })
+    Ok(PublicUnion { summary: row.summary(), parents })
 }
 
 /// Direct children of a union (or the roots), in name order, with seek pagination on (name, id).
