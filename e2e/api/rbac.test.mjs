@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { Client } from "../lib/client.mjs";
 import { operations, fill } from "../lib/openapi.mjs";
 import { freshIp, staff, tree, uid, worker, PASSWORD } from "../lib/fixtures.mjs";
+import { form } from "../lib/people.mjs";
 
 let ops, t, callers, params, bodies;
 
@@ -25,6 +26,11 @@ before(async () => {
   };
   const fixtureStaff = await staff({ role: "viewer", unionId: t.a.id, creator: parentAdmin });
   const fixtureStation = (await parentAdmin.post("/api/admin/stations", stationBody(t.a.id, `RBAC甲站${uid()}`))).body.station.station;
+  const enrol = async () => (await (await worker()).post("/api/membership/applications", { union_id: t.a.id, form: form() }, { headers: { "idempotency-key": `rbac-${uid()}-${uid()}` } })).body.application;
+  const fixtureApplication = await enrol();
+  const memberApplication = await enrol();
+  const approved = await parentAdmin.post(`/api/admin/applications/${memberApplication.id}/decision`, { decision: "approve", reason: "" });
+  const fixtureMemberNo = approved.body.results[0].member_no;
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -32,6 +38,8 @@ before(async () => {
     join_code: t.a.join_code,
     session_id: "0000000000000000",
     station_id: fixtureStation.id,
+    application_id: fixtureApplication.id,
+    member_no: fixtureMemberNo,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {
@@ -39,6 +47,7 @@ before(async () => {
     AccountsStaffCreate: () => ({ username: `rb.${uid()}`, display_name: "矩阵", role: "viewer", union_id: t.a.id, password: PASSWORD }),
     StationsAdminCreate: () => stationBody(t.a.id, `RBAC新站${uid()}`),
     StationsImport: () => ({ union_id: t.a.id, rows: [{ line: 2, station: stationBody(t.a.id, `RBAC导入${uid()}`) }] }),
+    MembershipDecideBulk: () => ({ application_ids: [fixtureApplication.id], decision: "reject", reason: "矩阵测试" }),
   };
 });
 
@@ -69,8 +78,11 @@ function expected(op, caller) {
 const DENIED = new Set([401, 403, 404]);
 /** On one's own resources (worker, signed_in) a 404 is "nothing there", not a denial. */
 const deniedBy = (op, status) => (op.access.startsWith("staff:") ? DENIED.has(status) : status === 401 || status === 403);
-/** Signing out ends the caller's session, so it runs last. */
-const LAST = new Set(["AccountsLogout"]);
+/** Runs last, in this order: closing a union, then signing out (which ends the caller's session). */
+const LAST = ["MembershipCloseUnion", "AccountsLogout"];
+/** Deleting one's account ends the session too: a worker allowed to do it gets a throwaway account. */
+const callerFor = async (op, name) => (op.id === "AccountsDeleteAccount" && expected(op, name) ? worker() : callers[name]);
+const rank = (op) => LAST.indexOf(op.id) + 1;
 
 test("lists and lookups never show another subtree's rows", async () => {
   const lists = ops.filter((o) => o.method === "GET" && o.access.startsWith("staff:") && o.pathParams.length === 0);
@@ -93,7 +105,7 @@ test("lists and lookups never show another subtree's rows", async () => {
 
 test("every operation allows and denies exactly per its x-access and the caller's scope", async () => {
   const failures = [];
-  const staffOps = ops.filter((o) => o.access !== "public").sort((x, y) => LAST.has(x.id) - LAST.has(y.id));
+  const staffOps = ops.filter((o) => o.access !== "public").sort((x, y) => rank(x) - rank(y));
   assert.ok(staffOps.length > 5);
   // Denied callers first, so allowed calls that change things cannot mask a leak.
   for (const op of staffOps) {
@@ -105,7 +117,8 @@ test("every operation allows and denies exactly per its x-access and the caller'
     for (const name of order) {
       const body = op.hasBody ? (bodies[op.id]?.() ?? {}) : undefined;
       const headers = op.idempotent ? { "idempotency-key": `rbac-${name}-${uid()}-${uid()}` } : {};
-      const res = await callers[name].req(op.method, fill(op.path, params), body === undefined ? { headers } : { body, headers });
+      const caller = await callerFor(op, name);
+      const res = await caller.req(op.method, fill(op.path, params), body === undefined ? { headers } : { body, headers });
       const allowed = expected(op, name);
       const denied = deniedBy(op, res.status);
       if (res.status >= 500) failures.push(`${name} ${op.method} ${op.path}: ${res.status}`);

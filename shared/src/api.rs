@@ -27,7 +27,7 @@ pub mod cursor {
     }
 
     pub fn decode(cursor: &str) -> Option<String> {
-        if cursor.len() % 2 != 0 || cursor.len() > 512 {
+        if !cursor.len().is_multiple_of(2) || cursor.len() > 512 {
             return None;
         }
         let bytes: Option<Vec<u8>> = (0..cursor.len())

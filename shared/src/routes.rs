@@ -182,6 +182,7 @@ pub enum RouteId {
     Accounts(crate::accounts::AccountsRoute),
     Unions(crate::unions::UnionsRoute),
     Stations(crate::stations::StationsRoute),
+    Membership(crate::membership::MembershipRoute),
 }
 
 impl RouteId {
@@ -197,17 +198,21 @@ impl RouteId {
             RouteId::Accounts(_) => "accounts",
             RouteId::Unions(_) => "unions",
             RouteId::Stations(_) => "stations",
+            RouteId::Membership(_) => "membership",
         }
     }
 }
 
 /// Every route of the API.
 pub fn all() -> impl Iterator<Item = &'static Route> {
-    crate::system::ROUTES.iter().chain(crate::accounts::ROUTES).chain(crate::unions::ROUTES).chain(crate::stations::ROUTES)
+    crate::system::ROUTES.iter().chain(crate::accounts::ROUTES).chain(crate::unions::ROUTES).chain(crate::stations::ROUTES).chain(crate::membership::ROUTES)
 }
 
+/// A matched route and its path parameters, as (name, raw value).
+pub type Matched<'a> = (&'static Route, Vec<(&'static str, &'a str)>);
+
 /// Finds the route for a request. `Err(true)` means the path exists with another method (405).
-pub fn find<'a>(method: Method, path: &'a str) -> Result<(&'static Route, Vec<(&'static str, &'a str)>), bool> {
+pub fn find(method: Method, path: &str) -> Result<Matched<'_>, bool> {
     let mut path_exists = false;
     for route in all() {
         if let Some(params) = route.matches(path) {

@@ -15,7 +15,6 @@ use shared::{ApiError, Text};
 #[derive(Debug, Clone)]
 pub struct Staff {
     pub id: i64,
-    pub username: String,
     pub display_name: String,
     pub role: StaffRole,
     pub union_id: Option<i64>,
@@ -59,7 +58,6 @@ pub enum Principal {
 #[derive(Deserialize)]
 struct StaffRow {
     id: i64,
-    username: String,
     display_name: String,
     role: String,
     union_id: Option<i64>,
@@ -89,13 +87,13 @@ pub async fn resolve(ctx: &mut Ctx) -> AppResult<()> {
 async fn load_staff(ctx: &Ctx, staff_id: i64) -> AppResult<Option<Staff>> {
     let row: Option<StaffRow> = db::first(
         &ctx.db()?,
-        "SELECT s.id, s.username, s.display_name, s.role, s.union_id, u.path AS union_path, s.status
+        "SELECT s.id, s.display_name, s.role, s.union_id, u.path AS union_path, s.status
          FROM staff s LEFT JOIN unions u ON u.id = s.union_id WHERE s.id = ?",
         params![staff_id],
     )
     .await?;
     Ok(row.filter(|r| r.status == "active").and_then(|r| {
-        Some(Staff { id: r.id, username: r.username, display_name: r.display_name, role: StaffRole::parse(&r.role)?, union_id: r.union_id, union_path: r.union_path })
+        Some(Staff { id: r.id, display_name: r.display_name, role: StaffRole::parse(&r.role)?, union_id: r.union_id, union_path: r.union_path })
     }))
 }
 

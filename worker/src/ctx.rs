@@ -85,6 +85,16 @@ impl Ctx {
         Ok(self.env.kv("KV")?)
     }
 
+    /// The keys that seal ID numbers (ID_KEY_V*, ID_KEY_CURRENT, ID_HMAC_KEY).
+    pub fn keyring(&self) -> AppResult<shared::server::sealed::Keyring> {
+        shared::server::sealed::Keyring::from_secrets(|name| self.secret(name)).map_err(|e| AppError::Internal(e.to_string()))
+    }
+
+    /// The key that signs links (member-card verification, OTP hashes).
+    pub fn signing_key(&self) -> AppResult<Vec<u8>> {
+        self.secret("SIGNING_KEY").map(String::into_bytes).ok_or_else(|| AppError::Internal("SIGNING_KEY is not set".into()))
+    }
+
     /// A Worker secret or var; absent or empty is `None`.
     pub fn secret(&self, name: &str) -> Option<String> {
         self.env

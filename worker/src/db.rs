@@ -2,7 +2,7 @@
 //! in a capability's `store.rs`; values are only ever bound, never formatted in.
 
 use crate::error::{AppError, AppResult};
-use serde::{de::DeserializeOwned, Deserialize, Deserializer};
+use serde::{de::DeserializeOwned, Deserialize};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1ResultMeta};
 
@@ -124,19 +124,6 @@ pub fn is_unique_violation(e: &AppError) -> bool {
     matches!(e, AppError::Internal(msg) if msg.contains("UNIQUE constraint failed"))
 }
 
-/// SQLite stores booleans as 0/1; rows decode them with `#[serde(deserialize_with = "db::flag")]`.
-pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        B(bool),
-        N(f64),
-    }
-    Ok(match Raw::deserialize(d)? {
-        Raw::B(b) => b,
-        Raw::N(n) => n != 0.0,
-    })
-}
 
 /// The single-column count of a `SELECT count(*) AS n ...`.
 #[derive(Deserialize)]

@@ -10,6 +10,7 @@ mod db;
 mod error;
 mod idempotency;
 mod maintenance;
+mod membership;
 mod rate_limit;
 mod router;
 mod session;

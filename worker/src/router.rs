@@ -57,6 +57,7 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
         RouteId::Accounts(r) => crate::accounts::routes::handle(r, ctx).await,
         RouteId::Unions(r) => crate::unions::routes::handle(r, ctx).await,
         RouteId::Stations(r) => crate::stations::routes::handle(r, ctx).await,
+        RouteId::Membership(r) => crate::membership::routes::handle(r, ctx).await,
     }
 }
 

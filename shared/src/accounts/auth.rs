@@ -197,6 +197,20 @@ impl PasswordChange {
     }
 }
 
+/// A worker's own data, to take away (`GET /api/me/data`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PersonalData {
+    pub exported_at: String,
+    pub account: WorkerMe,
+    /// The full mobile number: it is the worker's own.
+    pub phone: String,
+    pub applications: Vec<crate::membership::ApplicationView>,
+    pub history: crate::membership::MemberHistory,
+    /// What is kept after an account is deleted, and why.
+    pub retention: String,
+}
+
 /// One signed-in device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

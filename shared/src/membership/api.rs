@@ -69,6 +69,21 @@ pub struct ReviewQueueQuery {
     pub limit: Option<u32>,
 }
 
+impl ReviewQueueQuery {
+    /// Reads `?union_id=&status=&kind=&cursor=&limit=`, naming any bad value.
+    pub fn read(q: &crate::query::Query) -> Result<ReviewQueueQuery, crate::FieldErrors> {
+        let mut errors = crate::FieldErrors::new();
+        let mut choice = |name: &str, parse: &dyn Fn(&str) -> bool| -> Option<String> {
+            let v = q.str(name)?;
+            if parse(v) { Some(v.to_string()) } else { errors.add(name, crate::error::why::not_a_choice()); None }
+        };
+        let status = choice("status", &|v| ApplicationStatus::parse(v).is_some()).and_then(|v| ApplicationStatus::parse(&v));
+        let kind = choice("kind", &|v| ApplicationKind::parse(v).is_some()).and_then(|v| ApplicationKind::parse(&v));
+        let out = ReviewQueueQuery { union_id: q.opt("union_id", &mut errors), status, kind, cursor: q.str("cursor").map(String::from), limit: q.opt("limit", &mut errors) };
+        if errors.is_empty() { Ok(out) } else { Err(errors) }
+    }
+}
+
 /// The applicant's details as staff review them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

@@ -39,6 +39,7 @@ pub mod figures;
 pub mod form;
 pub mod lifecycle;
 pub mod member_no;
+mod routes;
 pub mod suggest;
 pub mod transfer;
 
@@ -53,7 +54,8 @@ pub use figures::{FigureTotals, FiguresQuery, MembershipFigures, MonthRange, Mon
 pub use form::{validate_name, Consent, EmploymentForm, EnrolmentForm, ValidEnrolment};
 pub use lifecycle::{validate_rejection_reason, ApplicationKind, ApplicationStatus, MembershipEventKind, MembershipStatus};
 pub use member_no::MemberNo;
-pub use suggest::{suggest, SuggestQuery, Suggestion, SuggestionFit, UnionSuggestion, UnionSuggestions};
+pub use routes::*;
+pub use suggest::{site_key, suggest, SuggestQuery, Suggestion, SuggestionFit, UnionSuggestion, UnionSuggestions};
 pub use transfer::{check_can_apply, check_closure, duplicate_application, CloseProjectInput, TransferRequest, ValidTransfer};
 
 #[cfg(all(test, feature = "openapi"))]

@@ -185,7 +185,7 @@ const FILLER: &[&str] = &["项目工会", "联合工会", "项目部", "施工�
 
 /// Site text for comparison: full-width forms folded, case folded, spaces and
 /// punctuation dropped, filler words removed.
-fn site_key(text: &str) -> String {
+pub fn site_key(text: &str) -> String {
     let folded: String = text
         .chars()
         .map(|c| match c {

@@ -6,7 +6,7 @@ use crate::audit;
 use crate::auth::{bad_credentials, Staff};
 use crate::ctx::{no_content, ok, Ctx};
 use crate::db;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::rate_limit::{self, Limit};
 use crate::session::{self, SessionKind};
 use shared::accounts::*;
@@ -28,6 +28,8 @@ pub async fn handle(route: AccountsRoute, ctx: &mut Ctx) -> AppResult<Response> 
         AccountsRoute::Sessions => sessions(ctx).await,
         AccountsRoute::SessionEnd => session_end(ctx).await,
         AccountsRoute::PasswordChange => password_change(ctx).await,
+        AccountsRoute::ExportData => export_data(ctx).await,
+        AccountsRoute::DeleteAccount => delete_account(ctx).await,
         AccountsRoute::StaffList => staff_list(ctx).await,
         AccountsRoute::StaffCreate => staff_create(ctx).await,
         AccountsRoute::StaffUpdate => staff_update(ctx).await,
@@ -43,10 +45,6 @@ const VERIFY_PER_PHONE: Limit = Limit::new(10, 600);
 const LOGIN_PER_USER: Limit = Limit::new(5, 900);
 const LOGIN_PER_IP: Limit = Limit::new(20, 900);
 const BOOTSTRAP_PER_IP: Limit = Limit::new(5, 3600);
-
-fn signing_key(ctx: &Ctx) -> AppResult<Vec<u8>> {
-    ctx.secret("SIGNING_KEY").map(String::into_bytes).ok_or_else(|| AppError::Internal("SIGNING_KEY is not set".into()))
-}
 
 fn code_hash(key: &[u8], phone: &str, code: &str) -> String {
     crypto::hmac_sha256_hex(key, format!("otp:{phone}:{code}").as_bytes())
@@ -77,7 +75,7 @@ async fn otp_send(ctx: &mut Ctx) -> AppResult<Response> {
 
     let code = crypto::numeric_code(OTP_DIGITS);
     let expires = shared::time::rfc3339(ctx.now + chrono::Duration::seconds(OTP_TTL_SECS));
-    store::put_challenge(&db, &phone, &code_hash(&signing_key(ctx)?, &phone, &code), &now, &expires).await?;
+    store::put_challenge(&db, &phone, &code_hash(&ctx.signing_key()?, &phone, &code), &now, &expires).await?;
     sms::provider(ctx)?.send_code(&phone, &code, &now).await?;
     no_content()
 }
@@ -99,7 +97,7 @@ async fn otp_verify(ctx: &mut Ctx) -> AppResult<Response> {
         err.message = Text::new("错误次数太多,请重新获取验证码", "Too many wrong tries; ask for a new code");
         return Err(err.into());
     }
-    if !crypto::ct_eq(code_hash(&signing_key(ctx)?, &phone, &code).as_bytes(), challenge.code_hash.as_bytes()) {
+    if !crypto::ct_eq(code_hash(&ctx.signing_key()?, &phone, &code).as_bytes(), challenge.code_hash.as_bytes()) {
         let attempts = store::fail_challenge(&db, &phone).await?;
         let left = (OTP_MAX_ATTEMPTS - attempts).max(0);
         return Err(ApiError::field("code", Text::owned(format!("验证码不对,还可以再试{left}次"), format!("Wrong code; {left} tries left"))).into());
@@ -181,7 +179,7 @@ async fn insert_staff(ctx: &Ctx, db: &worker::D1Database, input: &StaffCreate, c
     let hash = password::hash(&input.password);
     db::batch(db, vec![store::insert_staff(db, input, &username, &display_name, &hash, creator.map(|c| c.id), &now)?]).await?;
     let row = store::staff_by_username(db, &username).await?.ok_or_else(ApiError::internal)?;
-    let actor = creator.cloned().unwrap_or(Staff { id: row.id, username: row.username.clone(), display_name: row.display_name.clone(), role: row.role(), union_id: None, union_path: None });
+    let actor = creator.cloned().unwrap_or(Staff { id: row.id, display_name: row.display_name.clone(), role: row.role(), union_id: None, union_path: None });
     let event = audit::Event {
         action: if creator.is_some() { "staff.create" } else { "staff.bootstrap" },
         target_type: "staff",
@@ -301,21 +299,47 @@ async fn password_change(ctx: &mut Ctx) -> AppResult<Response> {
     no_content()
 }
 
-/// The scope of a staff list or audit read: the caller's, narrowed to `union_id` if given.
-async fn narrowed_scope(ctx: &Ctx, union_id: Option<i64>) -> AppResult<Scope> {
-    let staff = ctx.staff()?;
-    match union_id {
-        None => Ok(staff.scope()),
-        Some(id) => {
-            let row = crate::unions::routes::in_scope(ctx, id).await?;
-            Ok(Scope::under(&row.path))
-        }
+/// Everything kept about the worker, to take away. ID numbers stay masked.
+async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
+    let user_id = ctx.worker_id()?;
+    let db = ctx.db()?;
+    let user = store::user(&db, user_id).await?.ok_or_else(ApiError::unauthenticated)?;
+    let account = WorkerMe { user_id, phone_masked: mask_mobile(&user.phone), lang: user.lang(), display_name: user.display_name.clone() };
+    let rows = crate::membership::store::applications_of(&db, user_id).await?;
+    let mut applications = Vec::with_capacity(rows.len());
+    for r in rows {
+        let union = crate::unions::store::by_id(&db, r.union_id).await?.ok_or_else(ApiError::internal)?;
+        applications.push(r.view(union.summary()));
     }
+    let retention = shared::membership::CONSENT_SECTIONS.iter().map(|s| format!("{}\n{}", s.heading.get(ctx.lang), s.body.get(ctx.lang))).collect::<Vec<_>>().join("\n\n");
+    let mut resp = ok(&PersonalData {
+        exported_at: ctx.now_text(),
+        account,
+        phone: user.phone,
+        applications,
+        history: crate::membership::routes::history(ctx, user_id).await?,
+        retention,
+    })?;
+    resp.headers_mut().set("content-disposition", "attachment; filename=\"gongyou-my-data.json\"")?;
+    Ok(resp)
+}
+
+/// Deletes the account: memberships end, personal data is erased, the sessions
+/// end. Anonymous facts (union, trade, dates) stay for the union's figures.
+async fn delete_account(ctx: &mut Ctx) -> AppResult<Response> {
+    let user_id = ctx.worker_id()?;
+    let db = ctx.db()?;
+    let today = shared::time::local_date(ctx.now).to_string();
+    db::batch(&db, crate::membership::store::erase_person(&db, user_id, &today, &ctx.now_text())?).await?;
+    session::destroy_all(&ctx.kv()?, SessionKind::Worker, user_id, ctx.now_ms()).await?;
+    let mut resp = no_content()?;
+    resp.headers_mut().set("set-cookie", &session::clear_cookie())?;
+    Ok(resp)
 }
 
 async fn staff_list(ctx: &mut Ctx) -> AppResult<Response> {
     let q = StaffQuery::parse(ctx.query())?;
-    let scope = narrowed_scope(ctx, q.union_id).await?;
+    let scope = crate::unions::routes::scope_of(ctx, q.union_id).await?;
     let limit = page_limit(q.limit, 50, 200);
     let after = q.cursor.as_deref().and_then(cursor::decode).and_then(|c| c.parse().ok()).unwrap_or(0);
     let rows = store::staff_in_scope(&ctx.db()?, &scope, after, limit + 1).await?;
@@ -393,10 +417,9 @@ async fn staff_update(ctx: &mut Ctx) -> AppResult<Response> {
     };
     db::batch(&db, vec![store::update_staff(&db, target.id, &input, new_hash.as_deref(), &now)?, audit::statement(&db, &actor, &event, &now, &ctx.client_ip())?]).await?;
     // A new password, a disabled account or a changed role ends their sessions.
-    if input.password.is_some() || input.status == Some(StaffStatus::Disabled) || input.role.is_some() || input.union_id.is_some() {
-        if target.id != actor.id {
-            session::destroy_all(&ctx.kv()?, SessionKind::Staff, target.id, ctx.now_ms()).await?;
-        }
+    let access_changed = input.password.is_some() || input.status == Some(StaffStatus::Disabled) || input.role.is_some() || input.union_id.is_some();
+    if access_changed && target.id != actor.id {
+        session::destroy_all(&ctx.kv()?, SessionKind::Staff, target.id, ctx.now_ms()).await?;
     }
     let row = store::staff_by_id(&db, target.id).await?.ok_or_else(ApiError::not_found)?;
     ok(&StaffEnvelope { staff_member: row.to_wire() })
@@ -404,7 +427,7 @@ async fn staff_update(ctx: &mut Ctx) -> AppResult<Response> {
 
 async fn audit_list(ctx: &mut Ctx) -> AppResult<Response> {
     let q = AuditQuery::parse(ctx.query())?;
-    let scope = narrowed_scope(ctx, q.union_id).await?;
+    let scope = crate::unions::routes::scope_of(ctx, q.union_id).await?;
     let limit = page_limit(q.limit, 50, 200);
     let before = q.cursor.as_deref().and_then(cursor::decode).and_then(|c| c.parse().ok()).unwrap_or(i64::MAX);
     let mut entries = store::audit_in_scope(&ctx.db()?, &scope, before, limit + 1).await?;

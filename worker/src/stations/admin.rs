@@ -7,20 +7,11 @@ use crate::ctx::{ok, svg, typed, Ctx};
 use crate::db;
 use crate::error::AppResult;
 use crate::idempotency;
-use crate::unions::routes::in_scope;
-use shared::accounts::Scope;
+use crate::unions::routes::{in_scope, scope_of};
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::stations::*;
 use shared::{ApiError, FieldErrors, Text};
 use worker::Response;
-
-/// The scope of a list: the caller's, narrowed to `union_id` when given.
-async fn list_scope(ctx: &Ctx, union_id: Option<i64>) -> AppResult<Scope> {
-    match union_id {
-        Some(id) => Ok(Scope::under(&in_scope(ctx, id).await?.path)),
-        None => Ok(ctx.staff()?.scope()),
-    }
-}
 
 /// A station the caller may act on (404 outside the subtree).
 async fn station_in_scope(ctx: &Ctx) -> AppResult<StationDb> {
@@ -35,7 +26,7 @@ fn week_start(ctx: &Ctx) -> String {
 
 pub async fn list(ctx: &Ctx) -> AppResult<Response> {
     let q = StationRowsQuery::parse(ctx.query())?;
-    let scope = list_scope(ctx, q.union_id).await?;
+    let scope = scope_of(ctx, q.union_id).await?;
     let limit = page_limit(q.limit, 50, 200);
     let after = q
         .cursor
@@ -56,7 +47,7 @@ pub async fn list(ctx: &Ctx) -> AppResult<Response> {
 
 pub async fn recheck(ctx: &Ctx) -> AppResult<Response> {
     let q = StationRowsQuery::parse(ctx.query())?;
-    let scope = list_scope(ctx, q.union_id).await?;
+    let scope = scope_of(ctx, q.union_id).await?;
     let limit = page_limit(q.limit, 50, 200);
     let stations = store::recheck(&ctx.db()?, &scope, &week_start(ctx), limit).await?;
     ok(&StationRows { stations, meta: ListMeta { next_cursor: None, limit } })
@@ -164,7 +155,7 @@ pub async fn import(ctx: &mut Ctx) -> AppResult<Response> {
 
 pub async fn export(ctx: &Ctx) -> AppResult<Response> {
     let q = StationRowsQuery::parse(ctx.query())?;
-    let scope = list_scope(ctx, q.union_id).await?;
+    let scope = scope_of(ctx, q.union_id).await?;
     let now = local_now(ctx);
     let rows = store::all_in_scope(&ctx.db()?, &scope, 20_000).await?;
     let inputs: Vec<StationInput> = rows.iter().map(|r| r.input(now)).collect();

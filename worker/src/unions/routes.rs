@@ -5,7 +5,7 @@ use crate::audit;
 use crate::ctx::{ok, Ctx};
 use crate::db;
 use crate::error::AppResult;
-use shared::accounts::StaffRole;
+use shared::accounts::{Scope, StaffRole};
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::server::crypto;
 use shared::unions::*;
@@ -34,6 +34,15 @@ pub async fn in_scope(ctx: &Ctx, id: i64) -> AppResult<UnionRow> {
     let row = store::by_id(&ctx.db()?, id).await?.ok_or_else(ApiError::not_found)?;
     staff.check_scope(&row.path)?;
     Ok(row)
+}
+
+/// The scope of a staff list: the caller's subtree, narrowed to `union_id` when
+/// given (which must itself be in the caller's subtree, else 404).
+pub async fn scope_of(ctx: &Ctx, union_id: Option<i64>) -> AppResult<Scope> {
+    match union_id {
+        Some(id) => Ok(Scope::under(&in_scope(ctx, id).await?.path)),
+        None => Ok(ctx.staff()?.scope()),
+    }
 }
 
 async fn list(ctx: &Ctx) -> AppResult<Response> {

@@ -48,10 +48,6 @@ impl UnionRow {
         UnionStatus::parse(&self.status).unwrap_or(UnionStatus::Open)
     }
 
-    pub fn reference(&self) -> UnionRef {
-        UnionRef { id: self.id, code: self.code.clone(), name: self.name.clone() }
-    }
-
     /// Ids along the path, from the top of the tree down to this union.
     pub fn lineage(&self) -> Vec<i64> {
         self.path.split('/').filter_map(|s| s.parse().ok()).collect()
@@ -181,6 +177,26 @@ pub fn insert(db: &D1Database, parent: &UnionRow, input: &UnionCreate, code: &st
             now,
         ],
     )
+}
+
+/// Unions a worker might join: open grassroots unions of the given regions, and
+/// project unions whose name or site contains the typed site (normalised) or its
+/// first three characters. The shared rule ranks them.
+pub async fn candidates_for_joining(db: &D1Database, regions_json: &str, site_key: &str) -> AppResult<Vec<UnionRow>> {
+    let head: String = site_key.chars().take(3).collect();
+    db::all(
+        db,
+        &format!(
+            "SELECT {COLUMNS} FROM unions u
+             WHERE u.level = 'grassroots' AND u.status = 'open' AND (
+               u.region_code IN (SELECT value FROM json_each(?1))
+               OR (length(?2) >= 2 AND u.kind = 'project'
+                   AND (instr(u.name, ?2) > 0 OR instr(coalesce(u.address, ''), ?2) > 0 OR instr(u.name, ?3) > 0 OR instr(coalesce(u.address, ''), ?3) > 0)))
+             LIMIT 200"
+        ),
+        params![regions_json, site_key, head],
+    )
+    .await
 }
 
 pub async fn by_code(db: &D1Database, code: &str) -> AppResult<Option<UnionRow>> {
