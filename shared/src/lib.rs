@@ -20,6 +20,7 @@ pub mod system;
 pub mod time;
 pub mod trades;
 pub mod unions;
+pub mod uscc;
 
 pub use error::{ApiError, ErrorCode, FieldErrors};
 pub use lang::{Lang, Text};
