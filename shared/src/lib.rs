@@ -8,6 +8,7 @@ pub mod bundles;
 pub mod error;
 pub mod geo;
 pub mod lang;
+pub mod money;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod query;
