@@ -7,6 +7,7 @@ pub mod api;
 pub mod bundles;
 pub mod error;
 pub mod geo;
+pub mod jobs;
 pub mod lang;
 pub mod money;
 #[cfg(feature = "openapi")]
