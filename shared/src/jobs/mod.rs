@@ -7,16 +7,19 @@
 //! | `employer.rs` | employer registration, status, the employer's public record |
 //! | `job.rs` | job input and rules, lifecycle, wire types, who sees the contact phone |
 //! | `card.rs` | the worker's side: job card, applications, fake-ad reports |
+//! | `search.rs` | `GET /api/jobs` query: filters, sort, seek cursor |
 //! | `text_search.rs` | Chinese full-text search on D1 FTS5 (trigram + bigram tables) |
 
 mod card;
 mod employer;
 mod job;
+mod search;
 pub mod text_search;
 
 pub use card::*;
 pub use employer::*;
 pub use job::*;
+pub use search::*;
 
 use crate::error::{why, FieldErrors};
 
