@@ -9,10 +9,12 @@
 //! | `card.rs` | the worker's side: job card, applications, fake-ad reports |
 //! | `search.rs` | `GET /api/jobs` query: filters, sort, seek cursor |
 //! | `text_search.rs` | Chinese full-text search on D1 FTS5 (trigram + bigram tables) |
+//! | `matching.rs` | the two-way match score and its reasons |
 
 mod card;
 mod employer;
 mod job;
+pub mod matching;
 mod search;
 pub mod text_search;
 
