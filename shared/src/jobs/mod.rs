@@ -10,9 +10,11 @@
 //! | `search.rs` | `GET /api/jobs` query: filters, sort, seek cursor |
 //! | `text_search.rs` | Chinese full-text search on D1 FTS5 (trigram + bigram tables) |
 //! | `matching.rs` | the two-way match score and its reasons |
+//! | `fair.rs` | job fairs and the monthly fair dates |
 
 mod card;
 mod employer;
+mod fair;
 mod job;
 pub mod matching;
 mod search;
@@ -20,6 +22,7 @@ pub mod text_search;
 
 pub use card::*;
 pub use employer::*;
+pub use fair::*;
 pub use job::*;
 pub use search::*;
 
@@ -61,5 +64,28 @@ mod tests {
         assert_eq!(e.get("c"), Some(&why::too_long(3)));
         assert_eq!(e.get("d"), Some(&why::required()));
         assert_eq!(e.get("e"), None);
+    }
+
+    #[cfg(feature = "openapi")]
+    #[test]
+    fn wire_types_describe_themselves() {
+        let job = schemars::schema_for!(JobEnvelope).to_value().to_string();
+        // The contact phone is optional in the document: absent unless the viewer may call.
+        assert!(job.contains("\"phone\""), "{job}");
+        let contact = schemars::schema_for!(JobContact).to_value();
+        assert_eq!(contact["required"], serde_json::json!(["name"]), "{contact}");
+        for needle in ["wage_min_fen", "settlement", "taken_down", "valid_until", "my_application"] {
+            assert!(job.contains(needle), "{needle}");
+        }
+        let matched = schemars::schema_for!(matching::MatchedJob).to_value().to_string();
+        assert!(matched.contains("same_trade") && matched.contains("\"match\""), "{matched}");
+        let card = schemars::schema_for!(JobCardEnvelope).to_value().to_string();
+        assert!(card.contains("available_from") && card.contains("years"));
+        let fair = schemars::schema_for!(JobFairEnvelope).to_value().to_string();
+        assert!(fair.contains("employers") && fair.contains("starts_at"));
+        let employer = schemars::schema_for!(EmployerEnvelope).to_value().to_string();
+        assert!(employer.contains("wage_record") && employer.contains("verified_by"));
+        let query = schemars::schema_for!(JobSearchQuery).to_value().to_string();
+        assert!(query.contains("highest_wage") && query.contains("radius_km"));
     }
 }
