@@ -8,8 +8,10 @@ pub mod bundles;
 pub mod error;
 pub mod geo;
 pub mod id_number;
+pub mod jobs;
 pub mod lang;
 pub mod membership;
+pub mod money;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod query;
@@ -22,6 +24,7 @@ pub mod system;
 pub mod time;
 pub mod trades;
 pub mod unions;
+pub mod uscc;
 
 pub use error::{ApiError, ErrorCode, FieldErrors};
 pub use lang::{Lang, Text};

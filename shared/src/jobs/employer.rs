@@ -1,0 +1,371 @@
+//! Employers (用工企业) and labour subcontractors: registration with their unified
+//! social credit code, verification by union staff before any job goes live,
+//! and the public record shown on the employer's page.
+
+use super::{finish, text_field, ReportReason};
+use crate::api::ListMeta;
+use crate::error::FieldErrors;
+use crate::lang::Text;
+use crate::unions::UnionRef;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What an employer's contact fills in to register the company.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EmployerInput {
+    /// The name on the business licence, 2–60 characters.
+    pub name: String,
+    /// 统一社会信用代码, 18 characters with a valid check character.
+    pub uscc: String,
+    /// Who workers and staff deal with, 1–20 characters.
+    pub contact_name: String,
+    /// A mainland mobile number.
+    pub contact_phone: String,
+    /// The SMS code sent to `contact_phone`. Needed unless it is the signed-in
+    /// account's own number, which sign-in has already verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl EmployerInput {
+    /// Checks every field; on success returns the input normalised (trimmed,
+    /// code in capitals, phone as 11 digits).
+    pub fn validate(&self) -> Result<EmployerInput, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = text_field(&mut errors, "name", &self.name, 2, 60);
+        let uscc = errors.check("uscc", crate::uscc::parse_uscc(&self.uscc));
+        let contact_name = text_field(&mut errors, "contact_name", &self.contact_name, 1, 20);
+        let contact_phone = errors.check("contact_phone", crate::phone::parse_mobile(&self.contact_phone));
+        let code = match self.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            Some(c) => errors.check("code", crate::accounts::parse_code(c)),
+            None => None,
+        };
+        finish(
+            errors,
+            EmployerInput {
+                name,
+                uscc: uscc.unwrap_or_default(),
+                contact_name,
+                contact_phone: contact_phone.unwrap_or_default(),
+                code,
+            },
+        )
+    }
+}
+
+/// Where an employer stands with the union.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerStatus {
+    /// Registered, waiting for union staff to check the licence.
+    #[default]
+    Pending,
+    /// Checked by union staff; its jobs may go live.
+    Verified,
+    /// Stopped by staff (fake ads, wage arrears…); its jobs are hidden.
+    Suspended,
+}
+
+impl EmployerStatus {
+    pub const ALL: [EmployerStatus; 3] = [EmployerStatus::Pending, EmployerStatus::Verified, EmployerStatus::Suspended];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmployerStatus::Pending => "pending",
+            EmployerStatus::Verified => "verified",
+            EmployerStatus::Suspended => "suspended",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EmployerStatus> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            EmployerStatus::Pending => Text::new("待工会核实", "Awaiting union check"),
+            EmployerStatus::Verified => Text::new("工会已核实", "Verified by the union"),
+            EmployerStatus::Suspended => Text::new("已暂停", "Suspended"),
+        }
+    }
+
+    /// Only verified employers' jobs go live (workers' top complaint is fake ads).
+    pub fn may_publish(self) -> bool {
+        self == EmployerStatus::Verified
+    }
+
+    /// The changes staff may make: verify or refuse a new registration, suspend
+    /// a verified employer, reinstate a suspended one.
+    pub fn can_become(self, next: EmployerStatus) -> bool {
+        use EmployerStatus::*;
+        matches!((self, next), (Pending, Verified) | (Pending, Suspended) | (Verified, Suspended) | (Suspended, Verified))
+    }
+}
+
+/// Staff verify, suspend or reinstate an employer with this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EmployerStatusChange {
+    pub status: EmployerStatus,
+    /// Why; required when suspending, at most 200 characters.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl EmployerStatusChange {
+    /// Checks the change from `current`.
+    pub fn validate(&self, current: EmployerStatus) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if !current.can_become(self.status) {
+            errors.add(
+                "status",
+                Text::owned(
+                    format!("“{}”不能改为“{}”", current.label().zh, self.status.label().zh),
+                    format!("\"{}\" cannot become \"{}\"", current.label().en, self.status.label().en),
+                ),
+            );
+        }
+        let note = self.note.as_deref().unwrap_or("");
+        let min = if self.status == EmployerStatus::Suspended { 2 } else { 0 };
+        text_field(&mut errors, "note", note, min, 200);
+        finish(errors, ())
+    }
+}
+
+/// A flag union staff raised on an employer, usually after a worker's report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EmployerFlag {
+    pub id: i64,
+    pub reason: ReportReason,
+    pub note: Option<String>,
+    /// The job it was about, if any.
+    pub job_id: Option<i64>,
+    pub raised_by: UnionRef,
+    pub raised_at: String,
+    /// When staff cleared it (it stays on the record, shown as cleared).
+    pub cleared_at: Option<String>,
+}
+
+/// Staff raise a flag with this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EmployerFlagInput {
+    pub reason: ReportReason,
+    #[serde(default)]
+    pub job_id: Option<i64>,
+    /// What staff found, 2–200 characters.
+    pub note: String,
+}
+
+impl EmployerFlagInput {
+    pub fn validate(&self) -> Result<EmployerFlagInput, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let note = text_field(&mut errors, "note", &self.note, 2, 200);
+        finish(errors, EmployerFlagInput { note, ..self.clone() })
+    }
+}
+
+/// The employer's wage-payment record from the rights capability's wage-arrears
+/// cases (欠薪案件). Empty until that capability lands; the page already has its slot.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct WageRecord {
+    /// Complaints being handled now.
+    pub open_cases: u32,
+    /// Complaints closed (paid, mediated or judged).
+    pub closed_cases: u32,
+    /// Wages recovered for workers through closed cases, fen.
+    pub recovered_fen: i64,
+    /// The date of the latest complaint, Asia/Shanghai.
+    pub last_case_on: Option<NaiveDate>,
+}
+
+impl WageRecord {
+    /// One line for the employer's page: clean, or how many cases.
+    pub fn summary(&self) -> Text {
+        match (self.open_cases, self.closed_cases) {
+            (0, 0) => Text::new("无欠薪记录", "No wage-arrears record"),
+            (0, c) => Text::owned(format!("有{c}起欠薪投诉,均已处理完毕"), format!("{c} wage-arrears complaint(s), all closed")),
+            (o, _) => Text::owned(format!("有{o}起欠薪投诉正在处理"), format!("{o} wage-arrears complaint(s) being handled")),
+        }
+    }
+}
+
+/// An employer as named in a job or a fair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EmployerRef {
+    pub id: i64,
+    pub name: String,
+    pub status: EmployerStatus,
+}
+
+impl EmployerRef {
+    pub fn is_verified(&self) -> bool {
+        self.status == EmployerStatus::Verified
+    }
+}
+
+/// The employer's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Employer {
+    pub id: i64,
+    pub name: String,
+    pub uscc: String,
+    pub status: EmployerStatus,
+    pub contact_name: String,
+    /// Only for union staff in scope and the employer's own contacts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone: Option<String>,
+    /// The union whose staff verified it.
+    pub verified_by: Option<UnionRef>,
+    pub verified_at: Option<String>,
+    pub jobs_posted: u32,
+    /// Workers hired through Gongyou (each is a match, 撮合).
+    pub hires: u32,
+    pub flags: Vec<EmployerFlag>,
+    /// `None` until the rights capability reports wage-arrears cases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wage_record: Option<WageRecord>,
+    pub created_at: String,
+}
+
+impl Employer {
+    /// How jobs and fairs name it.
+    pub fn to_ref(&self) -> EmployerRef {
+        EmployerRef { id: self.id, name: self.name.clone(), status: self.status }
+    }
+
+    /// Flags not yet cleared.
+    pub fn open_flags(&self) -> usize {
+        self.flags.iter().filter(|f| f.cleared_at.is_none()).count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EmployerEnvelope {
+    pub employer: Employer,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EmployerList {
+    pub employers: Vec<Employer>,
+    pub meta: ListMeta,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> EmployerInput {
+        EmployerInput {
+            name: " 福州市某建筑劳务有限公司 ".into(),
+            uscc: "91350100m000100y43".into(),
+            contact_name: "陈经理".into(),
+            contact_phone: "+86 138-0013-8000".into(),
+            code: Some(" 123456 ".into()),
+        }
+    }
+
+    #[test]
+    fn a_good_registration_is_normalised() {
+        let ok = input().validate().unwrap();
+        assert_eq!(ok.name, "福州市某建筑劳务有限公司");
+        assert_eq!(ok.uscc, "91350100M000100Y43");
+        assert_eq!(ok.contact_phone, "13800138000");
+        assert_eq!(ok.code.as_deref(), Some("123456"));
+        let no_code = EmployerInput { code: Some("  ".into()), ..input() }.validate().unwrap();
+        assert_eq!(no_code.code, None);
+    }
+
+    #[test]
+    fn each_bad_field_gets_its_own_reason() {
+        let bad = EmployerInput {
+            name: "某".into(),
+            uscc: "91350100M000100Y44".into(),
+            contact_name: "".into(),
+            contact_phone: "12345".into(),
+            code: Some("12".into()),
+        };
+        let e = bad.validate().unwrap_err();
+        assert_eq!(e.get("name").unwrap().zh, "至少需要2个字");
+        assert!(e.get("uscc").unwrap().zh.contains("校验码"));
+        assert_eq!(e.get("contact_name").unwrap().zh, "这一项必须填写");
+        assert!(e.get("contact_phone").unwrap().zh.contains("11位"));
+        assert!(e.get("code").unwrap().zh.contains("6位"));
+        let long = EmployerInput { name: "建".repeat(61), ..input() };
+        assert_eq!(long.validate().unwrap_err().get("name").unwrap().zh, "不能超过60个字");
+    }
+
+    #[test]
+    fn only_verified_employers_publish() {
+        assert!(EmployerStatus::Verified.may_publish());
+        assert!(!EmployerStatus::Pending.may_publish());
+        assert!(!EmployerStatus::Suspended.may_publish());
+    }
+
+    #[test]
+    fn status_changes_follow_the_review() {
+        use EmployerStatus::*;
+        assert!(Pending.can_become(Verified));
+        assert!(Pending.can_become(Suspended));
+        assert!(Verified.can_become(Suspended));
+        assert!(Suspended.can_become(Verified));
+        assert!(!Verified.can_become(Pending));
+        assert!(!Suspended.can_become(Pending));
+        for s in EmployerStatus::ALL {
+            assert!(!s.can_become(s), "{s:?}");
+            assert_eq!(EmployerStatus::parse(s.as_str()), Some(s));
+        }
+        let suspend = EmployerStatusChange { status: Suspended, note: None };
+        assert_eq!(suspend.validate(Verified).unwrap_err().get("note").unwrap().zh, "这一项必须填写");
+        let suspend = EmployerStatusChange { status: Suspended, note: Some("发布虚假招工信息".into()) };
+        assert!(suspend.validate(Verified).is_ok());
+        let back = EmployerStatusChange { status: Pending, note: None };
+        assert!(back.validate(Verified).unwrap_err().get("status").unwrap().zh.contains("不能改为"));
+        assert!(EmployerStatusChange { status: Verified, note: None }.validate(Pending).is_ok());
+    }
+
+    #[test]
+    fn wage_record_is_an_empty_slot_for_now() {
+        let e = Employer {
+            id: 1,
+            name: "某公司".into(),
+            uscc: "91350100M000100Y43".into(),
+            status: EmployerStatus::Verified,
+            contact_name: "陈经理".into(),
+            contact_phone: None,
+            verified_by: None,
+            verified_at: None,
+            jobs_posted: 3,
+            hires: 2,
+            flags: vec![],
+            wage_record: None,
+            created_at: "2025-03-01T00:00:00Z".into(),
+        };
+        let json = serde_json::to_value(&e).unwrap();
+        assert!(json.get("wage_record").is_none());
+        assert!(json.get("contact_phone").is_none());
+        assert_eq!(json["status"], "verified");
+        assert!(e.to_ref().is_verified());
+        assert_eq!(WageRecord::default().summary().zh, "无欠薪记录");
+        let open = WageRecord { open_cases: 2, closed_cases: 1, ..Default::default() };
+        assert_eq!(open.summary().zh, "有2起欠薪投诉正在处理");
+        let closed = WageRecord { closed_cases: 1, recovered_fen: 1_155_000, ..Default::default() };
+        assert_eq!(closed.summary().zh, "有1起欠薪投诉,均已处理完毕");
+    }
+
+    #[test]
+    fn flags_need_a_note() {
+        let f = EmployerFlagInput { reason: ReportReason::ChargesFee, job_id: Some(7), note: " 向工人收取押金 ".into() };
+        assert_eq!(f.validate().unwrap().note, "向工人收取押金");
+        let f = EmployerFlagInput { note: " ".into(), ..f };
+        assert!(f.validate().unwrap_err().get("note").is_some());
+    }
+}
