@@ -192,6 +192,11 @@ test("suggestions: the named site's project union first, else the area's joint u
   assert.equal(area.body.suggestions[0].union.kind, "joint");
   assert.ok(area.body.suggestions[0].reason.length > 2);
   assert.equal((await c.get("/api/membership/suggestions?region_code=12")).status, 422);
+  // Without a QR code, the worker picks an area from those with unions to join.
+  const areas = (await c.get("/api/membership/areas")).body.areas;
+  const yaohai = areas.find((x) => x.region_code === "340102");
+  assert.equal(yaohai.name, "合肥市 瑶海区");
+  assert.ok(!areas.some((x) => x.region_code.endsWith("0000")), "provinces are too wide to pick");
 });
 
 test("a worker's own data: exported as JSON, then the account deleted", async () => {

@@ -55,7 +55,7 @@ pub use form::{validate_name, Consent, EmploymentForm, EnrolmentForm, ValidEnrol
 pub use lifecycle::{validate_rejection_reason, ApplicationKind, ApplicationStatus, MembershipEventKind, MembershipStatus};
 pub use member_no::MemberNo;
 pub use routes::*;
-pub use suggest::{site_key, suggest, SuggestQuery, Suggestion, SuggestionFit, UnionSuggestion, UnionSuggestions};
+pub use suggest::{area_name, site_key, suggest, JoinArea, JoinAreas, SuggestQuery, Suggestion, SuggestionFit, UnionSuggestion, UnionSuggestions};
 pub use transfer::{check_can_apply, check_closure, duplicate_application, CloseProjectInput, TransferRequest, ValidTransfer};
 
 #[cfg(all(test, feature = "openapi"))]

@@ -13,6 +13,7 @@ pub struct RevealedIdNumber {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MembershipRoute {
+    Areas,
     Suggestions,
     Apply,
     MyApplications,
@@ -41,6 +42,7 @@ const STAFF: Access = Access::Staff(StaffRole::Staff);
 const VIEWER: Access = Access::Staff(StaffRole::Viewer);
 
 pub const ROUTES: &[Route] = &[
+    r(MembershipRoute::Areas, Method::Get, "/api/membership/areas", Access::Public, "Cities and districts with unions to join, for workers without a QR code", Reply::Json(schema!(JoinAreas))),
     r(MembershipRoute::Suggestions, Method::Get, "/api/membership/suggestions", Access::Public, "Unions to join without a QR code: the project union of a named site, else the area's joint union (兜底)", Reply::Json(schema!(UnionSuggestions))).query(schema!(SuggestQuery)),
     r(MembershipRoute::Apply, Method::Post, "/api/membership/applications", Access::Worker, "Submit the enrolment form (入会登记表) to a union", Reply::Json(schema!(ApplicationReply))).body(schema!(NewApplication)).idempotent(),
     r(MembershipRoute::MyApplications, Method::Get, "/api/membership/applications", Access::Worker, "One's own applications and their status", Reply::Json(schema!(ApplicationList))),

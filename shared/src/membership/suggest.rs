@@ -279,9 +279,44 @@ fn trade_list(trades: &[Trade]) -> (String, String) {
     (format!("{zh}{}", if more { "等" } else { "" }), format!("{en}{}", if more { " and others" } else { "" }))
 }
 
+/// An area a worker can pick when they have no QR code: a city or district
+/// whose federation has open unions to join under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct JoinArea {
+    /// GB/T 2260 code, for `?region_code=` of the suggestions.
+    pub region_code: String,
+    /// e.g. `合肥市 瑶海区`.
+    pub name: String,
+}
+
+/// `{"areas": [...]}`, ordered by region code (so by province, then city).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct JoinAreas {
+    pub areas: Vec<JoinArea>,
+}
+
+/// The area a federation serves, named from the federation: `瑶海区总工会`
+/// under `合肥市总工会` is `合肥市 瑶海区`.
+pub fn area_name(federation: &str, parent_federation: Option<&str>) -> String {
+    let place = |n: &str| n.trim_end_matches("总工会").trim().to_string();
+    match parent_federation.map(place).filter(|p| !p.is_empty() && !p.ends_with('省')) {
+        Some(parent) => format!("{parent} {}", place(federation)),
+        None => place(federation),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn areas_are_named_after_their_federations() {
+        assert_eq!(area_name("瑶海区总工会", Some("合肥市总工会")), "合肥市 瑶海区");
+        assert_eq!(area_name("合肥市总工会", Some("安徽省总工会")), "合肥市");
+        assert_eq!(area_name("霍山县总工会", None), "霍山县");
+    }
     use crate::unions::tests::union;
     use crate::unions::UnionStatus;
 

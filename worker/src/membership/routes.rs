@@ -15,6 +15,7 @@ use worker::Response;
 
 pub async fn handle(route: MembershipRoute, ctx: &mut Ctx) -> AppResult<Response> {
     match route {
+        MembershipRoute::Areas => areas(ctx).await,
         MembershipRoute::Suggestions => suggestions(ctx).await,
         MembershipRoute::Apply => apply(ctx).await,
         MembershipRoute::MyApplications => my_applications(ctx).await,
@@ -38,6 +39,12 @@ pub async fn handle(route: MembershipRoute, ctx: &mut Ctx) -> AppResult<Response
 
 pub fn today(ctx: &Ctx) -> chrono::NaiveDate {
     shared::time::local_date(ctx.now)
+}
+
+async fn areas(ctx: &Ctx) -> AppResult<Response> {
+    let rows = unions::join_areas(&ctx.db()?).await?;
+    let areas = rows.into_iter().map(|a| JoinArea { name: area_name(&a.name, a.parent_name.as_deref()), region_code: a.region_code }).collect();
+    ok(&JoinAreas { areas })
 }
 
 /// Open grassroots unions of the worker's area (and wider), plus project unions

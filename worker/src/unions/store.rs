@@ -199,6 +199,26 @@ pub async fn candidates_for_joining(db: &D1Database, regions_json: &str, site_ke
     .await
 }
 
+#[derive(Deserialize)]
+pub struct AreaRow {
+    pub region_code: String,
+    pub name: String,
+    pub parent_name: Option<String>,
+}
+
+/// City and district federations with an open grassroots union somewhere under them.
+pub async fn join_areas(db: &D1Database) -> AppResult<Vec<AreaRow>> {
+    db::all(
+        db,
+        "SELECT f.region_code, f.name, p.name AS parent_name FROM unions f LEFT JOIN unions p ON p.id = f.parent_id
+         WHERE f.kind = 'federation' AND f.level IN ('city', 'district') AND f.status = 'open' AND f.region_code IS NOT NULL
+           AND EXISTS (SELECT 1 FROM unions g WHERE g.level = 'grassroots' AND g.status = 'open' AND g.path LIKE f.path || '%')
+         GROUP BY f.region_code ORDER BY f.region_code",
+        params![],
+    )
+    .await
+}
+
 pub async fn by_code(db: &D1Database, code: &str) -> AppResult<Option<UnionRow>> {
     db::first(db, &format!("SELECT {COLUMNS} FROM unions u WHERE u.code = ?"), params![code]).await
 }
