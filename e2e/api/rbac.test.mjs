@@ -9,6 +9,7 @@ import { Client } from "../lib/client.mjs";
 import { operations, fill } from "../lib/openapi.mjs";
 import { freshIp, staff, tree, uid, worker, PASSWORD } from "../lib/fixtures.mjs";
 import { form } from "../lib/people.mjs";
+import { employerBody, jobBody, liveJob, verifiedEmployer } from "../lib/jobs.mjs";
 
 let ops, t, callers, params, bodies;
 
@@ -31,6 +32,15 @@ before(async () => {
   const memberApplication = await enrol();
   const approved = await parentAdmin.post(`/api/admin/applications/${memberApplication.id}/decision`, { decision: "approve", reason: "" });
   const fixtureMemberNo = approved.body.results[0].member_no;
+  const fixtureEmployer = await verifiedEmployer(parentAdmin, t.a.id);
+  const fixtureJob = await liveJob(parentAdmin, fixtureEmployer.id);
+  const seeker = await worker();
+  const key = () => ({ headers: { "idempotency-key": `rbac-${uid()}-${uid()}` } });
+  const fixtureJobApplication = (await seeker.post(`/api/jobs/${fixtureJob.id}/applications`, undefined, key())).body.application;
+  const fixtureReport = (await seeker.post(`/api/jobs/${fixtureJob.id}/reports`, { reason: "wrong_wage" }, key())).body.report;
+  const flagged = await parentAdmin.post(`/api/admin/employers/${fixtureEmployer.id}/flags`, { reason: "other", note: "矩阵测试标记" });
+  const fairBody = () => ({ name: `矩阵招聘会${uid()}`, place: "矩阵路1号", union_id: t.a.id, starts_at: new Date(Date.now() + 86400e3).toISOString().slice(0, 19) + "Z", ends_at: new Date(Date.now() + 90000e3).toISOString().slice(0, 19) + "Z", employer_ids: [fixtureEmployer.id] });
+  const fixtureFair = (await parentAdmin.post("/api/admin/job-fairs", fairBody())).body.job_fairs[0];
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -40,6 +50,12 @@ before(async () => {
     station_id: fixtureStation.id,
     application_id: fixtureApplication.id,
     member_no: fixtureMemberNo,
+    employer_id: fixtureEmployer.id,
+    job_id: fixtureJob.id,
+    job_application_id: fixtureJobApplication.id,
+    report_id: fixtureReport.id,
+    flag_id: flagged.body.employer.flags[0].id,
+    fair_id: fixtureFair.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {
@@ -48,6 +64,9 @@ before(async () => {
     StationsAdminCreate: () => stationBody(t.a.id, `RBAC新站${uid()}`),
     StationsImport: () => ({ union_id: t.a.id, rows: [{ line: 2, station: stationBody(t.a.id, `RBAC导入${uid()}`) }] }),
     MembershipDecideBulk: () => ({ application_ids: [fixtureApplication.id], decision: "reject", reason: "矩阵测试" }),
+    JobsAdminCreateEmployer: () => ({ union_id: t.a.id, ...employerBody() }),
+    JobsAdminPostJob: () => ({ ...jobBody(), employer_id: fixtureEmployer.id }),
+    JobsCreateFair: fairBody,
   };
 });
 

@@ -1,8 +1,10 @@
 // People and places for tests, made through the real API: the platform admin
 // bootstrapped by e2e/run.mjs, staff accounts, and workers signed in by SMS code.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Client, randomPhone } from "./client.mjs";
-import { LOG } from "./env.mjs";
+import { BASE, LOG, ROOT, STATE } from "./env.mjs";
 
 let ipSeq = 0;
 /** A distinct caller address per client, so per-IP limits of one test do not hit another. */
@@ -84,4 +86,29 @@ export async function tree(marker = uid()) {
   const a = await union({ parent_id: p.id, name: `RBAC甲${marker}联合工会`, level: "grassroots", kind: "joint" });
   const b = await union({ parent_id: p.id, name: `RBAC乙${marker}联合工会`, level: "grassroots", kind: "joint" });
   return { p, a, b, marker: `RBAC甲${marker}` };
+}
+
+function d1(command, json) {
+  return execFileSync(join(ROOT, "node_modules/.bin/wrangler"), ["d1", "execute", "DB", "--local", "--persist-to", STATE, "--command", command, ...(json ? ["--json"] : [])], {
+    cwd: join(ROOT, "worker"),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+}
+
+/** Runs SQL on the test run's local D1 (to let time pass, say: a job's last day). */
+export function sql(command) {
+  d1(command, false);
+}
+
+/** The rows of a query on the test run's local D1, as JSON text. */
+export function sqlJson(query) {
+  return JSON.stringify(JSON.parse(d1(query, true))[0].results);
+}
+
+/** Runs the hourly housekeeping (the Worker's `scheduled` event) now. */
+export async function housekeeping() {
+  const res = await fetch(`${BASE}/cdn-cgi/handler/scheduled?cron=17+*+*+*+*`);
+  const text = await res.text();
+  if (res.status !== 200 || text !== "ok") throw new Error(`scheduled run: ${res.status} ${text.slice(0, 80)}`);
 }

@@ -34,3 +34,17 @@ export function form(overrides = {}) {
     ...overrides,
   };
 }
+
+// Unified social credit codes (GB 32100-2015).
+const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+let usccSeq = 0;
+
+/** A valid, unique-per-run code of a company registered in `area`. */
+export function uscc(area = "340102") {
+  usccSeq += 1;
+  const serial = String((Date.now() % 1e6) * 1000 + usccSeq * 7 + (process.pid % 7)).padStart(9, "0").slice(-9);
+  const body = `91${area}${serial}`;
+  const sum = [...body].reduce((acc, c, i) => acc + USCC_CHARS.indexOf(c) * USCC_WEIGHTS[i], 0);
+  return body + USCC_CHARS[(31 - (sum % 31)) % 31];
+}

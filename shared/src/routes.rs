@@ -183,6 +183,7 @@ pub enum RouteId {
     Unions(crate::unions::UnionsRoute),
     Stations(crate::stations::StationsRoute),
     Membership(crate::membership::MembershipRoute),
+    Jobs(crate::jobs::JobsRoute),
 }
 
 impl RouteId {
@@ -199,13 +200,14 @@ impl RouteId {
             RouteId::Unions(_) => "unions",
             RouteId::Stations(_) => "stations",
             RouteId::Membership(_) => "membership",
+            RouteId::Jobs(_) => "jobs",
         }
     }
 }
 
 /// Every route of the API.
 pub fn all() -> impl Iterator<Item = &'static Route> {
-    crate::system::ROUTES.iter().chain(crate::accounts::ROUTES).chain(crate::unions::ROUTES).chain(crate::stations::ROUTES).chain(crate::membership::ROUTES)
+    crate::system::ROUTES.iter().chain(crate::accounts::ROUTES).chain(crate::unions::ROUTES).chain(crate::stations::ROUTES).chain(crate::membership::ROUTES).chain(crate::jobs::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).

@@ -9,6 +9,7 @@ mod ctx;
 mod db;
 mod error;
 mod idempotency;
+mod jobs;
 mod maintenance;
 mod membership;
 mod rate_limit;

@@ -20,5 +20,7 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     // Check-ins are kept two days to refuse a second within the hour; daily counts stay.
     let two_days_ago = shared::time::local(now - chrono::Duration::days(2)).format("%Y-%m-%dT%H").to_string();
     crate::stations::store::forget_old_visits(&db, &two_days_ago).await?;
+    // Jobs past their valid-until date leave the lists (queries already skip them).
+    crate::jobs::store::expire_jobs(&db, &shared::time::local_date(now).to_string(), &now_text).await?;
     Ok(())
 }

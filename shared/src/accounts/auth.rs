@@ -207,6 +207,10 @@ pub struct PersonalData {
     pub phone: String,
     pub applications: Vec<crate::membership::ApplicationView>,
     pub history: crate::membership::MemberHistory,
+    /// The job card (求职卡), if one is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_card: Option<crate::jobs::JobCard>,
+    pub job_applications: Vec<crate::jobs::Application>,
     /// What is kept after an account is deleted, and why.
     pub retention: String,
 }

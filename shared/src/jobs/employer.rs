@@ -26,6 +26,9 @@ pub struct EmployerInput {
     /// account's own number, which sign-in has already verified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Where the company hires: the 6-digit division code of its city or
+    /// district (340102). Decides which union's staff verify it.
+    pub region_code: String,
 }
 
 impl EmployerInput {
@@ -41,6 +44,7 @@ impl EmployerInput {
             Some(c) => errors.check("code", crate::accounts::parse_code(c)),
             None => None,
         };
+        let region_code = errors.check("region_code", crate::unions::validate_region_code(&self.region_code));
         finish(
             errors,
             EmployerInput {
@@ -49,6 +53,7 @@ impl EmployerInput {
                 contact_name,
                 contact_phone: contact_phone.unwrap_or_default(),
                 code,
+                region_code: region_code.unwrap_or_default(),
             },
         )
     }
@@ -217,6 +222,9 @@ pub struct Employer {
     pub name: String,
     pub uscc: String,
     pub status: EmployerStatus,
+    /// The union that looks after it: its staff verify it and moderate its jobs.
+    pub union: UnionRef,
+    pub region_code: String,
     pub contact_name: String,
     /// Only for union staff in scope and the employer's own contacts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -270,6 +278,7 @@ mod tests {
             contact_name: "陈经理".into(),
             contact_phone: "+86 138-0013-8000".into(),
             code: Some(" 123456 ".into()),
+            region_code: " 350102 ".into(),
         }
     }
 
@@ -280,6 +289,7 @@ mod tests {
         assert_eq!(ok.uscc, "91350100M000100Y43");
         assert_eq!(ok.contact_phone, "13800138000");
         assert_eq!(ok.code.as_deref(), Some("123456"));
+        assert_eq!(ok.region_code, "350102");
         let no_code = EmployerInput { code: Some("  ".into()), ..input() }.validate().unwrap();
         assert_eq!(no_code.code, None);
     }
@@ -292,6 +302,7 @@ mod tests {
             contact_name: "".into(),
             contact_phone: "12345".into(),
             code: Some("12".into()),
+            region_code: "3501".into(),
         };
         let e = bad.validate().unwrap_err();
         assert_eq!(e.get("name").unwrap().zh, "至少需要2个字");
@@ -299,6 +310,7 @@ mod tests {
         assert_eq!(e.get("contact_name").unwrap().zh, "这一项必须填写");
         assert!(e.get("contact_phone").unwrap().zh.contains("11位"));
         assert!(e.get("code").unwrap().zh.contains("6位"));
+        assert!(e.get("region_code").unwrap().zh.contains("6位数字"));
         let long = EmployerInput { name: "建".repeat(61), ..input() };
         assert_eq!(long.validate().unwrap_err().get("name").unwrap().zh, "不能超过60个字");
     }
@@ -339,6 +351,8 @@ mod tests {
             name: "某公司".into(),
             uscc: "91350100M000100Y43".into(),
             status: EmployerStatus::Verified,
+            union: UnionRef { id: 3, code: "FJ-FZ-GL".into(), name: "鼓楼区总工会".into() },
+            region_code: "350102".into(),
             contact_name: "陈经理".into(),
             contact_phone: None,
             verified_by: None,

@@ -43,6 +43,10 @@ pub struct JobFairInput {
     /// Employers taking part, at most 300.
     #[serde(default)]
     pub employer_ids: Vec<i64>,
+    /// For the monthly fair: also hold it on the 28th of this many following
+    /// months (0–11), at the same time of day. The first must be on a 28th.
+    #[serde(default)]
+    pub repeat_monthly: u8,
 }
 
 fn bad_time() -> Text {
@@ -75,6 +79,11 @@ impl JobFairInput {
                 errors.add("starts_at", Text::new("最多提前一年发布招聘会", "A fair can be announced at most a year ahead"));
             }
         }
+        if self.repeat_monthly > MAX_REPEAT_MONTHS {
+            errors.add("repeat_monthly", crate::error::why::out_of_range(0, MAX_REPEAT_MONTHS));
+        } else if self.repeat_monthly > 0 && starts.is_some_and(|s| time::local_date(s).day() != MONTHLY_FAIR_DAY) {
+            errors.add("repeat_monthly", Text::new("每月举办的招聘会,第一场要在28号", "A monthly fair must start on the 28th"));
+        }
         let ids = &self.employer_ids;
         if ids.len() > MAX_FAIR_EMPLOYERS {
             errors.add("employer_ids", Text::owned(format!("最多{MAX_FAIR_EMPLOYERS}家企业"), format!("At most {MAX_FAIR_EMPLOYERS} employers")));
@@ -82,6 +91,28 @@ impl JobFairInput {
             errors.add("employer_ids", Text::new("企业名单有重复或无效的企业", "The employer list has a repeated or invalid entry"));
         }
         finish(errors, JobFairInput { name, place, ..self.clone() })
+    }
+}
+
+/// At most this many repeats of a monthly fair at once (a year in all).
+pub const MAX_REPEAT_MONTHS: u8 = 11;
+
+impl JobFairInput {
+    /// The (start, end) of every fair this input creates: itself, then the
+    /// 28th of each following month at the same Shanghai time and length.
+    /// Call on validated input.
+    pub fn occurrences(&self) -> Vec<(String, String)> {
+        let (Some(s), Some(e)) = (time::parse_rfc3339_z(&self.starts_at), time::parse_rfc3339_z(&self.ends_at)) else { return Vec::new() };
+        let length = e - s;
+        let local = time::local(s);
+        let mut month = Month::of(local.date());
+        let mut out = vec![(self.starts_at.clone(), self.ends_at.clone())];
+        for _ in 0..self.repeat_monthly {
+            month = month.next();
+            let start = month.day(MONTHLY_FAIR_DAY).and_time(local.time()).and_utc() - Duration::hours(8);
+            out.push((time::rfc3339(start), time::rfc3339(start + length)));
+        }
+        out
     }
 }
 
@@ -224,6 +255,7 @@ mod tests {
             ends_at: "2025-03-28T04:00:00Z".into(),
             union_id: 3,
             employer_ids: vec![1, 2, 5],
+            repeat_monthly: 0,
         }
     }
 
@@ -256,6 +288,28 @@ mod tests {
         assert!(e.get("employer_ids").unwrap().zh.contains("300"));
         let e = JobFairInput { name: "春".into(), place: "".into(), ..input() }.validate(n).unwrap_err();
         assert!(e.get("name").is_some() && e.get("place").is_some());
+    }
+
+    #[test]
+    fn a_monthly_series_repeats_on_the_28th_at_the_same_hour() {
+        let series = JobFairInput { repeat_monthly: 2, ..input() };
+        assert!(series.validate(now()).is_ok());
+        assert_eq!(
+            series.occurrences(),
+            [
+                ("2025-03-28T01:00:00Z".to_string(), "2025-03-28T04:00:00Z".to_string()),
+                ("2025-04-28T01:00:00Z".to_string(), "2025-04-28T04:00:00Z".to_string()),
+                ("2025-05-28T01:00:00Z".to_string(), "2025-05-28T04:00:00Z".to_string()),
+            ]
+        );
+        assert_eq!(input().occurrences().len(), 1);
+        let not_28th = JobFairInput { starts_at: "2025-03-27T01:00:00Z".into(), ends_at: "2025-03-27T04:00:00Z".into(), repeat_monthly: 1, ..input() };
+        assert!(not_28th.validate(now()).unwrap_err().get("repeat_monthly").unwrap().zh.contains("28号"));
+        // 07:30 in Shanghai on the 28th is the 27th in UTC: still the 28th locally.
+        let early = JobFairInput { starts_at: "2025-03-27T23:30:00Z".into(), ends_at: "2025-03-28T02:00:00Z".into(), repeat_monthly: 1, ..input() };
+        assert!(early.validate(now()).is_ok());
+        assert_eq!(early.occurrences()[1].0, "2025-04-27T23:30:00Z");
+        assert!(JobFairInput { repeat_monthly: 12, ..input() }.validate(now()).unwrap_err().get("repeat_monthly").is_some());
     }
 
     #[test]

@@ -11,22 +11,44 @@
 //! | `text_search.rs` | Chinese full-text search on D1 FTS5 (trigram + bigram tables) |
 //! | `matching.rs` | the two-way match score and its reasons |
 //! | `fair.rs` | job fairs and the monthly fair dates |
+//! | `api.rs` | envelopes, lists, applicants, moderation, invitations, queries, figures |
+//! | `routes.rs` | the capability's route table |
 
+mod api;
 mod card;
 mod employer;
 mod fair;
 mod job;
 pub mod matching;
+mod routes;
 mod search;
 pub mod text_search;
 
+pub use api::*;
 pub use card::*;
 pub use employer::*;
 pub use fair::*;
 pub use job::*;
+pub use routes::*;
 pub use search::*;
 
 use crate::error::{why, FieldErrors};
+use crate::trades::{Trade, TradeGroup};
+
+/// The trades as one integer, a bit per trade (its place in `Trade::ALL`, which
+/// only ever grows at the end): stored beside jobs and job cards so "has one of
+/// these trades" is `(trade_mask & ?) <> 0` in SQL, inside the R*Tree too.
+pub fn trade_mask(trades: impl IntoIterator<Item = Trade>) -> i64 {
+    trades.into_iter().fold(0, |m, t| m | (1i64 << Trade::ALL.iter().position(|x| *x == t).unwrap_or(0)))
+}
+
+/// The jobs worth scoring for a worker with these trades: the same trades and
+/// the related ones (same group, `matching`'s "工种相近").
+pub fn related_mask(trades: impl IntoIterator<Item = Trade>) -> i64 {
+    let trades: Vec<Trade> = trades.into_iter().collect();
+    let groups: Vec<TradeGroup> = trades.iter().map(|t| t.group()).filter(|g| *g != TradeGroup::Other).collect();
+    trade_mask(trades.iter().copied().chain(Trade::ALL.iter().copied().filter(|t| groups.contains(&t.group()))))
+}
 
 /// Checks a free-text field's length in characters (after trimming) and returns it trimmed.
 fn text_field(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max: usize) -> String {
@@ -64,6 +86,19 @@ mod tests {
         assert_eq!(e.get("c"), Some(&why::too_long(3)));
         assert_eq!(e.get("d"), Some(&why::required()));
         assert_eq!(e.get("e"), None);
+    }
+
+    #[test]
+    fn trade_masks_have_a_bit_per_trade_and_related_trades_share_a_group() {
+        assert!(Trade::ALL.len() < 63, "a mask must fit in a positive i64");
+        assert_eq!(trade_mask([Trade::ALL[0]]), 1);
+        let m = trade_mask([Trade::Carpenter, Trade::Welder]);
+        assert_ne!(m & trade_mask([Trade::Welder]), 0);
+        assert_eq!(m & trade_mask([Trade::Cook]), 0);
+        let related = related_mask([Trade::Carpenter]);
+        assert_ne!(related & trade_mask([Trade::Mason]), 0, "same group");
+        assert_eq!(related & trade_mask([Trade::Courier]), 0);
+        assert_eq!(related_mask([Trade::Other]), trade_mask([Trade::Other]));
     }
 
     #[cfg(feature = "openapi")]

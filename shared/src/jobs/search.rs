@@ -146,6 +146,8 @@ pub struct JobSearchQuery {
     pub settlement: Option<Settlement>,
     /// Gigs (零工) one can start today.
     pub starts_today: Option<bool>,
+    /// Only this employer's jobs (its page).
+    pub employer_id: Option<i64>,
     pub sort: Option<JobSort>,
     pub cursor: Option<String>,
     /// 1–50, default 20 (larger values are clamped).
@@ -165,6 +167,7 @@ pub struct JobSearch {
     pub min_daily_wage_fen: Option<i64>,
     pub settlement: Option<Settlement>,
     pub starts_today: bool,
+    pub employer_id: Option<i64>,
     pub sort: JobSort,
     pub after: Option<JobCursor>,
     pub limit: u32,
@@ -238,6 +241,7 @@ impl JobSearch {
         }
 
         let settlement = choice(q, "settlement", &mut errors, Settlement::parse);
+        let employer_id = q.opt("employer_id", &mut errors);
         let sort = choice(q, "sort", &mut errors, JobSort::parse);
         if sort == Some(JobSort::Nearest) && near.is_none() && errors.get("lat").is_none() && errors.get("lng").is_none() {
             errors.add("sort", needs_position());
@@ -258,6 +262,7 @@ impl JobSearch {
             min_daily_wage_fen: min_wage,
             settlement,
             starts_today: q.flag("starts_today"),
+            employer_id,
             sort,
             after,
             limit,
@@ -278,6 +283,7 @@ impl JobSearch {
             && self.min_daily_wage_fen.is_none_or(|min| job.daily_wage().is_some_and(|(_, max)| max >= min))
             && self.settlement.is_none_or(|s| job.settlement == s)
             && (!self.starts_today || job.starts_today(today))
+            && self.employer_id.is_none_or(|e| job.employer.id == e)
             && self.after.is_none_or(|c| c.precedes(job))
     }
 }

@@ -83,12 +83,22 @@ async fn otp_send(ctx: &mut Ctx) -> AppResult<Response> {
 async fn otp_verify(ctx: &mut Ctx) -> AppResult<Response> {
     let input: OtpVerify = ctx.body().await?;
     let (phone, code) = input.validate()?;
+    check_code(ctx, &phone, &code, "code").await?;
+    let user = store::upsert_user(&ctx.db()?, &phone, &ctx.now_text()).await?;
+    let me = Me::Worker(WorkerMe { user_id: user.id, phone_masked: mask_mobile(&user.phone), display_name: user.display_name.clone(), lang: user.lang() });
+    signed_in(ctx, SessionKind::Worker, user.id, me).await
+}
+
+/// Checks the SMS code last sent to `phone` and uses it up: sign-in, and an
+/// employer's contact phone. Tries are limited per number and per address;
+/// a wrong code names `field`.
+pub async fn check_code(ctx: &Ctx, phone: &str, code: &str, field: &str) -> AppResult<()> {
     let db = ctx.db()?;
     rate_limit::take(&db, &format!("otp-verify-ip:{}", ctx.client_ip()), VERIFY_PER_IP, ctx.now_ms()).await?;
     rate_limit::take(&db, &format!("otp-verify-phone:{phone}"), VERIFY_PER_PHONE, ctx.now_ms()).await?;
     let now = ctx.now_text();
-    let expired = || ApiError::field("code", Text::new("验证码已过期,请重新获取", "The code has expired; ask for a new one"));
-    let challenge = store::challenge(&db, &phone).await?.ok_or_else(expired)?;
+    let expired = || ApiError::field(field, Text::new("验证码已过期,请重新获取", "The code has expired; ask for a new one"));
+    let challenge = store::challenge(&db, phone).await?.ok_or_else(expired)?;
     if challenge.expires_at <= now {
         return Err(expired().into());
     }
@@ -97,15 +107,12 @@ async fn otp_verify(ctx: &mut Ctx) -> AppResult<Response> {
         err.message = Text::new("错误次数太多,请重新获取验证码", "Too many wrong tries; ask for a new code");
         return Err(err.into());
     }
-    if !crypto::ct_eq(code_hash(&ctx.signing_key()?, &phone, &code).as_bytes(), challenge.code_hash.as_bytes()) {
-        let attempts = store::fail_challenge(&db, &phone).await?;
+    if !crypto::ct_eq(code_hash(&ctx.signing_key()?, phone, code).as_bytes(), challenge.code_hash.as_bytes()) {
+        let attempts = store::fail_challenge(&db, phone).await?;
         let left = (OTP_MAX_ATTEMPTS - attempts).max(0);
-        return Err(ApiError::field("code", Text::owned(format!("验证码不对,还可以再试{left}次"), format!("Wrong code; {left} tries left"))).into());
+        return Err(ApiError::field(field, Text::owned(format!("验证码不对,还可以再试{left}次"), format!("Wrong code; {left} tries left"))).into());
     }
-    store::delete_challenge(&db, &phone).await?;
-    let user = store::upsert_user(&db, &phone, &now).await?;
-    let me = Me::Worker(WorkerMe { user_id: user.id, phone_masked: mask_mobile(&user.phone), display_name: user.display_name.clone(), lang: user.lang() });
-    signed_in(ctx, SessionKind::Worker, user.id, me).await
+    store::delete_challenge(&db, phone).await
 }
 
 /// Ends any session the request came with (rotation), starts a new one and
@@ -318,6 +325,8 @@ async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
         phone: user.phone,
         applications,
         history: crate::membership::routes::history(ctx, user_id).await?,
+        job_card: crate::jobs::store::card_of(&db, user_id).await?.map(|c| c.wire()),
+        job_applications: crate::jobs::store::applications_of(&db, user_id, 1000).await?.iter().map(|(a, j)| a.wire(j)).collect(),
         retention,
     })?;
     resp.headers_mut().set("content-disposition", "attachment; filename=\"gongyou-my-data.json\"")?;
@@ -330,7 +339,9 @@ async fn delete_account(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let db = ctx.db()?;
     let today = shared::time::local_date(ctx.now).to_string();
-    db::batch(&db, crate::membership::store::erase_person(&db, user_id, &today, &ctx.now_text())?).await?;
+    let mut erase = crate::jobs::store::erase_seeker(&db, user_id, &ctx.now_text())?;
+    erase.extend(crate::membership::store::erase_person(&db, user_id, &today, &ctx.now_text())?);
+    db::batch(&db, erase).await?;
     session::destroy_all(&ctx.kv()?, SessionKind::Worker, user_id, ctx.now_ms()).await?;
     let mut resp = no_content()?;
     resp.headers_mut().set("set-cookie", &session::clear_cookie())?;
