@@ -112,8 +112,7 @@ fn guard(children: ChildrenFn, login: &'static str, ok: fn(&AuthState) -> bool) 
             crate::components::link::go(bundle, &navigate, &format!("{login}?next={}", shared::query::encode(&back)));
         }
     });
-    move || match auth.0.get() {
-        ref s if ok(s) => children().into_any(),
-        _ => view! { <crate::components::status::Loading/> }.into_any(),
-    }
+    // A memo, so a refreshed `me` (same answer) does not rebuild the page below.
+    let allowed = Memo::new(move |_| ok(&auth.0.get()));
+    move || if allowed.get() { children().into_any() } else { view! { <crate::components::status::Loading/> }.into_any() }
 }

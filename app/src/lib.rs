@@ -11,6 +11,7 @@ pub mod components;
 pub mod draft;
 pub mod i18n;
 pub mod map;
+pub mod membership;
 pub mod outbox;
 pub mod pwa;
 pub mod stations;

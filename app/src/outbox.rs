@@ -146,6 +146,10 @@ pub async fn flush() {
 /// Removes and returns the outcomes of one kind, for the screen that shows them.
 pub fn take_done(kind: &str) -> Vec<Done> {
     let mut taken = Vec::new();
+    // Only touch the signal when there is something to take: screens call this from effects that watch it.
+    if !outbox().done.with_untracked(|d| d.iter().any(|x| x.kind == kind)) {
+        return taken;
+    }
     outbox().done.update(|d| {
         let (mine, rest): (Vec<_>, Vec<_>) = d.drain(..).partition(|x| x.kind == kind);
         taken = mine;

@@ -57,3 +57,22 @@ export async function assertAccessible(page, label = page.url()) {
 export async function appReady(page) {
   await page.waitForSelector(".shell, .admin-shell", { state: "attached" });
 }
+
+/** On the sign-in page: a worker signs in with the code texted to `phone`. */
+export async function signInWorker(page, phone) {
+  const { logMark, smsCode } = await import("./fixtures.mjs");
+  await page.getByLabel("手机号").fill(phone);
+  const mark = logMark();
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await page.getByText("验证码已发送").waitFor();
+  await page.getByLabel("短信验证码").fill(await smsCode(phone, { after: mark }));
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+/** On the staff sign-in page: signs in as `username`. */
+export async function signInStaff(page, username) {
+  const { PASSWORD } = await import("./fixtures.mjs");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+}

@@ -6,7 +6,15 @@
 //! loads, and the service worker caches a bundle on first use.
 
 /// (path prefix, bundle name). A bundle's files live under `/<name>/`.
-pub const BUNDLES: &[(&str, &str)] = &[("/admin", "admin"), ("/login", "account"), ("/me", "account"), ("/map", "map")];
+pub const BUNDLES: &[(&str, &str)] = &[
+    ("/admin", "admin"),
+    ("/login", "account"),
+    ("/me", "account"),
+    ("/join", "account"),
+    ("/membership", "account"),
+    ("/verify", "account"),
+    ("/map", "map"),
+];
 
 pub const HOME: &str = "home";
 

@@ -1,8 +1,9 @@
-//! Routes of the `account` bundle: signing in and 我的.
+//! Routes of the `account` bundle: signing in, 我的, and joining the union
+//! (a QR scan leads from sign-in to the form within one download).
 
 use crate::components::layout::WorkerLayout;
 use crate::components::link::CurrentBundle;
-use crate::{auth, i18n, outbox, pwa};
+use crate::{auth, i18n, membership, outbox, pwa};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -20,6 +21,10 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=WorkerLayout>
                     <Route path=path!("login") view=super::Login/>
                     <Route path=path!("me") view=super::Me/>
+                    <Route path=path!("join") view=membership::Find/>
+                    <Route path=path!("join/:code") view=membership::Join/>
+                    <Route path=path!("membership") view=membership::Mine/>
+                    <Route path=path!("verify/member") view=membership::Verify/>
                 </ParentRoute>
             </Routes>
         </Router>

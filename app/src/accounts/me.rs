@@ -17,7 +17,7 @@ pub fn Me() -> impl IntoView {
         <main class="page">
             <h1 class="page-title">{t("我的", "Me")}</h1>
             {move || match auth.0.get() {
-                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <Sessions/> <SignOut/> }.into_any(),
+                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <Sessions/> <MyData/> <SignOut/> }.into_any(),
                 AuthState::SignedIn(MeKind::Staff(s)) => view! {
                     <section class="card">
                         <p>{t("您以工会干事身份登录:", "You are signed in as union staff: ")}{s.display_name}</p>
@@ -116,9 +116,49 @@ pub fn Sessions() -> impl IntoView {
     }
 }
 
+/// The worker's own data: see it all, download it, or delete the account.
+#[component]
+fn MyData() -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let lang = crate::i18n::use_lang();
+    let delete = move |_| {
+        leptos::task::spawn_local(async move {
+            match api::send::<_, ()>("DELETE", "/api/me", &(), None).await {
+                Ok(()) => {
+                    crate::membership::forget();
+                    set_me(None);
+                    let _ = window().location().assign("/");
+                }
+                Err(e) => failure.set(Some(e.message(lang.get_untracked()))),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="data-title">
+            <h2 id="data-title">{t("我的信息", "My information")}</h2>
+            <A href="/membership" attr:class="btn btn--secondary btn--block">{t("工会会员证和申请进度", "Member card and applications")}</A>
+            <a href="/api/me/data" download="gongyou-my-data.json" class="btn btn--secondary btn--block">{t("下载我的全部信息", "Download all my information")}</a>
+            <Show when=move || !confirming.get()>
+                <button type="button" class="linklike" on:click=move |_| confirming.set(true)>{t("注销账号", "Delete my account")}</button>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="delete-title">
+                    <h3 id="delete-title">{t("确定注销账号吗?", "Delete your account?")}</h3>
+                    <p>{t("会籍会结束,身份证号和登记信息会删除,只留下不带姓名的统计数字。这不能撤销。", "Your membership ends and your ID number and registration details are deleted; only figures without names remain. This cannot be undone.")}</p>
+                    {move || failure.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    <button type="button" class="btn btn--danger btn--block" on:click=delete>{t("确定注销", "Yes, delete it")}</button>
+                    <button type="button" class="btn btn--secondary btn--block" on:click=move |_| confirming.set(false)>{t("不注销了", "Keep my account")}</button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
 fn sign_out() {
     leptos::task::spawn_local(async move {
         let _ = api::send::<_, ()>("POST", "/api/auth/logout", &(), None).await;
+        crate::membership::forget();
         set_me(None);
     });
 }

@@ -18,6 +18,11 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/admin") view=AdminLayout>
                     <Route path=path!("") view=Home/>
                     <Route path=path!("unions") view=Unions/>
+                    <Route path=path!("unions/:id/poster") view=JoinPoster/>
+                    <Route path=path!("unions/:id/close") view=CloseUnion/>
+                    <Route path=path!("applications") view=Applications/>
+                    <Route path=path!("members") view=Members/>
+                    <Route path=path!("membership/figures") view=MembershipFigures/>
                     <Route path=path!("staff") view=StaffPage/>
                     <Route path=path!("audit") view=Audit/>
                     <Route path=path!("account") view=Account/>

@@ -58,7 +58,10 @@ pub fn UnionCard(union: Union) -> impl IntoView {
                 })}
                 {union.address.clone().map(|a| view! { <dt>{t("地址", "Address")}</dt><dd>{a}</dd> })}
             </dl>
-            <A href="/admin/unions" attr:class="btn btn--secondary">{t("查看下级工会", "See the unions below")}</A>
+            <div class="actions">
+                <A href="/admin/unions" attr:class="btn btn--secondary">{t("查看下级工会", "See the unions below")}</A>
+                <super::unions::UnionActions union=union.clone()/>
+            </div>
         </section>
     }
 }

@@ -22,6 +22,7 @@ fn AdminFrame() -> impl IntoView {
     scope::provide();
     let auth = use_auth();
     let is_admin = move || auth.staff().is_some_and(|s| s.role >= StaffRole::UnionAdmin);
+    let may_review = move || auth.staff().is_some_and(|s| s.role >= StaffRole::Staff);
     view! {
         <div class="admin-shell">
             <header class="topbar topbar--admin">
@@ -33,6 +34,11 @@ fn AdminFrame() -> impl IntoView {
             <nav class="tabs" aria-label=t("工作台导航", "Workspace")>
                 <A href="/admin" exact=true>{t("概览", "Overview")}</A>
                 <A href="/admin/unions">{t("工会", "Unions")}</A>
+                <Show when=may_review>
+                    <A href="/admin/applications">{t("入会审核", "Applications")}</A>
+                </Show>
+                <A href="/admin/members">{t("会员", "Members")}</A>
+                <A href="/admin/membership/figures">{t("会员统计", "Figures")}</A>
                 <A href="/admin/stations">{t("驿站", "Stations")}</A>
                 <Show when=is_admin>
                     <A href="/admin/staff">{t("人员", "Staff")}</A>

@@ -15,6 +15,7 @@ pub fn Login() -> impl IntoView {
     let form = FormState::new();
     let query = use_query_map();
     let navigate = use_navigate();
+    let bundle = crate::components::link::current_bundle();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.clear();
@@ -29,7 +30,8 @@ pub fn Login() -> impl IntoView {
             match api::post::<_, MeEnvelope>("/api/auth/staff-login", &input).await {
                 Ok(env) => {
                     set_me(Some(env.me));
-                    navigate(&next, Default::default());
+                    // `next` may be another bundle's page (a scanned member card's check).
+                    crate::components::link::go(bundle, &navigate, &next);
                 }
                 Err(e) => form.failed(&e),
             }

@@ -7,8 +7,9 @@ use crate::components::form::{FormError, FormState, TextField};
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use shared::accounts::StaffRole;
-use shared::unions::{UnionCreate, UnionEnvelope, UnionKind, UnionLevel, UnionList, UnionRef};
+use shared::unions::{UnionCreate, UnionEnvelope, UnionKind, UnionLevel, UnionList, UnionRef, UnionStatus, UnionSummary};
 
 #[component]
 pub fn Unions() -> impl IntoView {
@@ -36,13 +37,15 @@ pub fn Unions() -> impl IntoView {
                             {list.unions.into_iter().map(|u| {
                                 let r = UnionRef { id: u.summary.id, code: u.summary.code.clone(), name: u.summary.name.clone() };
                                 let kind = text(u.summary.kind.label());
+                                let closed = u.summary.status == UnionStatus::Closed;
                                 view! {
-                                    <li class="row">
+                                    <li class="row row--wrap">
                                         <div>
                                             <button type="button" class="linklike" on:click=move |_| scope.union.set(Some(r.clone()))>{u.summary.name.clone()}</button>
-                                            <div class="muted">{kind}" · "{u.summary.code.clone()}" · "{t("入会码 ", "join code ")}{u.summary.join_code.clone()}</div>
+                                            {closed.then(|| view! { <span class="tag tag--off">{text(UnionStatus::Closed.label())}</span> })}
+                                            <div class="muted">{kind}" · "{u.summary.code.clone()}" · "{t("入会码 ", "join code ")}{u.summary.join_code.clone()}" · "{t("下级 ", "below: ")}{u.children}</div>
                                         </div>
-                                        <span class="muted">{u.children}</span>
+                                        <UnionActions union=u.summary.clone()/>
                                     </li>
                                 }
                             }).collect_view()}
@@ -55,6 +58,28 @@ pub fn Unions() -> impl IntoView {
                 <CreateUnion on_created=Callback::new(move |_| children.refetch())/>
             </Show>
         </main>
+    }
+}
+
+/// A union's join poster, and closing it (union admins; open, non-federation unions).
+#[component]
+pub fn UnionActions(union: UnionSummary) -> impl IntoView {
+    let auth = use_auth();
+    let is_admin = auth.staff().is_some_and(|s| s.role >= StaffRole::UnionAdmin);
+    let open = union.status == UnionStatus::Open;
+    let closable = is_admin && open && union.kind != UnionKind::Federation;
+    let takes_members = open && union.kind != UnionKind::Federation;
+    let id = union.id;
+    let name = union.name;
+    view! {
+        <div class="actions">
+            {takes_members.then(|| view! {
+                <A href=format!("/admin/unions/{id}/poster") attr:class="btn btn--secondary" attr:aria-label=format!("{name}{}", t(" 入会海报", ": join poster")())>{t("入会海报", "Join poster")}</A>
+            })}
+            {closable.then(|| view! {
+                <A href=format!("/admin/unions/{id}/close") attr:class="btn btn--secondary" attr:aria-label=format!("{name}{}", t(" 关闭工会", ": close")())>{t("关闭工会", "Close")}</A>
+            })}
+        </div>
     }
 }
 

@@ -1,5 +1,6 @@
 //! Building blocks shared by every screen.
 
+pub mod choice;
 pub mod form;
 pub mod hotlines;
 pub mod language;
