@@ -10,6 +10,7 @@ pub mod auth;
 pub mod components;
 pub mod draft;
 pub mod i18n;
+pub mod jobs;
 pub mod map;
 pub mod membership;
 pub mod outbox;

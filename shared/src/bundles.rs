@@ -14,6 +14,8 @@ pub const BUNDLES: &[(&str, &str)] = &[
     ("/membership", "account"),
     ("/verify", "account"),
     ("/map", "map"),
+    ("/jobs", "jobs"),
+    ("/employer", "jobs"),
 ];
 
 pub const HOME: &str = "home";
@@ -42,6 +44,9 @@ mod tests {
         assert_eq!(owner("/login?next=%2Fme"), "account");
         assert_eq!(owner("/me"), "account");
         assert_eq!(owner("/map?lat=1"), "map");
+        assert_eq!(owner("/jobs/42"), "jobs");
+        assert_eq!(owner("/employer/3/jobs/new"), "jobs");
+        assert_eq!(owner("/employers"), HOME);
     }
 
     /// wrangler.toml must send every bundle prefix to the Worker first, and the

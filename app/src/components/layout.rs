@@ -63,6 +63,7 @@ fn BottomNav() -> impl IntoView {
     view! {
         <nav class="bottomnav" aria-label=t("主导航", "Main")>
             <NavItem href="/" icon="📍" label=t("驿站", "Stations")/>
+            <NavItem href="/jobs" icon="🔨" label=t("找活", "Jobs")/>
             <NavItem href="/membership" icon="🪪" label=t("会员", "Member")/>
             <NavItem href="/me" icon="☺" label=t("我的", "Me")/>
         </nav>

@@ -5,7 +5,7 @@ mod card;
 mod checkin;
 mod detail;
 mod finder;
-mod place;
+pub mod place;
 mod saved;
 
 pub use card::StationCard;

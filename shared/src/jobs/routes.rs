@@ -1,6 +1,7 @@
 #[cfg_attr(not(feature = "openapi"), allow(unused_imports))] // the types appear only in `schema!`
 use super::*;
 use crate::accounts::StaffRole;
+#[cfg_attr(not(feature = "openapi"), allow(unused_imports))]
 use crate::membership::FiguresQuery;
 use crate::routes::{schema, Access, Method, Reply, Route, RouteId};
 

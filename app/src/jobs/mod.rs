@@ -1,0 +1,12 @@
+//! Finding work on the worker's side: search (木工, 电焊 and longer words, by
+//! trade, near me, 日结, gigs starting today), a job's page (apply in one tap,
+//! report a fake ad), the job card (求职卡) and its matches, applications and
+//! invitations, job fairs, and an employer's public record. Served by the `jobs`
+//! bundle, with the employer's own area (`crate::employer`).
+
+mod app;
+mod item;
+mod search;
+
+pub use app::App;
+pub use item::{start_text, wage_line, JobItem};
