@@ -81,8 +81,11 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] maxlength: Option<u32>,
     #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    /// The element id, when one page shows the same field more than once (default `field-{name}`).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = id.unwrap_or_else(|| format!("field-{name}"));
     let err_id = format!("{id}-error");
     let error = form.error(name);
     let described = err_id.clone();
@@ -118,8 +121,11 @@ pub fn TextArea(
     #[prop(default = 3)] rows: u32,
     #[prop(optional)] maxlength: Option<u32>,
     #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    /// The element id, when one page shows the same field more than once (default `field-{name}`).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = id.unwrap_or_else(|| format!("field-{name}"));
     let err_id = format!("{id}-error");
     let error = form.error(name);
     let described = err_id.clone();

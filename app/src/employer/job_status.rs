@@ -100,7 +100,7 @@ pub fn JobStatusActions(job: Job, acting: Acting, on_changed: Callback<Job>) -> 
             </div>
             {reopens.then(|| view! {
                 <div class="reopen">
-                    <TextField label=t("重新招人:有效到哪天", "Reopen: runs until") name="valid_until" value=valid_until form=form kind="date"/>
+                    <TextField label=t("重新招人:有效到哪天", "Reopen: runs until") name="valid_until" value=valid_until form=form kind="date" id="reopen-valid-until"/>
                     <button type="button" class="btn btn--primary" disabled=move || form.busy.get() on:click=move |_| change(JobStatus::Live, true)>{t("重新招人", "Reopen")}</button>
                 </div>
             })}
