@@ -69,7 +69,8 @@ impl FormDraft {
     /// goes at once: the form is usually replaced right after, before its
     /// effects would run again.
     pub fn clear(&self) {
-        self.fields.set(BTreeMap::new());
+        // Untracked: the effect that saves the draft must not write it back.
+        self.fields.update_untracked(BTreeMap::clear);
         clear(&self.key.get_value());
     }
 }

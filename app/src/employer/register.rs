@@ -13,7 +13,7 @@ use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use shared::accounts::{OtpRequest, OTP_RESEND_SECS};
+use shared::accounts::{parse_code, OtpRequest, OTP_RESEND_SECS};
 use shared::jobs::{EmployerEnvelope, EmployerInput};
 use shared::phone::{mask_mobile, parse_mobile};
 
@@ -98,7 +98,11 @@ fn RegisterForm() -> impl IntoView {
             code: needs_code.get_untracked().then(|| code.get_untracked()),
             region_code: fields.region_code.get_untracked(),
         };
-        if !form.check(body.validate().map(|_| ())) {
+        let mut errors = body.validate().err().unwrap_or_default();
+        if needs_code.get_untracked() {
+            errors.check("code", parse_code(&code.get_untracked()));
+        }
+        if !form.check(if errors.is_empty() { Ok(()) } else { Err(errors) }) {
             return;
         }
         form.busy.set(true);
