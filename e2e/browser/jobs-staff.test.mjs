@@ -145,6 +145,12 @@ test("an employer registers with a code for another contact phone, staff verify 
     assert.equal(live.body.job.board, true);
     assert.deepEqual(live.body.job.trades, ["carpenter"]);
     assert.ok((await new Client().get(`/api/jobs?employer_id=${employerId}`)).body.jobs.some((j) => j.id === jobId));
+    // The same form edits it.
+    await page.locator("summary", { hasText: "修改岗位信息" }).click();
+    await page.getByLabel("招几个人").fill("3");
+    await page.getByRole("button", { name: "保存修改" }).click();
+    await page.getByText("岗位信息已保存").waitFor();
+    assert.equal((await new Client().get(`/api/jobs/${jobId}`)).body.job.headcount, 3);
 
     // A worker applies; the employer calls them and hires them.
     const w = await worker();
@@ -212,6 +218,100 @@ test("a worker's fake-ad report is taken down from the moderation queue, flaggin
     await card.getByRole("button", { name: "清除标记" }).click();
     await card.getByText("已清除").waitFor();
     await assertAccessible(page, "employer with a cleared flag");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("staff register an employer checked in person, post a job for it, notify a matching worker, take it down and back, and run the monthly fair", async () => {
+  const yaohai = await staff({ role: "staff", unionId: YAOHAI_UNION });
+  const company = `现场核实劳务${uid()}有限公司`;
+  const cert = `木工证${uid()}`;
+  const w = await worker();
+  const card = await w.put("/api/job-card", { trades: [{ trade: "carpenter", years: 8 }], certificates: [cert], expected_wage_fen: 28000, expected_wage_unit: "day", areas: ["瑶海区"], position: YAOHAI, available_from: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), visible: true });
+  assert.equal(card.status, 200, card.text);
+  const s = await staffAt(yaohai.username, "/admin/employers/new");
+  try {
+    const { page } = s;
+    await page.getByText("由瑶海区总工会作保").waitFor();
+    await page.getByLabel("企业名称(和营业执照上一样)").fill(company);
+    await page.getByLabel("统一社会信用代码").fill(uscc("340102"));
+    await page.getByLabel("联系人").fill("李经理");
+    await page.getByLabel("联系电话").fill(randomPhone());
+    await page.getByLabel("在哪里招工").selectOption("340102");
+    await assertAccessible(page, "register in person");
+    await page.getByRole("button", { name: "登记并核实" }).click();
+    await page.waitForURL(`${BASE}/admin/employers?status=verified`);
+    await page.getByRole("article", { name: company }).getByText("工会已核实", { exact: true }).waitFor();
+
+    // A job on its behalf, with the employers' own job form.
+    await page.getByRole("link", { name: "招工", exact: true }).click();
+    await page.getByRole("link", { name: "替企业发布岗位" }).click();
+    await page.getByLabel("替哪家企业发布").selectOption({ label: company });
+    const title = `招木工现场${uid()}`;
+    await page.getByLabel("岗位名称").fill(title);
+    await page.getByLabel("木工", { exact: true }).check();
+    await page.getByLabel("最低工资(元)").fill("300");
+    await page.getByLabel("最高工资(元)").fill("360");
+    await page.getByLabel("招几个人").fill("3");
+    await page.getByLabel("在哪个区县").fill("瑶海区");
+    // Swapped coordinates are caught by the shared rule.
+    await page.getByLabel("纬度").fill(String(YAOHAI.lng));
+    await page.getByLabel("经度").fill(String(YAOHAI.lat));
+    await page.getByLabel("上班时间").fill("8:00–18:00");
+    await page.getByRole("button", { name: "提交岗位" }).click();
+    await page.getByText("纬度和经度好像写反了").waitFor();
+    await page.getByLabel("纬度").fill(String(YAOHAI.lat));
+    await page.getByLabel("经度").fill(String(YAOHAI.lng));
+    await assertAccessible(page, "staff job form");
+    await page.getByRole("button", { name: "提交岗位" }).click();
+    await page.waitForURL(/\/admin\/jobs\/\d+$/);
+    const jobId = Number(page.url().split("/").pop());
+    await page.getByRole("heading", { name: "状态:招工中" }).waitFor();
+
+    // The worker whose card matches is a candidate, with reasons; staff notify them.
+    const candidates = page.getByRole("list", { name: "匹配的工友" });
+    const mine = candidates.getByRole("listitem").filter({ hasText: cert });
+    await mine.getByText(/工种一致/).waitFor();
+    await assertAccessible(page, "staff job page");
+    await mine.getByRole("checkbox").check();
+    await page.getByRole("button", { name: "通知选中的工友(1)" }).click();
+    await page.getByText("已通知 1 人").waitFor();
+    const inbox = await w.get("/api/job-invitations");
+    assert.ok(inbox.body.invitations.some((i) => i.job.id === jobId), "the worker has the invitation");
+
+    // Take it down, then restore it.
+    await page.getByRole("button", { name: "下架" }).click();
+    await page.getByRole("heading", { name: "状态:已下架" }).waitFor();
+    assert.equal((await new Client().get(`/api/jobs/${jobId}`)).status, 404);
+    await page.getByRole("button", { name: "恢复上架" }).click();
+    await page.getByRole("heading", { name: "状态:招工中" }).waitFor();
+    assert.equal((await new Client().get(`/api/jobs/${jobId}`)).body.job.status, "live");
+
+    // The monthly fair on the 28th, three months running, with the employer taking part.
+    const now = new Date(Date.now() + 8 * 3600e3);
+    let [y, m] = [now.getUTCFullYear(), now.getUTCMonth() + 1];
+    if (now.getUTCDate() >= 28) [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+    const first = `${y}-${String(m).padStart(2, "0")}-28`;
+    const fair = `每月28日零工招聘会${uid()}`;
+    await page.getByRole("link", { name: "招聘会", exact: true }).click();
+    await page.getByLabel("名称").fill(fair);
+    await page.getByLabel("地点").fill("瑶海区零工市场(站塘路)");
+    await page.getByLabel("日期", { exact: true }).fill(first);
+    await page.getByLabel("每月28日重复几个月").fill("2");
+    await page.getByLabel(company).check();
+    await assertAccessible(page, "job fairs");
+    await page.getByRole("button", { name: "发布招聘会" }).click();
+    await page.getByText("已发布 3 场招聘会").waitFor();
+    await page.getByRole("list", { name: "招聘会" }).getByText(fair).first().waitFor();
+    const cal = (await new Client().get(`/api/job-fairs?union_id=${YAOHAI_UNION}&limit=100`)).body.job_fairs.filter((f) => f.name === fair);
+    assert.equal(cal.length, 3);
+    for (const f of cal) {
+      const local = new Date(Date.parse(f.starts_at) + 8 * 3600e3).toISOString();
+      assert.equal(local.slice(8, 16), "28T09:00", `${f.starts_at} is 09:00 on the 28th in Shanghai`);
+      assert.deepEqual(f.employers.map((e) => e.name), [company]);
+    }
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

@@ -63,9 +63,12 @@ fn JobDesk(job: Job, employer_id: i64, saved: RwSignal<bool>, reload: RwSignal<u
     view! {
         <h1 class="page-title">{job.summary.title.clone()}</h1>
         <p class="lead">{move || wage_line(&summary, lang.get())}</p>
-        {move || saved.get().then(|| view! { <p class="notice" role="status">{t("已保存", "Saved")}</p> })}
         <JobStatusActions job=job.clone() acting=acting on_changed=Callback::new(move |_| { saved.set(false); refresh(); })/>
         <Applicants job_id=id acting=acting on_hired=Callback::new(move |_| refresh())/>
-        <JobForm acting=acting employer_id=employer_id job=Some(job) on_saved=Callback::new(move |_| { saved.set(true); refresh(); })/>
+        {move || saved.get().then(|| view! { <p class="notice" role="status">{t("岗位信息已保存", "The job is saved")}</p> })}
+        <details class="card edit-job">
+            <summary>{t("修改岗位信息", "Edit the job")}</summary>
+            <JobForm acting=acting employer_id=employer_id job=Some(job) on_saved=Callback::new(move |_| { saved.set(true); refresh(); })/>
+        </details>
     }
 }

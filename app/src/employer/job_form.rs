@@ -266,7 +266,7 @@ pub fn JobForm(acting: Acting, employer_id: i64, job: Option<Job>, #[prop(option
     let title_id = if job_id.is_some() { "job-form-edit" } else { "job-form-new" };
     view! {
         <form class="card job-form" on:submit=submit novalidate aria-labelledby=title_id>
-            <h2 id=title_id>{if job_id.is_some() { t("修改岗位信息", "Edit the job") } else { t("岗位信息", "The job") }}</h2>
+            <h2 id=title_id>{t("岗位信息", "The job")}</h2>
             <p class="muted">{t("填的内容会自动保存在手机上,关掉再打开也还在。", "What you type is saved on this phone, even if you close the app.")}</p>
             <FormError form=form/>
             <TextField label=t("岗位名称", "Job title") name="title" value=f.title form=form maxlength=40 hint=t("例如:招木工5名、仓库分拣日结", "For example: 招木工5名, 仓库分拣日结")/>

@@ -89,7 +89,7 @@ pub fn JobStatusActions(job: Job, acting: Acting, on_changed: Callback<Job>) -> 
                     <button type="button" class="btn btn--primary" disabled=move || form.busy.get() on:click=move |_| change(JobStatus::Live, false)>{t("发布", "Publish")}</button>
                 })}
                 {may(JobStatus::Filled).then(|| view! {
-                    <button type="button" class="btn btn--secondary" disabled=move || form.busy.get() on:click=move |_| change(JobStatus::Filled, false)>{t("已招满", "Mark filled")}</button>
+                    <button type="button" class="btn btn--secondary" disabled=move || form.busy.get() on:click=move |_| change(JobStatus::Filled, false)>{t("标记为已招满", "Mark filled")}</button>
                 })}
                 {(current == JobStatus::TakenDown && may(JobStatus::Live)).then(|| view! {
                     <button type="button" class="btn btn--primary" disabled=move || form.busy.get() on:click=move |_| change(JobStatus::Live, false)>{t("恢复上架", "Restore")}</button>

@@ -83,6 +83,15 @@ pub fn standing(e: &Employer, lang: shared::Lang) -> String {
     }
 }
 
+/// Which union has the employer in hand, beside its status tag.
+fn union_line(e: &Employer) -> shared::Text {
+    match (e.status, &e.verified_by) {
+        (EmployerStatus::Verified, Some(u)) => shared::Text::owned(format!("由{}核实", u.name), format!("by {}", u.name)),
+        (EmployerStatus::Pending, _) => shared::Text::owned(format!("等{}核实", e.union.name), format!("awaiting {}", e.union.name)),
+        _ => shared::Text::owned(e.union.name.clone(), e.union.name.clone()),
+    }
+}
+
 #[component]
 fn EmployerSummary(employer: Employer) -> impl IntoView {
     let lang = use_lang();
@@ -99,7 +108,7 @@ fn EmployerSummary(employer: Employer) -> impl IntoView {
                 <span class="tag" class:tag--warn=status == EmployerStatus::Pending class:tag--off=status == EmployerStatus::Suspended>
                     {move || status.label().get(lang.get()).to_string()}
                 </span>
-                " "<span class="muted">{move || standing(&e, lang.get())}</span>
+                " "<span class="muted">{move || union_line(&e).get(lang.get()).to_string()}</span>
             </p>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || jobs.get().map(|r| match r {

@@ -22,6 +22,7 @@ use shared::jobs::{Job, JobEnvelope, JobStatus};
 pub fn JobPage() -> impl IntoView {
     let params = use_params_map();
     let reload = RwSignal::new(0u32);
+    let saved = RwSignal::new(false);
     let job = LocalResource::new(move || {
         reload.track();
         let id = params.with(|p| p.get("id").unwrap_or_default());
@@ -32,7 +33,7 @@ pub fn JobPage() -> impl IntoView {
             <A href="/admin/jobs" attr:class="linklike">{t("‹ 全部岗位", "‹ All jobs")}</A>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || job.get().map(|r: Result<JobEnvelope, ApiFailure>| match r {
-                    Ok(env) => view! { <Desk job=env.job reload=reload/> }.into_any(),
+                    Ok(env) => view! { <Desk job=env.job reload=reload saved=saved/> }.into_any(),
                     Err(e) => view! { <ErrorView failure=e/> }.into_any(),
                 })}
             </Suspense>
@@ -41,7 +42,7 @@ pub fn JobPage() -> impl IntoView {
 }
 
 #[component]
-fn Desk(job: Job, reload: RwSignal<u32>) -> impl IntoView {
+fn Desk(job: Job, reload: RwSignal<u32>, saved: RwSignal<bool>) -> impl IntoView {
     let lang = use_lang();
     let refresh = Callback::new(move |_| reload.update(|n| *n += 1));
     let s = job.summary.clone();
@@ -57,10 +58,14 @@ fn Desk(job: Job, reload: RwSignal<u32>) -> impl IntoView {
             " · "<a href=format!("/jobs/{id}") rel="external">{t("工友看到的岗位页", "Workers' view")}</a>
         </p>
         <Show when=may_act fallback=|| view! { <p class="muted">{t("您的账号只能查看。", "Your account can only view.")}</p> }>
-            <JobStatusActions job=job.clone() acting=Acting::Staff on_changed=Callback::new(move |_: Job| refresh.run(()))/>
+            <JobStatusActions job=job.clone() acting=Acting::Staff on_changed=Callback::new(move |_: Job| { saved.set(false); refresh.run(()) })/>
             <Applicants job_id=id acting=Acting::Staff on_hired=refresh/>
             {hiring.then(|| view! { <Candidates job_id=id/> })}
-            <JobForm acting=Acting::Staff employer_id=employer.id job=Some(job.clone()) on_saved=Callback::new(move |_: Job| refresh.run(()))/>
+            {move || saved.get().then(|| view! { <p class="notice" role="status">{t("岗位信息已保存", "The job is saved")}</p> })}
+            <details class="card edit-job">
+            <summary>{t("修改岗位信息", "Edit the job")}</summary>
+            <JobForm acting=Acting::Staff employer_id=employer.id job=Some(job.clone()) on_saved=Callback::new(move |_: Job| { saved.set(true); refresh.run(()) })/>
+        </details>
         </Show>
     }
 }
