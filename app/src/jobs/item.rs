@@ -29,9 +29,15 @@ pub fn start_text(job: &JobSummary, today: chrono::NaiveDate, lang: Lang) -> Str
     }
 }
 
-/// One job in a list; `reasons` is the match line (`工种一致 · 3.2 km · 日薪高于期望`) where there is one.
+/// One job in a list; `reasons` is the match line (`工种一致 · 3.2 km · 日薪高于期望`)
+/// where there is one; `children` go under the link (a list's own buttons).
 #[component]
-pub fn JobItem(job: JobSummary, #[prop(optional, into)] reasons: Option<Signal<String>>, #[prop(optional, into)] href: Option<String>) -> impl IntoView {
+pub fn JobItem(
+    job: JobSummary,
+    #[prop(optional, into)] reasons: Option<Signal<String>>,
+    #[prop(optional, into)] href: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let lang = use_lang();
     let today = crate::components::time::today();
     let status = job.effective_status(today);
@@ -70,6 +76,7 @@ pub fn JobItem(job: JobSummary, #[prop(optional, into)] reasons: Option<Signal<S
                     {verified.then(|| view! { <span class="sr-only">{t("(工会已核实)", " (verified by the union)")}</span> })}
                 </p>
             </A>
+            {children.map(|c| view! { <div class="job-actions">{c()}</div> })}
         </li>
     }
 }

@@ -5,7 +5,13 @@
 //! bundle, with the employer's own area (`crate::employer`).
 
 mod app;
+mod applications;
+mod card;
+mod detail;
+mod employer_page;
+mod fairs;
 mod item;
+mod matches;
 mod search;
 
 pub use app::App;
