@@ -198,3 +198,37 @@ test("job fairs and an employer's record", async () => {
     await b.close();
   }
 });
+
+test("on a shared phone, a waiting application is sent only for the worker who made it", async () => {
+  const e = await verifiedEmployer(admin, t.a.id);
+  const job = await liveJob(admin, e.id, { title: `共用手机${uid()}` });
+  const b = await openBrowser();
+  try {
+    const { page } = b;
+    await page.goto(`/jobs/${job.id}`);
+    await appReady(page);
+    await page.getByRole("link", { name: "手机号登录后申请" }).click();
+    await signIn(page, `/jobs/${job.id}`);
+    // The application cannot get through (the signal drops just for it).
+    await page.route("**/api/jobs/*/applications", (r) => r.abort("internetdisconnected"));
+    await page.getByRole("button", { name: "申请这份工作" }).click();
+    await page.getByText("没有网络,申请已保存在手机上").waitFor();
+    // The first worker signs out; a second signs in on the same phone.
+    await page.goto("/me");
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await page.goto(`/jobs/${job.id}`);
+    await page.getByRole("link", { name: "手机号登录后申请" }).click();
+    await signIn(page, `/jobs/${job.id}`);
+    await page.unroute("**/api/jobs/*/applications");
+    // The outbox tries every 20 s and when the signal returns; neither sends it as the second worker.
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.waitForTimeout(21_000);
+    const mine = (await (await page.request.get("/api/job-applications")).json()).applications;
+    assert.ok(!mine.some((a) => a.job.id === job.id), "not sent under the second worker's session");
+    const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem("gy.outbox")));
+    assert.equal(waiting.length, 1, "still waiting for its own worker");
+    assert.match(waiting[0].owner, /^user:\d+$/);
+  } finally {
+    await b.close();
+  }
+});
