@@ -1,19 +1,13 @@
 //! Routes of the `jobs` bundle.
 
-use crate::components::layout::WorkerLayout;
-use crate::components::link::CurrentBundle;
-use crate::{auth, i18n, outbox, pwa};
+use crate::components::layout::{provide_worker_app, WorkerLayout};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(CurrentBundle("jobs"));
-    i18n::provide();
-    pwa::provide();
-    auth::provide();
-    outbox::provide();
+    provide_worker_app("jobs");
     view! {
         <Router>
             <Routes fallback=|| view! { <crate::components::status::NotFound/> }>
