@@ -9,6 +9,7 @@ pub mod app;
 pub mod auth;
 pub mod components;
 pub mod draft;
+pub mod employer;
 pub mod i18n;
 pub mod jobs;
 pub mod map;

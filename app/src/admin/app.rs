@@ -32,6 +32,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("stations/import") view=StationImport/>
                     <Route path=path!("stations/:id") view=EditStation/>
                     <Route path=path!("stations/:id/poster") view=StationPoster/>
+                    <Route path=path!("employers") view=Employers/>
+                    <Route path=path!("employers/new") view=NewEmployer/>
+                    <Route path=path!("jobs") view=AdminJobs/>
+                    <Route path=path!("jobs/new") view=AdminNewJob/>
+                    <Route path=path!("jobs/figures") view=JobsFigures/>
+                    <Route path=path!("jobs/:id") view=AdminJob/>
+                    <Route path=path!("job-reports") view=JobReports/>
+                    <Route path=path!("job-fairs") view=JobFairs/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -40,6 +40,12 @@ fn AdminFrame() -> impl IntoView {
                 <A href="/admin/members">{t("会员", "Members")}</A>
                 <A href="/admin/membership/figures">{t("会员统计", "Figures")}</A>
                 <A href="/admin/stations">{t("驿站", "Stations")}</A>
+                <A href="/admin/employers">{t("用工企业", "Employers")}</A>
+                <A href="/admin/jobs">{t("招工", "Jobs")}</A>
+                <Show when=may_review>
+                    <A href="/admin/job-reports">{t("招工举报", "Job reports")}</A>
+                </Show>
+                <A href="/admin/job-fairs">{t("招聘会", "Job fairs")}</A>
                 <Show when=is_admin>
                     <A href="/admin/staff">{t("人员", "Staff")}</A>
                     <A href="/admin/audit">{t("操作日志", "Audit log")}</A>

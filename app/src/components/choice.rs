@@ -38,9 +38,12 @@ pub fn SelectField(
     /// The empty first option ("请选择").
     #[prop(into)]
     placeholder: Signal<&'static str>,
+    /// The element id, when one page shows the same field more than once (default `field-{name}`).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = format!("field-{name}");
+    let id = id.unwrap_or_else(|| format!("field-{name}"));
     let err_id = format!("{id}-error");
     let error = form.error(name);
     let described = err_id.clone();

@@ -81,8 +81,11 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] maxlength: Option<u32>,
     #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    /// The element id, when one page shows the same field more than once (default `field-{name}`).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = id.unwrap_or_else(|| format!("field-{name}"));
     let err_id = format!("{id}-error");
     let error = form.error(name);
     let described = err_id.clone();
@@ -102,6 +105,44 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
+            {move || error.get().map(|e| view! { <span class="field-error" id=err_id.clone()>{e}</span> })}
+        </div>
+    }
+}
+
+/// A labelled multi-line text box, wired like `TextField`.
+#[component]
+pub fn TextArea(
+    #[prop(into)] label: Signal<&'static str>,
+    /// Field name, as the API names it in errors.
+    name: &'static str,
+    value: RwSignal<String>,
+    form: FormState,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional)] maxlength: Option<u32>,
+    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    /// The element id, when one page shows the same field more than once (default `field-{name}`).
+    #[prop(optional, into)]
+    id: Option<String>,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| format!("field-{name}"));
+    let err_id = format!("{id}-error");
+    let error = form.error(name);
+    let described = err_id.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <span class="field-hint">{h}</span> })}
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                maxlength=maxlength
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=move || error.get().map(|_| described.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
             {move || error.get().map(|e| view! { <span class="field-error" id=err_id.clone()>{e}</span> })}
         </div>
     }

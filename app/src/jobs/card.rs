@@ -199,7 +199,7 @@ fn CardFields(draft: RwSignal<Draft>) -> impl IntoView {
             <FormError form=form/>
             <TradeRows draft=draft form=form/>
             <TextField label=t("证书(可以不填,几个证书用逗号分开)", "Certificates (optional, separated by commas)") name="certificates" value=certificates form=form hint=t("例如:焊工证、电工证、高处作业证", "For example: 焊工证, 电工证")/>
-            <div class="field-pair">
+            <div class="field-pair field-pair--unit">
                 <TextField label=t("期望工资(元)", "Wage you hope for (yuan)") name="expected_wage_fen" value=wage form=form inputmode="decimal"/>
                 <SelectField label=t("按", "Per") name="expected_wage_unit" value=unit form=form choices=units placeholder=t("单位", "Unit")/>
             </div>

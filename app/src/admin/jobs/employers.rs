@@ -1,0 +1,98 @@
+//! `/admin/employers`: the employers of the chosen subtree — the verification
+//! queue first (待工会核实), or those verified or suspended — each with its
+//! credit code, contact and area, and the staff's actions on it.
+
+use super::employer_card::EmployerCard;
+use super::filter::{with_all, StatusChips};
+use crate::admin::scope::use_scope;
+use crate::api::{self, ApiFailure};
+use crate::components::status::{ErrorView, Loading};
+use crate::i18n::t;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use shared::jobs::{Employer, EmployerList, EmployerStatus};
+use shared::membership::JoinArea;
+
+const PAGE: u32 = 50;
+
+#[component]
+pub fn Employers() -> impl IntoView {
+    let scope = use_scope();
+    // `?status=verified` after registering one; the queue otherwise.
+    let asked = use_query_map().with_untracked(|q| q.get("status")).filter(|s| s.is_empty() || EmployerStatus::parse(s).is_some());
+    let status = RwSignal::new(asked.unwrap_or_else(|| EmployerStatus::Pending.as_str().to_string()));
+    let rows = RwSignal::new(Vec::<Employer>::new());
+    let next = RwSignal::new(None::<String>);
+    // Region codes in words ("合肥市 瑶海区"), from the same list workers choose from.
+    let areas = LocalResource::new(crate::employer::fields::areas);
+    let area_names = Signal::derive(move || areas.get().and_then(Result::ok).map(|a| a.areas).unwrap_or_default());
+    let url = move |cursor: Option<String>| {
+        let s = status.get_untracked();
+        let mut u = format!("/api/admin/employers?{}&limit={PAGE}", scope.query());
+        if !s.is_empty() {
+            u.push_str(&format!("&status={s}"));
+        }
+        if let Some(c) = cursor {
+            u.push_str(&format!("&cursor={c}"));
+        }
+        u
+    };
+    let first = LocalResource::new(move || {
+        scope.union.track();
+        status.track();
+        let u = url(None);
+        async move { api::get::<EmployerList>(&u).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = first.get() {
+            let mut list = list;
+            // Waiting ones first when all are shown; newest first within each.
+            list.employers.sort_by_key(|e| EmployerStatus::ALL.iter().position(|s| *s == e.status));
+            rows.set(list.employers);
+            next.set(list.meta.next_cursor);
+        }
+    });
+    let more = move |_| {
+        let u = url(next.get_untracked());
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = api::get::<EmployerList>(&u).await {
+                rows.update(|r| r.extend(list.employers));
+                next.set(list.meta.next_cursor);
+            }
+        });
+    };
+    let changed = Callback::new(move |e: Employer| rows.update(|r| r.iter_mut().filter(|x| x.id == e.id).for_each(|x| *x = e.clone())));
+    view! {
+        <main class="page">
+            <h1 class="page-title">{t("用工企业", "Employers")}</h1>
+            <p class="muted">{t("企业经工会核实后,岗位才对工友公开。请对照营业执照核对名称和统一社会信用代码。", "Workers see an employer's jobs only once the union has verified it. Check the name and credit code against the business licence.")}</p>
+            <div class="actions toolbar">
+                <A href="/admin/employers/new" attr:class="btn btn--secondary">{t("登记现场核实的企业", "Register an employer checked in person")}</A>
+            </div>
+            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&EmployerStatus::ALL, EmployerStatus::as_str, EmployerStatus::label)/>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || first.get().map(|r: Result<EmployerList, ApiFailure>| match r {
+                    Err(e) => view! { <ErrorView failure=e retry=Callback::new(move |_| first.refetch())/> }.into_any(),
+                    Ok(_) => view! {
+                        <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="card">{t("没有这种状态的企业。", "No employers in this state.")}</p> }>
+                            <ul class="rows" aria-label=t("企业", "Employers")>
+                                <For each=move || rows.get() key=|e| (e.id, e.status, e.flags.len(), e.open_flags()) children=move |e| view! {
+                                    <li><EmployerCard employer=e areas=area_names on_changed=changed/></li>
+                                }/>
+                            </ul>
+                        </Show>
+                        <Show when=move || next.get().is_some()>
+                            <button type="button" class="btn btn--secondary" on:click=more>{t("加载更多", "Load more")}</button>
+                        </Show>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </main>
+    }
+}
+
+/// "合肥市 瑶海区" for 340102, or the code itself when the list lacks it.
+pub fn area_name(areas: &[JoinArea], code: &str) -> String {
+    areas.iter().find(|a| a.region_code == code).map(|a| format!("{} ({code})", a.name)).unwrap_or_else(|| code.to_string())
+}

@@ -1,0 +1,150 @@
+//! `/admin/job-reports`: the fake-ad moderation queue. Each report shows the
+//! job, why the worker reported it and their words (the worker stays
+//! anonymous); staff take the job down — optionally flagging the employer —
+//! or close the report as 查无问题. Either way a note says what they found.
+
+use super::filter::StatusChips;
+use crate::admin::scope::use_scope;
+use crate::api::{self, ApiFailure};
+use crate::components::form::{FormError, FormState, TextField};
+use crate::components::status::{ErrorView, Loading};
+use crate::components::time::local_time;
+use crate::i18n::{t, use_lang};
+use crate::jobs::wage_line;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::jobs::{JobReport, JobReportEnvelope, JobReportList, ReportAction, ReportDecision, ReportStatus};
+
+const PAGE: u32 = 50;
+
+#[component]
+pub fn Reports() -> impl IntoView {
+    let scope = use_scope();
+    let lang = use_lang();
+    let status = RwSignal::new(ReportStatus::Open.as_str().to_string());
+    let rows = RwSignal::new(Vec::<JobReport>::new());
+    let next = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<JobReport>);
+    let url = move |cursor: Option<String>| {
+        let mut u = format!("/api/admin/job-reports?{}&status={}&limit={PAGE}", scope.query(), status.get_untracked());
+        if let Some(c) = cursor {
+            u.push_str(&format!("&cursor={c}"));
+        }
+        u
+    };
+    let first = LocalResource::new(move || {
+        scope.union.track();
+        status.track();
+        let u = url(None);
+        async move { api::get::<JobReportList>(&u).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = first.get() {
+            rows.set(list.reports);
+            next.set(list.meta.next_cursor);
+        }
+    });
+    let more = move |_| {
+        let u = url(next.get_untracked());
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = api::get::<JobReportList>(&u).await {
+                rows.update(|r| r.extend(list.reports));
+                next.set(list.meta.next_cursor);
+            }
+        });
+    };
+    // Taking a job down upholds every open report on it: they all leave the queue.
+    let decided = Callback::new(move |r: JobReport| {
+        let (job, upheld) = (r.job.id, r.status == ReportStatus::Upheld);
+        rows.update(|list| list.retain(|x| x.id != r.id && !(upheld && x.job.id == job)));
+        done.set(Some(r));
+    });
+    let choices = ReportStatus::ALL.iter().map(|s| (s.as_str(), s.label())).collect();
+    view! {
+        <main class="page">
+            <h1 class="page-title">{t("虚假招工举报", "Fake-ad reports")}</h1>
+            <p class="muted">{t("工友举报的岗位。举报人不公开。", "Jobs reported by workers. Reporters stay anonymous.")}</p>
+            {move || done.get().map(|r| view! {
+                <p class="notice" role="status">{move || format!("{}:{}", r.job.title, r.status.label().get(lang.get()))}</p>
+            })}
+            <StatusChips label=t("按处理情况查看", "By outcome") value=status choices=choices/>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || first.get().map(|r: Result<JobReportList, ApiFailure>| match r {
+                    Err(e) => view! { <ErrorView failure=e retry=Callback::new(move |_| first.refetch())/> }.into_any(),
+                    Ok(_) => view! {
+                        <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="card">{t("没有这种举报。", "No reports here.")}</p> }>
+                            <ul class="rows" aria-label=t("举报", "Reports")>
+                                <For each=move || rows.get() key=|r| r.id children=move |r| view! { <li><Report report=r on_decided=decided/></li> }/>
+                            </ul>
+                        </Show>
+                        <Show when=move || next.get().is_some()>
+                            <button type="button" class="btn btn--secondary" on:click=more>{t("加载更多", "Load more")}</button>
+                        </Show>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </main>
+    }
+}
+
+#[component]
+fn Report(report: JobReport, on_decided: Callback<JobReport>) -> impl IntoView {
+    let lang = use_lang();
+    let id = report.id;
+    let job = report.job.clone();
+    let title_id = format!("report-{id}");
+    let labelled_by = title_id.clone();
+    let note = RwSignal::new(String::new());
+    let flag = RwSignal::new(false);
+    let form = FormState::new();
+    let reason = report.reason;
+    let decide = move |action: ReportAction| {
+        form.clear();
+        let body = ReportDecision { action, flag_employer: flag.get_untracked() && action == ReportAction::TakeDown, note: note.get_untracked() };
+        if !form.check(body.validate().map(|_| ())) {
+            return;
+        }
+        form.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let sent = api::post::<_, JobReportEnvelope>(&format!("/api/admin/job-reports/{id}/decision"), &body).await;
+            form.busy.set(false);
+            match sent {
+                Ok(env) => on_decided.run(env.report),
+                Err(e) => form.failed(&e),
+            }
+        });
+    };
+    let wage = job.clone();
+    view! {
+        <article class="card review" aria-labelledby=labelled_by>
+            <div class="review-head">
+                <h2 id=title_id>{job.title.clone()}</h2>
+                <span class="tag tag--warn">{move || reason.label().get(lang.get()).to_string()}</span>
+                {(report.open_on_job > 1).then(|| view! { <span class="tag tag--warn">{format!("{} {}", report.open_on_job, t("条举报", "reports")())}</span> })}
+            </div>
+            <dl class="facts">
+                <dt>{t("企业", "Employer")}</dt><dd>{job.employer.name.clone()}</dd>
+                <dt>{t("工资", "Pay")}</dt><dd>{move || wage_line(&wage, lang.get())}</dd>
+                <dt>{t("岗位状态", "Job status")}</dt><dd>{move || job.status.label().get(lang.get()).to_string()}</dd>
+                <dt>{t("工友说", "The worker says")}</dt><dd>{report.note.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t("举报时间", "Reported")}</dt><dd>{move || local_time(&report.reported_at, lang.get())}</dd>
+            </dl>
+            <A href=format!("/admin/jobs/{}", report.job.id)>{t("查看岗位详情", "Open the job")}</A>
+            {(report.status == ReportStatus::Open).then(|| view! {
+                <div class="confirm">
+                    <FormError form=form/>
+                    <TextField label=t("核查情况", "What you found") name="note" value=note form=form maxlength=200 id=format!("report-{id}-note")
+                        hint=t("例如:电话核实,确实要求先交押金", "For example: checked by phone, they do ask for a deposit first")/>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || flag.get() on:change=move |ev| flag.set(event_target_checked(&ev))/>
+                        {t("同时在企业档案上标记这个问题", "Also flag the employer's record")}
+                    </label>
+                    <div class="actions">
+                        <button type="button" class="btn btn--danger" disabled=move || form.busy.get() on:click=move |_| decide(ReportAction::TakeDown)>{t("下架", "Take down")}</button>
+                        <button type="button" class="btn btn--secondary" disabled=move || form.busy.get() on:click=move |_| decide(ReportAction::Dismiss)>{t("查无问题", "Nothing wrong")}</button>
+                    </div>
+                </div>
+            })}
+        </article>
+    }
+}
