@@ -1,7 +1,6 @@
 //! Routes of the `jobs` bundle.
 
 use crate::components::layout::{provide_worker_app, WorkerLayout};
-use crate::employer;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -21,11 +20,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("jobs/fairs/:id") view=super::fairs::Fair/>
                     <Route path=path!("jobs/employers/:id") view=super::employer_page::EmployerPage/>
                     <Route path=path!("jobs/:id") view=super::detail::Detail/>
-                    <Route path=path!("employer") view=employer::Mine/>
-                    <Route path=path!("employer/register") view=employer::Register/>
-                    <Route path=path!("employer/:id") view=employer::EmployerJobs/>
-                    <Route path=path!("employer/:id/jobs/new") view=employer::NewJob/>
-                    <Route path=path!("employer/:id/jobs/:job_id") view=employer::EditJob/>
                 </ParentRoute>
             </Routes>
         </Router>

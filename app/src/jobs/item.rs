@@ -4,7 +4,7 @@
 use crate::i18n::{t, use_lang};
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::AppLink;
 use shared::jobs::matching::distance_text;
 use shared::jobs::{JobStatus, JobSummary};
 use shared::Lang;
@@ -62,7 +62,7 @@ pub fn JobItem(
     let verified = job.employer.is_verified();
     view! {
         <li class="job">
-            <A href=href attr:class="job-link">
+            <AppLink href=href class="job-link">
                 <div class="job-head">
                     <h3 class="job-title">{job.title.clone()}</h3>
                     {(status != JobStatus::Live).then(|| view! { <span class="tag tag--off">{move || status.label().get(lang.get()).to_string()}</span> })}
@@ -75,7 +75,7 @@ pub fn JobItem(
                     {job.employer.name.clone()}
                     {verified.then(|| view! { <span class="sr-only">{t("(工会已核实)", " (verified by the union)")}</span> })}
                 </p>
-            </A>
+            </AppLink>
             {children.map(|c| view! { <div class="job-actions">{c()}</div> })}
         </li>
     }
