@@ -61,6 +61,15 @@ pub fn set_me(me: Option<Me>) {
     });
 }
 
+/// Who is signed in on this phone, as `user:7` or `staff:3` (outside reactive code too).
+pub fn current_account() -> Option<String> {
+    SIGNAL.with(|s| match s.borrow().map(|sig| sig.get_untracked()) {
+        Some(AuthState::SignedIn(Me::Worker(w))) => Some(format!("user:{}", w.user_id)),
+        Some(AuthState::SignedIn(Me::Staff(st))) => Some(format!("staff:{}", st.staff_id)),
+        _ => None,
+    })
+}
+
 impl Auth {
     pub fn worker(&self) -> Option<WorkerMe> {
         match self.0.get() {

@@ -2,7 +2,9 @@
 //! phone first, with a fresh Idempotency-Key, then sent. If there is no network
 //! it waits here and is sent again — with the same key, so the server creates
 //! it exactly once — when the phone comes back online, when the app starts, and
-//! every 20 seconds while anything waits.
+//! every 20 seconds while anything waits. A submission made while signed in
+//! is sent only while that same account is signed in on the phone: a shared
+//! phone never sends one person's form under another's session.
 
 use crate::api::{self, ApiFailure};
 use crate::storage;
@@ -25,6 +27,9 @@ pub struct Pending {
     /// The request body as JSON text.
     pub body: String,
     pub created_ms: f64,
+    /// The account that made it (`crate::auth::current_account`), if any.
+    #[serde(default)]
+    pub owner: Option<String>,
 }
 
 /// The outcome of a submission that was sent from the outbox later.
@@ -97,6 +102,7 @@ pub async fn submit<B: Serialize, T: DeserializeOwned>(kind: &str, method: &str,
         path: path.into(),
         body: serde_json::to_string(body).unwrap_or_default(),
         created_ms: js_sys::Date::now(),
+        owner: crate::auth::current_account(),
     };
     outbox().pending.update(|p| p.push(item.clone()));
     match send(&item).await {
@@ -128,10 +134,12 @@ async fn send(item: &Pending) -> Result<String, ApiFailure> {
     result
 }
 
-/// Tries everything that waits, oldest first; stops at the first "no network".
+/// Tries everything that waits (and belongs to whoever is signed in now), oldest
+/// first; stops at the first "no network".
 pub async fn flush() {
+    let me = crate::auth::current_account();
     let waiting = outbox().pending.get_untracked();
-    for item in waiting {
+    for item in waiting.into_iter().filter(|i| i.owner.is_none() || i.owner == me) {
         match send(&item).await {
             Ok(body) => outbox().done.update(|d| d.push(Done { key: item.key.clone(), kind: item.kind.clone(), ok: true, body })),
             Err(ApiFailure::Offline) => break,

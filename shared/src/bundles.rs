@@ -15,7 +15,7 @@ pub const BUNDLES: &[(&str, &str)] = &[
     ("/verify", "account"),
     ("/map", "map"),
     ("/jobs", "jobs"),
-    ("/employer", "jobs"),
+    ("/employer", "employer"),
 ];
 
 pub const HOME: &str = "home";
@@ -45,7 +45,7 @@ mod tests {
         assert_eq!(owner("/me"), "account");
         assert_eq!(owner("/map?lat=1"), "map");
         assert_eq!(owner("/jobs/42"), "jobs");
-        assert_eq!(owner("/employer/3/jobs/new"), "jobs");
+        assert_eq!(owner("/employer/3/jobs/new"), "employer");
         assert_eq!(owner("/employers"), HOME);
     }
 

@@ -1,20 +1,15 @@
 //! Routes of the `account` bundle: signing in, 我的, and joining the union
 //! (a QR scan leads from sign-in to the form within one download).
 
-use crate::components::layout::WorkerLayout;
-use crate::components::link::CurrentBundle;
-use crate::{auth, i18n, membership, outbox, pwa};
+use crate::components::layout::{provide_worker_app, WorkerLayout};
+use crate::membership;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(CurrentBundle("account"));
-    i18n::provide();
-    pwa::provide();
-    auth::provide();
-    outbox::provide();
+    provide_worker_app("account");
     view! {
         <Router>
             <Routes fallback=|| view! { <crate::components::status::NotFound/> }>

@@ -7,6 +7,16 @@ use leptos::prelude::*;
 use crate::components::link::AppLink;
 use leptos_router::components::{Outlet, A};
 
+/// What a worker-side bundle's `App` provides before its routes: which bundle
+/// it is, the language, the PWA state, who is signed in and the outbox.
+pub fn provide_worker_app(bundle: &'static str) {
+    provide_context(crate::components::link::CurrentBundle(bundle));
+    crate::i18n::provide();
+    crate::pwa::provide();
+    crate::auth::provide();
+    crate::outbox::provide();
+}
+
 #[component]
 pub fn WorkerLayout() -> impl IntoView {
     view! {

@@ -6,5 +6,6 @@ pub mod hotlines;
 pub mod language;
 pub mod layout;
 pub mod link;
+pub mod navigate;
 pub mod status;
 pub mod time;

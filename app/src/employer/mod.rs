@@ -1,9 +1,10 @@
-//! The employer's own area (served by the `jobs` bundle under /employer): the
+//! The employer's own area (the `employer` bundle, under /employer): the
 //! companies an account acts for, registering one, its jobs in every status,
 //! the job form, applicants and hires. The job form, its status actions and the
 //! applicants list are public: union staff use the same screens (`Acting`).
 
 pub mod acting;
+mod app;
 pub mod applicants;
 mod edit_job;
 pub mod fields;
@@ -14,6 +15,7 @@ mod mine;
 mod new_job;
 mod register;
 
+pub use app::App;
 pub use edit_job::EditJob;
 pub use jobs::EmployerJobs;
 pub use mine::{standing, Mine};

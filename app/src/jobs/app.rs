@@ -1,29 +1,25 @@
 //! Routes of the `jobs` bundle.
 
-use crate::components::layout::WorkerLayout;
-use crate::components::link::CurrentBundle;
-use crate::{auth, employer, i18n, outbox, pwa};
+use crate::components::layout::{provide_worker_app, WorkerLayout};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(CurrentBundle("jobs"));
-    i18n::provide();
-    pwa::provide();
-    auth::provide();
-    outbox::provide();
+    provide_worker_app("jobs");
     view! {
         <Router>
             <Routes fallback=|| view! { <crate::components::status::NotFound/> }>
                 <ParentRoute path=path!("") view=WorkerLayout>
                     <Route path=path!("jobs") view=super::search::Search/>
-                    <Route path=path!("employer") view=employer::Mine/>
-                    <Route path=path!("employer/register") view=employer::Register/>
-                    <Route path=path!("employer/:id") view=employer::EmployerJobs/>
-                    <Route path=path!("employer/:id/jobs/new") view=employer::NewJob/>
-                    <Route path=path!("employer/:id/jobs/:job_id") view=employer::EditJob/>
+                    <Route path=path!("jobs/card") view=super::card::CardPage/>
+                    <Route path=path!("jobs/matches") view=super::matches::Matches/>
+                    <Route path=path!("jobs/applications") view=super::applications::Applications/>
+                    <Route path=path!("jobs/fairs") view=super::fairs::Fairs/>
+                    <Route path=path!("jobs/fairs/:id") view=super::fairs::Fair/>
+                    <Route path=path!("jobs/employers/:id") view=super::employer_page::EmployerPage/>
+                    <Route path=path!("jobs/:id") view=super::detail::Detail/>
                 </ParentRoute>
             </Routes>
         </Router>

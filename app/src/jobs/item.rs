@@ -4,7 +4,7 @@
 use crate::i18n::{t, use_lang};
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::AppLink;
 use shared::jobs::matching::distance_text;
 use shared::jobs::{JobStatus, JobSummary};
 use shared::Lang;
@@ -29,9 +29,15 @@ pub fn start_text(job: &JobSummary, today: chrono::NaiveDate, lang: Lang) -> Str
     }
 }
 
-/// One job in a list; `reasons` is the match line (`工种一致 · 3.2 km · 日薪高于期望`) where there is one.
+/// One job in a list; `reasons` is the match line (`工种一致 · 3.2 km · 日薪高于期望`)
+/// where there is one; `children` go under the link (a list's own buttons).
 #[component]
-pub fn JobItem(job: JobSummary, #[prop(optional, into)] reasons: Option<Signal<String>>, #[prop(optional, into)] href: Option<String>) -> impl IntoView {
+pub fn JobItem(
+    job: JobSummary,
+    #[prop(optional, into)] reasons: Option<Signal<String>>,
+    #[prop(optional, into)] href: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let lang = use_lang();
     let today = crate::components::time::today();
     let status = job.effective_status(today);
@@ -56,7 +62,7 @@ pub fn JobItem(job: JobSummary, #[prop(optional, into)] reasons: Option<Signal<S
     let verified = job.employer.is_verified();
     view! {
         <li class="job">
-            <A href=href attr:class="job-link">
+            <AppLink href=href class="job-link">
                 <div class="job-head">
                     <h3 class="job-title">{job.title.clone()}</h3>
                     {(status != JobStatus::Live).then(|| view! { <span class="tag tag--off">{move || status.label().get(lang.get()).to_string()}</span> })}
@@ -69,7 +75,8 @@ pub fn JobItem(job: JobSummary, #[prop(optional, into)] reasons: Option<Signal<S
                     {job.employer.name.clone()}
                     {verified.then(|| view! { <span class="sr-only">{t("(工会已核实)", " (verified by the union)")}</span> })}
                 </p>
-            </A>
+            </AppLink>
+            {children.map(|c| view! { <div class="job-actions">{c()}</div> })}
         </li>
     }
 }

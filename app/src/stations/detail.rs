@@ -3,13 +3,14 @@
 use super::card::{local_now, OpenBadge};
 use super::saved;
 use crate::api::{self, ApiFailure};
+use crate::components::navigate::NavButtons;
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, use_lang};
 use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::geo::LatLng;
-use shared::stations::{nav_links, Amenity, ReportEnvelope, ReportInput, ReportKind, StationEnvelope, StationSummary};
+use shared::stations::{Amenity, ReportEnvelope, ReportInput, ReportKind, StationEnvelope, StationSummary};
 use shared::Lang;
 
 #[derive(Clone)]
@@ -54,7 +55,6 @@ fn Page(summary: StationSummary, station: Option<shared::stations::Station>) -> 
     let today = now.date();
     let hours_today = s.schedule.hours_on(today);
     let open = s.is_open_at(now);
-    let links = nav_links(LatLng::new(s.lat, s.lng), &s.name);
     // The week from Monday, for the hours table.
     let monday = today - chrono::Duration::days(chrono::Datelike::weekday(&today).num_days_from_monday() as i64);
     let week: Vec<_> = (0..7).map(|i| (i, s.schedule.hours_on(monday + chrono::Duration::days(i as i64)))).collect();
@@ -85,11 +85,7 @@ fn Page(summary: StationSummary, station: Option<shared::stations::Station>) -> 
             <section class="card" aria-labelledby="where-title">
                 <h2 id="where-title">{t("在哪里", "Where")}</h2>
                 <p>{station.as_ref().map(|st| format!("{}{}", st.city, s.district)).unwrap_or_else(|| s.district.clone())}" "{s.address.clone()}</p>
-                <div class="nav-links">
-                    <a class="btn btn--primary" href=links.amap target="_blank" rel="noopener">{t("高德导航", "Navigate: Amap")}</a>
-                    <a class="btn btn--secondary" href=links.baidu target="_blank" rel="noopener">{t("百度导航", "Navigate: Baidu")}</a>
-                    <a class="btn btn--secondary" href=links.geo>{t("手机地图", "Phone's map")}</a>
-                </div>
+                <NavButtons at=LatLng::new(s.lat, s.lng) name=s.name.clone()/>
                 {s.phone.clone().map(|p| view! {
                     <a class="hotline" href=format!("tel:{}", p.replace([' ', '-'], ""))>
                         <span class="hotline-number">"📞"</span><span class="hotline-label">{t("打电话 ", "Call ")}{p.clone()}</span>

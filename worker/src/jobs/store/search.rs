@@ -191,14 +191,25 @@ pub async fn match_candidates(db: &D1Database, at: Option<LatLng>, related_mask:
     let mut rows_read = 0;
     let rows = match at {
         Some(p) => {
-            let radius = shared::jobs::matching::DISTANCE_ZERO_KM * 1000.0;
-            let mut ranked = ring(db, p, radius, related_mask, BOX_CAP, &mut rows_read).await?;
-            let mut r = radius;
-            while ranked.is_none() && r > 2_000.0 {
-                r /= 2.0;
-                ranked = ring(db, p, r, related_mask, BOX_CAP, &mut rows_read).await?;
+            // Rings from near to the distance that still scores, until the cap
+            // is reached (a first ring too dense to read shrinks instead).
+            let (mut radius, mut ranked) = (START_RADIUS_M, Vec::new());
+            let furthest = shared::jobs::matching::DISTANCE_ZERO_KM * 1000.0;
+            for _ in 0..12 {
+                match ring(db, p, radius, related_mask, BOX_CAP, &mut rows_read).await? {
+                    Some(found) => ranked = found,
+                    None if ranked.is_empty() && radius > 200.0 => {
+                        radius /= 2.0;
+                        continue;
+                    }
+                    None => break,
+                }
+                if ranked.len() >= CAP || radius >= furthest {
+                    break;
+                }
+                radius = (radius * 2.5).min(furthest);
             }
-            let ids: Vec<i64> = ranked.unwrap_or_default().into_iter().take(CAP).map(|(_, id)| id).collect();
+            let ids: Vec<i64> = ranked.into_iter().take(CAP).map(|(_, id)| id).collect();
             let (rows, meta) = db::all_with_meta(db, &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {live} AND j.id IN (SELECT value FROM json_each(?3))"), params![today_text, related_mask, serde_json::to_string(&ids)?]).await?;
             rows_read += meta.and_then(|m| m.rows_read).unwrap_or(0);
             rows

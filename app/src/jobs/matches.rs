@@ -1,0 +1,84 @@
+//! `/jobs/matches`: work that fits the worker's job card, best first, each with
+//! its reasons in plain words (工种一致 · 3.2 km · 日薪高于期望) and the union's
+//! own recommendations on top.
+
+use super::item::JobItem;
+use crate::api::{self, ApiFailure};
+use crate::auth::RequireWorker;
+use crate::components::status::{ErrorView, Loading};
+use crate::draft::persisted;
+use crate::i18n::{t, use_lang};
+use crate::stations::place::Place;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::jobs::{InvitationList, MatchList};
+
+#[component]
+pub fn Matches() -> impl IntoView {
+    view! {
+        <main class="page">
+            <h1 class="page-title">{t("适合我的活", "Work that fits me")}</h1>
+            <RequireWorker>
+                <Invited/>
+                <Ranked/>
+            </RequireWorker>
+        </main>
+    }
+}
+
+#[component]
+fn Ranked() -> impl IntoView {
+    let lang = use_lang();
+    // Distances from where the phone last was (the station finder keeps it), else the card's own position.
+    let place = persisted("gy.place", None::<Place>);
+    let list = LocalResource::new(move || {
+        let at = place.get().map(|p| format!("?lat={:.5}&lng={:.5}", p.at.lat, p.at.lng)).unwrap_or_default();
+        async move { api::get::<MatchList>(&format!("/api/job-card/matches{at}")).await }
+    });
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || list.get().map(|r: Result<MatchList, ApiFailure>| match r {
+                Ok(l) if l.matches.is_empty() => view! {
+                    <p class="card">{t("附近暂时没有和您工种相近的活。可以改改求职卡,或者直接搜索。", "No work near your trades right now. Change your card, or search.")}</p>
+                }.into_any(),
+                Ok(l) => view! {
+                    <ul class="jobs" aria-label=t("推荐的活", "Matching jobs")>
+                        {l.matches.into_iter().map(|m| {
+                            let why = m.matched.summary();
+                            view! { <JobItem job=m.job reasons=Signal::derive(move || why.get(lang.get()).to_string())/> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Err(e) if e.status() == Some(404) => view! {
+                    <section class="card">
+                        <p>{t("先填一张求职卡:会什么、想要多少钱、在哪里干,系统就能给您推荐活。", "Fill in a job card first — what you do, the pay you want, where — and we will suggest work.")}</p>
+                        <A href="/jobs/card" attr:class="btn btn--primary btn--block">{t("填求职卡", "Fill in my job card")}</A>
+                    </section>
+                }.into_any(),
+                Err(e) => view! { <ErrorView failure=e retry=Callback::new(move |_| list.refetch())/> }.into_any(),
+            })}
+        </Suspense>
+        <A href="/jobs/card" attr:class="btn btn--secondary btn--block">{t("改我的求职卡", "Change my job card")}</A>
+    }
+}
+
+/// Jobs union staff picked for this worker.
+#[component]
+fn Invited() -> impl IntoView {
+    let list = LocalResource::new(|| api::get::<InvitationList>("/api/job-invitations"));
+    move || {
+        list.get().and_then(Result::ok).filter(|l| !l.invitations.is_empty()).map(|l| {
+            view! {
+                <section class="card" aria-labelledby="invited-title">
+                    <h2 id="invited-title">{t("工会推荐给您", "Recommended by your union")}</h2>
+                    <ul class="jobs">
+                        {l.invitations.into_iter().map(|i| {
+                            let (name, recommends) = (i.union.name.clone(), t(" 推荐", " recommends this"));
+                            view! { <JobItem job=i.job reasons=Signal::derive(move || format!("{name}{}", recommends()))/> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
