@@ -21,12 +21,14 @@ pub mod storage;
 
 use leptos::prelude::*;
 
-/// Removes the boot splash and mounts `app` on the page.
+/// Removes the boot splash and mounts `app` on the page. A panic is written
+/// to the console with its message (the release build aborts without one).
 pub fn start<F, N>(app: F)
 where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&format!("panic: {info}").into())));
     if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }

@@ -9,7 +9,7 @@ import { openBrowser, assertAccessible, appReady, signInStaff, signInWorker } fr
 import { BASE } from "../lib/env.mjs";
 import { Client, randomPhone } from "../lib/client.mjs";
 import { logMark, smsCode, staff, uid, worker } from "../lib/fixtures.mjs";
-import { liveJob, verifiedEmployer, YAOHAI } from "../lib/jobs.mjs";
+import { liveJob, saveJobCard, verifiedEmployer, YAOHAI } from "../lib/jobs.mjs";
 import { uscc } from "../lib/people.mjs";
 
 /** Staff work at a desk: a wide window. */
@@ -35,7 +35,7 @@ async function matchesShown(page) {
   return Number(await cell.innerText());
 }
 
-test("an employer registers with a code for another contact phone, staff verify it, its job goes live, a hire counts as a match", async () => {
+test("an employer registers (code for another contact phone), staff verify it, it posts a job; a worker with a job card finds it among their matches with reasons, applies and sees the contact; the employer hires them and the match count rises", async () => {
   const yaohai = await staff({ role: "staff", unionId: YAOHAI_UNION });
   const own = randomPhone();
   const contact = randomPhone();
@@ -152,19 +152,47 @@ test("an employer registers with a code for another contact phone, staff verify 
     await page.getByText("岗位信息已保存").waitFor();
     assert.equal((await new Client().get(`/api/jobs/${jobId}`)).body.job.headcount, 3);
 
-    // A worker applies; the employer calls them and hires them.
-    const w = await worker();
-    const applied = await w.post(`/api/jobs/${jobId}/applications`, undefined, idem());
-    assert.equal(applied.status, 200, applied.text);
+    // A worker with a job card sees the job among their matches, with reasons, applies and sees the contact.
+    const wb = await openBrowser({ geolocation: { latitude: YAOHAI.lat, longitude: YAOHAI.lng }, permissions: ["geolocation"] });
+    const seeker = randomPhone();
+    try {
+      const wp = wb.page;
+      await wp.goto("/jobs/card");
+      await wp.waitForURL(/\/login\?next=/);
+      await signInWorker(wp, seeker);
+      await wp.waitForURL(`${BASE}/jobs/card`);
+      await saveJobCard(wp);
+      await wp.getByRole("link", { name: "看看适合我的活" }).click();
+      const match = wp.locator(".job", { hasText: title });
+      await match.waitFor();
+      assert.match(await match.locator(".job-reasons").innerText(), /^工种一致 · \d+ m · 日薪符合期望/);
+      await match.getByRole("link").click();
+      await wp.getByRole("button", { name: "申请这份工作" }).click();
+      await wp.getByRole("link", { name: `打电话 ${contact}` }).waitFor();
+      await assertAccessible(wp, "worker's view after applying");
+      assert.deepEqual(wb.errors, []);
+    } finally {
+      await wb.close();
+    }
+    // The employer calls them and hires them.
     await page.reload();
-    const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: new RegExp(w.phone) }) });
-    assert.equal(await row.getByRole("link", { name: new RegExp(w.phone) }).getAttribute("href"), `tel:${w.phone}`);
+    const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: new RegExp(seeker) }) });
+    assert.equal(await row.getByRole("link", { name: new RegExp(seeker) }).getAttribute("href"), `tel:${seeker}`);
     await row.getByRole("button", { name: /^已联系/ }).click();
     await row.getByText("已联系", { exact: true }).waitFor();
     await row.getByRole("button", { name: /^录用/ }).click();
     await row.getByText("已录用", { exact: true }).waitFor();
     assert.equal(await row.getByRole("button").count(), 0, "a hire is final");
-    assert.equal((await w.get("/api/job-applications")).body.applications.find((a) => a.job.id === jobId).status, "hired");
+    const hired = await openBrowser();
+    try {
+      // The worker's applications page says so.
+      await hired.page.goto("/jobs/applications");
+      await hired.page.waitForURL(/\/login\?next=/);
+      await signInWorker(hired.page, seeker);
+      await hired.page.locator(".job", { hasText: title }).getByText(/已录用/).waitFor();
+    } finally {
+      await hired.close();
+    }
 
     // The staff figures count it as a match (撮合).
     assert.equal(await matchesShown(s.page), before + 1);

@@ -30,6 +30,8 @@ export async function openBrowser(options = {}) {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
+  // A panic's message comes to the console just before the page error.
+  page.on("console", (m) => { if (m.type() === "error" && m.text().startsWith("panic:")) errors.push(new Error(m.text())); });
   return {
     context,
     page,

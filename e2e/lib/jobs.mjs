@@ -53,3 +53,16 @@ export async function liveJob(staff, employerId, overrides = {}) {
   if (r.status !== 200) throw new Error(`job post failed: ${r.status} ${r.text}`);
   return r.body.job;
 }
+
+/** In the worker's app, signed in on /jobs/card: fills in the job card and saves it. */
+export async function saveJobCard(page, { trade = "carpenter", years = "12", wage = "300", area = "瑶海区" } = {}) {
+  await page.getByLabel("工种 1").selectOption(trade);
+  await page.getByLabel("干了几年").fill(years);
+  await page.getByLabel("期望工资(元)").fill(wage);
+  await page.getByLabel("按").selectOption("day");
+  await page.getByLabel(/想在哪里干活/).fill(area);
+  await page.getByRole("button", { name: /用我现在的位置/ }).click();
+  await page.getByText("已记下您的位置。").waitFor();
+  await page.getByRole("button", { name: "保存求职卡" }).click();
+  await page.getByText("求职卡已保存。").waitFor();
+}
