@@ -44,7 +44,8 @@ if [ ! -x node_modules/.bin/wrangler ] || [ package-lock.json -nt node_modules/.
   log "installing npm packages (wrangler, binaryen, node 22, playwright-core, axe-core)"
   # `npm install`, not `npm ci`: the versions are the lockfile's, but this registry
   # has no macOS/Windows builds of workerd, which `npm ci` insists on listing.
-  npm install --no-audit --no-fund --loglevel=error
+  # --no-save: install exactly the lockfile, and leave it as committed.
+  npm install --no-save --no-audit --no-fund --loglevel=error
 fi
 
 need_apt=()
