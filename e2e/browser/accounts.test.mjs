@@ -28,6 +28,9 @@ test("a worker signs in with a texted code and sees 我的", async () => {
     await page.getByText(`${phone.slice(0, 3)}****${phone.slice(7)}`).waitFor();
     await page.getByText("本机").waitFor();
     await assertAccessible(page, "me signed in");
+    // The sign-in page is gone; its "send again in 60 s" count must not outlive it.
+    await page.waitForTimeout(1500);
+    assert.deepEqual(b.errors, []);
     // Still signed in after a reload; the number is remembered after sign-out.
     await page.reload();
     await page.getByText("本机").waitFor();

@@ -22,15 +22,7 @@ pub fn Login() -> impl IntoView {
     let navigate = use_navigate();
     let bundle = crate::components::link::current_bundle();
 
-    let countdown = move || {
-        wait.set(OTP_RESEND_SECS);
-        leptos::task::spawn_local(async move {
-            while wait.get_untracked() > 0 {
-                gloo_timers::future::TimeoutFuture::new(1_000).await;
-                wait.update(|w| *w -= 1);
-            }
-        });
-    };
+    let countdown = move || crate::components::countdown::start(wait, OTP_RESEND_SECS);
 
     let waiting = move || wait.get() != 0;
     let send_code = move |_| {

@@ -48,7 +48,7 @@ fn StaffRow(member: StaffMember, refresh: Callback<()>) -> impl IntoView {
     let patch = move |update: StaffUpdate| {
         leptos::task::spawn_local(async move {
             match api::send::<_, StaffEnvelope>("PATCH", &format!("/api/admin/staff/{id}"), &update, None).await {
-                Ok(_) => refresh.run(()),
+                Ok(_) => { refresh.try_run(()); },
                 Err(e) => message.set(Some(e.message(lang.get_untracked()))),
             }
         });
@@ -116,7 +116,7 @@ fn CreateStaff(on_created: Callback<()>) -> impl IntoView {
                     username.set(String::new());
                     display_name.set(String::new());
                     password.set(String::new());
-                    on_created.run(());
+                    on_created.try_run(());
                 }
                 Err(e) => form.failed(&e),
             }

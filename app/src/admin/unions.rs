@@ -126,7 +126,7 @@ fn CreateUnion(on_created: Callback<()>) -> impl IntoView {
                     done.set(Some(env.union.summary.name));
                     name.set(String::new());
                     code.set(String::new());
-                    on_created.run(());
+                    on_created.try_run(());
                 }
                 Err(e) => form.failed(&e),
             }

@@ -1,6 +1,7 @@
 //! Building blocks shared by every screen.
 
 pub mod choice;
+pub mod countdown;
 pub mod form;
 pub mod hotlines;
 pub mod language;

@@ -54,7 +54,7 @@ fn Applicant(applicant: JobApplicant, acting: Acting, on_hired: Callback<()>) ->
                 Ok(env) => {
                     status.set(env.applicant.status);
                     if env.applicant.status.counts_as_match() {
-                        on_hired.run(());
+                        on_hired.try_run(());
                     }
                 }
                 Err(e) => failure.set(Some(e.message(lang.get_untracked()))),

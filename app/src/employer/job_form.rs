@@ -231,7 +231,7 @@ pub fn JobForm(acting: Acting, employer_id: i64, job: Option<Job>, #[prop(option
                 Ok(env) => {
                     draft.clear();
                     key.set_value(crate::outbox::new_key());
-                    on_saved.run(env.job);
+                    on_saved.try_run(env.job);
                 }
                 Err(ApiFailure::Offline) => form.general.set(Some(
                     t("网络不通,没有发出去。填的内容已保存在手机上,有信号后再点一次提交。", "No connection; nothing was sent. What you typed is kept on this phone: submit again when there is signal.")().into(),

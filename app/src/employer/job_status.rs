@@ -68,7 +68,7 @@ pub fn JobStatusActions(job: Job, acting: Acting, on_changed: Callback<Job>) -> 
             let sent = api::post::<_, JobEnvelope>(&acting.status_path(id), &body).await;
             form.busy.set(false);
             match sent {
-                Ok(env) => on_changed.run(env.job),
+                Ok(env) => { on_changed.try_run(env.job); },
                 Err(e) => form.failed(&e),
             }
         });

@@ -76,11 +76,7 @@ fn RegisterForm() -> impl IntoView {
             match sent {
                 Ok(()) => {
                     code_sent.set(true);
-                    wait.set(OTP_RESEND_SECS);
-                    while wait.get_untracked() > 0 {
-                        gloo_timers::future::TimeoutFuture::new(1_000).await;
-                        wait.update(|w| *w -= 1);
-                    }
+                    crate::components::countdown::start(wait, OTP_RESEND_SECS);
                 }
                 Err(e) => form.failed(&e),
             }

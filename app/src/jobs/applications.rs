@@ -51,7 +51,7 @@ fn Row(app: Application, reload: Callback<()>) -> impl IntoView {
     let withdraw = move |_| {
         leptos::task::spawn_local(async move {
             match api::post::<_, ApplicationEnvelope>(&format!("/api/job-applications/{id}/withdraw"), &()).await {
-                Ok(_) => reload.run(()),
+                Ok(_) => { reload.try_run(()); },
                 Err(e) => failure.set(Some(e.message(lang.get_untracked()))),
             }
         });

@@ -110,7 +110,7 @@ fn Contact(job_id: i64, contact: JobContact, mine: Option<shared::jobs::Applicat
         leptos::task::spawn_local(async move {
             let path = format!("/api/jobs/{job_id}/applications");
             match outbox::submit::<_, ApplicationEnvelope>(APPLY, "POST", &path, &()).await {
-                Submitted::Sent(_) => reload.run(()),
+                Submitted::Sent(_) => { reload.try_run(()); },
                 Submitted::Queued => waiting.set(true),
                 Submitted::Refused(e) => failure.set(Some(e.message(lang.get_untracked()))),
             }

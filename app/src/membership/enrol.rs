@@ -78,10 +78,10 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
             match outcome {
                 Submitted::Sent(reply) => {
                     draft.clear();
-                    on_sent.run(Sent::Delivered(reply.application));
+                    on_sent.try_run(Sent::Delivered(reply.application));
                 }
                 // The draft stays until the server has it (see `Mine`).
-                Submitted::Queued => on_sent.run(Sent::Waiting),
+                Submitted::Queued => { on_sent.try_run(Sent::Waiting); },
                 Submitted::Refused(e) => form.failed(&e),
             }
         });

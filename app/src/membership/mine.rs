@@ -134,7 +134,7 @@ fn Application(app: ApplicationView, reload: Callback<()>) -> impl IntoView {
     let withdraw = move |_| {
         leptos::task::spawn_local(async move {
             match api::post::<_, ApplicationReply>(&format!("/api/membership/applications/{id}/withdraw"), &()).await {
-                Ok(_) => reload.run(()),
+                Ok(_) => { reload.try_run(()); },
                 Err(e) => failure.set(Some(e.message(lang.get_untracked()))),
             }
         });

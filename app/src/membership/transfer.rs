@@ -45,9 +45,9 @@ pub fn TransferForm(current: MembershipView, target: UnionSummary, on_sent: Call
             match outcome {
                 Submitted::Sent(reply) => {
                     draft.clear();
-                    on_sent.run(Sent::Delivered(reply.application));
+                    on_sent.try_run(Sent::Delivered(reply.application));
                 }
-                Submitted::Queued => on_sent.run(Sent::Waiting),
+                Submitted::Queued => { on_sent.try_run(Sent::Waiting); },
                 Submitted::Refused(e) => form.failed(&e),
             }
         });

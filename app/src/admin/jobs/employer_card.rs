@@ -69,7 +69,7 @@ fn StatusActions(id: i64, status: EmployerStatus, on_changed: Callback<Employer>
             let sent = api::post::<_, EmployerEnvelope>(&format!("/api/admin/employers/{id}/status"), &body).await;
             form.busy.set(false);
             match sent {
-                Ok(env) => on_changed.run(env.employer),
+                Ok(env) => { on_changed.try_run(env.employer); },
                 Err(e) => form.failed(&e),
             }
         });
@@ -103,7 +103,7 @@ fn Flags(id: i64, flags: Vec<EmployerFlag>, on_changed: Callback<Employer>) -> i
     let clear = move |flag_id: i64| {
         leptos::task::spawn_local(async move {
             match api::post::<_, EmployerEnvelope>(&format!("/api/admin/employers/{id}/flags/{flag_id}/clear"), &()).await {
-                Ok(env) => on_changed.run(env.employer),
+                Ok(env) => { on_changed.try_run(env.employer); },
                 Err(e) => failure.set(Some(e.message(lang.get_untracked()))),
             }
         });
@@ -157,7 +157,7 @@ fn RaiseFlag(id: i64, on_changed: Callback<Employer>) -> impl IntoView {
             let sent = api::post::<_, EmployerEnvelope>(&format!("/api/admin/employers/{id}/flags"), &body).await;
             form.busy.set(false);
             match sent {
-                Ok(env) => on_changed.run(env.employer),
+                Ok(env) => { on_changed.try_run(env.employer); },
                 Err(e) => form.failed(&e),
             }
         });

@@ -81,7 +81,7 @@ pub fn FairForm(union_id: i64, union_name: String, on_created: Callback<JobFairL
             match sent {
                 Ok(list) => {
                     draft.clear();
-                    on_created.run(list);
+                    on_created.try_run(list);
                 }
                 Err(e) => form.failed(&e),
             }

@@ -58,13 +58,13 @@ fn Desk(job: Job, reload: RwSignal<u32>, saved: RwSignal<bool>) -> impl IntoView
             " · "<a href=format!("/jobs/{id}") rel="external">{t("工友看到的岗位页", "Workers' view")}</a>
         </p>
         <Show when=may_act fallback=|| view! { <p class="muted">{t("您的账号只能查看。", "Your account can only view.")}</p> }>
-            <JobStatusActions job=job.clone() acting=Acting::Staff on_changed=Callback::new(move |_: Job| { saved.set(false); refresh.run(()) })/>
+            <JobStatusActions job=job.clone() acting=Acting::Staff on_changed=Callback::new(move |_: Job| { saved.set(false); refresh.try_run(()); })/>
             <Applicants job_id=id acting=Acting::Staff on_hired=refresh/>
             {hiring.then(|| view! { <Candidates job_id=id/> })}
             {move || saved.get().then(|| view! { <p class="notice" role="status">{t("岗位信息已保存", "The job is saved")}</p> })}
             <details class="card edit-job">
             <summary>{t("修改岗位信息", "Edit the job")}</summary>
-            <JobForm acting=Acting::Staff employer_id=employer.id job=Some(job.clone()) on_saved=Callback::new(move |_: Job| { saved.set(true); refresh.run(()) })/>
+            <JobForm acting=Acting::Staff employer_id=employer.id job=Some(job.clone()) on_saved=Callback::new(move |_: Job| { saved.set(true); refresh.try_run(()); })/>
         </details>
         </Show>
     }

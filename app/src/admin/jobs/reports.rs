@@ -109,7 +109,7 @@ fn Report(report: JobReport, on_decided: Callback<JobReport>) -> impl IntoView {
             let sent = api::post::<_, JobReportEnvelope>(&format!("/api/admin/job-reports/{id}/decision"), &body).await;
             form.busy.set(false);
             match sent {
-                Ok(env) => on_decided.run(env.report),
+                Ok(env) => { on_decided.try_run(env.report); },
                 Err(e) => form.failed(&e),
             }
         });

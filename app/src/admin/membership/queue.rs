@@ -93,7 +93,7 @@ pub fn Queue() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             match api::post::<_, BulkDecisionReply>("/api/admin/applications/decisions", &body).await {
-                Ok(reply) => decided.run(reply),
+                Ok(reply) => { decided.try_run(reply); },
                 Err(e) => bulk_failure.set(Some(e.message(lang.get_untracked()))),
             }
             busy.set(false);
@@ -169,7 +169,7 @@ fn ReviewCard(item: ReviewItem, selected: RwSignal<BTreeSet<i64>>, on_decided: C
             let r = api::post::<_, BulkDecisionReply>(&format!("/api/admin/applications/{id}/decision"), &input).await;
             form.busy.set(false);
             match r {
-                Ok(reply) => on_decided.run(reply),
+                Ok(reply) => { on_decided.try_run(reply); },
                 Err(e) => form.failed(&e),
             }
         });

@@ -69,7 +69,7 @@ fn Reports(station: AdminStation, on_verified: Callback<()>) -> impl IntoView {
     let verify = move |_| {
         leptos::task::spawn_local(async move {
             match api::send::<_, AdminStationEnvelope>("POST", &format!("/api/admin/stations/{id}/verify"), &(), None).await {
-                Ok(_) => on_verified.run(()),
+                Ok(_) => { on_verified.try_run(()); },
                 Err(e) => error.set(Some(e.message(lang.get_untracked()))),
             }
         });
