@@ -366,3 +366,17 @@ test("bad job input is a 422 naming each field in the reader's language, never a
   const phone = await admin.post("/api/admin/jobs", { ...jobBody({ contact_phone: "0551-1234567" }), employer_id: e.id }, idem());
   assert.match(phone.body.error.fields.contact_phone, /11位/);
 });
+
+test("staff find employers by a part of the name or the whole credit code, and jobs by title", async () => {
+  const marker = uid();
+  const e = await verifiedEmployer(admin, t.a.id, { name: `启东测试${marker}物流有限公司` });
+  await liveJob(admin, e.id, { title: `夜班分拣${marker}` });
+  const byName = await admin.get(`/api/admin/employers?q=${encodeURIComponent(`测试${marker}物流`)}`);
+  assert.deepEqual(byName.body.employers.map((x) => x.id), [e.id]);
+  const byCode = await admin.get(`/api/admin/employers?q=${e.uscc.toLowerCase()}`);
+  assert.deepEqual(byCode.body.employers.map((x) => x.id), [e.id]);
+  assert.equal((await other.get(`/api/admin/employers?q=${e.uscc}`)).body.employers.length, 0, "not outside the subtree");
+  const jobs = await admin.get(`/api/admin/jobs?q=${encodeURIComponent(`分拣${marker}`)}`);
+  assert.equal(jobs.body.jobs.length, 1);
+  assert.equal((await admin.get(`/api/admin/employers?q=${"字".repeat(41)}`)).status, 422);
+});

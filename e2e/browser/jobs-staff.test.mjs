@@ -272,10 +272,18 @@ test("staff register an employer checked in person, post a job for it, notify a 
     await page.getByRole("button", { name: "登记并核实" }).click();
     await page.waitForURL(`${BASE}/admin/employers?status=verified`);
     await page.getByRole("article", { name: company }).getByText("工会已核实", { exact: true }).waitFor();
+    // Found again by a part of its name.
+    await page.getByLabel("按名称或统一社会信用代码查找").fill(company.slice(2, 8));
+    await page.getByLabel("按名称或统一社会信用代码查找").press("Enter");
+    await page.waitForFunction((n) => { const a = document.querySelectorAll("article.employer"); return a.length === 1 && a[0].textContent.includes(n); }, company);
+    await page.getByRole("article", { name: company }).waitFor();
 
-    // A job on its behalf, with the employers' own job form.
+    // A job on its behalf, with the employers' own job form; the employer found by name.
     await page.getByRole("link", { name: "招工", exact: true }).click();
     await page.getByRole("link", { name: "替企业发布岗位" }).click();
+    await page.getByLabel(/找企业/).fill(company);
+    await page.getByLabel(/找企业/).press("Enter");
+    await page.waitForFunction((n) => { const o = [...document.querySelectorAll("#field-employer_id option")].filter((x) => x.value); return o.length === 1 && o[0].textContent === n; }, company);
     await page.getByLabel("替哪家企业发布").selectOption({ label: company });
     const title = `招木工现场${uid()}`;
     await page.getByLabel("岗位名称").fill(title);

@@ -282,8 +282,11 @@ pub struct JobReportEnvelope {
 pub struct AdminListQuery {
     /// Absent = the caller's whole subtree.
     pub union_id: Option<i64>,
-    /// A status of the listed thing (employer, job, report, application).
+    /// A status of the listed thing (employer, job, report).
     pub status: Option<String>,
+    /// Words to look for, 1–40 characters: in an employer's name (or its whole
+    /// credit code), in a job's title. Reports ignore it.
+    pub q: Option<String>,
     /// Newest first; pass `meta.next_cursor` back for more.
     pub cursor: Option<String>,
     /// 1–100, default 50.
@@ -295,6 +298,7 @@ pub struct AdminListQuery {
 pub struct AdminList<S> {
     pub union_id: Option<i64>,
     pub status: Option<S>,
+    pub q: Option<String>,
     /// Rows with a smaller id than this (newest first).
     pub before_id: Option<i64>,
     pub limit: u32,
@@ -319,7 +323,11 @@ impl<S> AdminList<S> {
             id
         });
         let limit = crate::api::page_limit(q.opt("limit", &mut errors), 50, 100);
-        finish(errors, AdminList { union_id, status, before_id, limit })
+        let text = q.str("q").map(str::to_string);
+        if text.as_deref().is_some_and(|t| t.chars().count() > 40) {
+            errors.add("q", why::too_long(40));
+        }
+        finish(errors, AdminList { union_id, status, q: text, before_id, limit })
     }
 
     /// The list's `meta`, given one row more than `limit` was asked for: trims
@@ -426,11 +434,13 @@ mod tests {
     fn admin_lists_parse_status_cursor_and_limit() {
         let q = Query::parse("union_id=7&status=pending&limit=500");
         let l = AdminList::parse(&q, employer_status).unwrap();
-        assert_eq!((l.union_id, l.status, l.before_id, l.limit), (Some(7), Some(EmployerStatus::Pending), None, 100));
+        assert_eq!((l.union_id, l.status, l.before_id, l.limit, l.q), (Some(7), Some(EmployerStatus::Pending), None, 100, None));
+        assert_eq!(AdminList::parse(&Query::parse("q=%20%E7%91%B6%E6%B5%B7%20"), job_status).unwrap().q.as_deref(), Some("瑶海"));
+        assert!(AdminList::parse(&Query::parse(&format!("q={}", "字".repeat(41))), job_status).unwrap_err().get("q").is_some());
         let e = AdminList::parse(&Query::parse("status=sleeping&cursor=zz&union_id=x"), employer_status).unwrap_err();
         assert!(e.get("status").is_some() && e.get("cursor").is_some() && e.get("union_id").is_some());
         let mut rows = vec![9, 8, 7];
-        let l = AdminList::<JobStatus> { union_id: None, status: None, before_id: None, limit: 2 };
+        let l = AdminList::<JobStatus> { union_id: None, status: None, q: None, before_id: None, limit: 2 };
         let meta = l.page(&mut rows, |r| *r);
         assert_eq!(rows, vec![9, 8]);
         let next = AdminList::parse(&Query::parse(&format!("cursor={}", meta.next_cursor.unwrap())), job_status).unwrap();

@@ -57,7 +57,7 @@ pub async fn employers(ctx: &Ctx) -> AppResult<Response> {
     let q = AdminList::parse(ctx.query(), employer_status)?;
     let scope = scope_of(ctx, q.union_id).await?;
     let db = ctx.db()?;
-    let mut rows = store::employers_in_scope(&db, &scope, q.status, q.before_id, q.limit + 1).await?;
+    let mut rows = store::employers_in_scope(&db, &scope, q.status, q.q.as_deref(), q.before_id, q.limit + 1).await?;
     let meta = q.page(&mut rows, |r| r.id);
     ok(&EmployerList { employers: store::wire_all(&db, &rows, true).await?, meta })
 }
@@ -150,7 +150,7 @@ pub async fn clear_flag(ctx: &Ctx) -> AppResult<Response> {
 pub async fn jobs(ctx: &Ctx) -> AppResult<Response> {
     let q = AdminList::parse(ctx.query(), job_status)?;
     let scope = scope_of(ctx, q.union_id).await?;
-    let mut rows = store::jobs_in_scope(&ctx.db()?, &scope, q.status, q.before_id, q.limit + 1).await?;
+    let mut rows = store::jobs_in_scope(&ctx.db()?, &scope, q.status, q.q.as_deref(), q.before_id, q.limit + 1).await?;
     let meta = q.page(&mut rows, |r| r.id);
     ok(&JobList { jobs: rows.iter().map(|r| r.summary(None)).collect(), meta })
 }

@@ -23,6 +23,7 @@ pub fn Employers() -> impl IntoView {
     let asked = use_query_map().with_untracked(|q| q.get("status")).filter(|s| s.is_empty() || EmployerStatus::parse(s).is_some());
     let status = RwSignal::new(asked.unwrap_or_else(|| EmployerStatus::Pending.as_str().to_string()));
     let rows = RwSignal::new(Vec::<Employer>::new());
+    let search = RwSignal::new(String::new());
     let next = RwSignal::new(None::<String>);
     // Region codes in words ("合肥市 瑶海区"), from the same list workers choose from.
     let areas = LocalResource::new(crate::employer::fields::areas);
@@ -33,6 +34,10 @@ pub fn Employers() -> impl IntoView {
         if !s.is_empty() {
             u.push_str(&format!("&status={s}"));
         }
+        let text = search.get_untracked();
+        if !text.trim().is_empty() {
+            u.push_str(&format!("&q={}", shared::query::encode(text.trim())));
+        }
         if let Some(c) = cursor {
             u.push_str(&format!("&cursor={c}"));
         }
@@ -41,6 +46,7 @@ pub fn Employers() -> impl IntoView {
     let first = LocalResource::new(move || {
         scope.union.track();
         status.track();
+        search.track();
         let u = url(None);
         async move { api::get::<EmployerList>(&u).await }
     });
@@ -69,6 +75,10 @@ pub fn Employers() -> impl IntoView {
             <p class="muted">{t("企业经工会核实后,岗位才对工友公开。请对照营业执照核对名称和统一社会信用代码。", "Workers see an employer's jobs only once the union has verified it. Check the name and credit code against the business licence.")}</p>
             <div class="actions toolbar">
                 <A href="/admin/employers/new" attr:class="btn btn--secondary">{t("登记现场核实的企业", "Register an employer checked in person")}</A>
+            </div>
+            <div class="field">
+                <label for="employer-search">{t("按名称或统一社会信用代码查找", "Find by name or credit code")}</label>
+                <input id="employer-search" type="search" prop:value=move || search.get() on:change=move |ev| search.set(event_target_value(&ev))/>
             </div>
             <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&EmployerStatus::ALL, EmployerStatus::as_str, EmployerStatus::label)/>
             <Suspense fallback=|| view! { <Loading/> }>

@@ -18,13 +18,20 @@ use shared::Text;
 #[component]
 pub fn NewJob() -> impl IntoView {
     let scope = use_scope();
+    let search = RwSignal::new(String::new());
     let employers = LocalResource::new(move || {
         let q = scope.query();
-        async move { api::get::<EmployerList>(&format!("/api/admin/employers?{q}&status=verified&limit=100")).await }
+        let text = search.get();
+        let text = if text.trim().is_empty() { String::new() } else { format!("&q={}", shared::query::encode(text.trim())) };
+        async move { api::get::<EmployerList>(&format!("/api/admin/employers?{q}&status=verified&limit=100{text}")).await }
     });
     view! {
         <main class="page">
             <h1 class="page-title">{t("替企业发布岗位", "Post a job for an employer")}</h1>
+            <div class="field">
+                <label for="employer-search">{t("找企业(名称或统一社会信用代码)", "Find the employer (name or credit code)")}</label>
+                <input id="employer-search" type="search" prop:value=move || search.get() on:change=move |ev| search.set(event_target_value(&ev))/>
+            </div>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || employers.get().map(|r: Result<EmployerList, ApiFailure>| match r {
                     Ok(l) if l.employers.is_empty() => view! {

@@ -104,16 +104,17 @@ pub async fn is_contact(db: &D1Database, employer_id: i64, user_id: i64) -> AppR
     Ok(row.is_some_and(|c| c.n > 0))
 }
 
-/// Employers of a subtree, newest first, before `before_id`.
-pub async fn employers_in_scope(db: &D1Database, scope: &Scope, status: Option<EmployerStatus>, before_id: Option<i64>, limit: u32) -> AppResult<Vec<EmployerRow>> {
+/// Employers of a subtree, newest first, before `before_id`; `text` in the name, or the whole credit code.
+pub async fn employers_in_scope(db: &D1Database, scope: &Scope, status: Option<EmployerStatus>, text: Option<&str>, before_id: Option<i64>, limit: u32) -> AppResult<Vec<EmployerRow>> {
     let (lo, hi) = scope.bounds();
     db::all(
         db,
         &format!(
             "SELECT {COLUMNS} FROM {FROM} WHERE e.union_path >= ?1 AND e.union_path < ?2 AND (?3 IS NULL OR e.status = ?3) AND (?4 IS NULL OR e.id < ?4)
+               AND (?6 IS NULL OR instr(e.name, ?6) > 0 OR e.uscc = upper(?6))
              ORDER BY e.id DESC LIMIT ?5"
         ),
-        params![lo, hi, status.map(|s| s.as_str()), before_id, limit],
+        params![lo, hi, status.map(|s| s.as_str()), before_id, limit, text],
     )
     .await
 }

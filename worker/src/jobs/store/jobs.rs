@@ -159,16 +159,17 @@ pub async fn employer_jobs(db: &D1Database, employer_id: i64, limit: u32) -> App
     db::all(db, &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.employer_id = ? ORDER BY j.id DESC LIMIT ?"), params![employer_id, limit]).await
 }
 
-/// Jobs of a subtree in every status, newest first, before `before_id`.
-pub async fn jobs_in_scope(db: &D1Database, scope: &Scope, status: Option<JobStatus>, before_id: Option<i64>, limit: u32) -> AppResult<Vec<JobRow>> {
+/// Jobs of a subtree in every status, newest first, before `before_id`; `text` in the title.
+pub async fn jobs_in_scope(db: &D1Database, scope: &Scope, status: Option<JobStatus>, text: Option<&str>, before_id: Option<i64>, limit: u32) -> AppResult<Vec<JobRow>> {
     let (lo, hi) = scope.bounds();
     db::all(
         db,
         &format!(
             "SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.union_path >= ?1 AND j.union_path < ?2 AND (?3 IS NULL OR j.status = ?3) AND (?4 IS NULL OR j.id < ?4)
+               AND (?6 IS NULL OR instr(j.title, ?6) > 0)
              ORDER BY j.id DESC LIMIT ?5"
         ),
-        params![lo, hi, status.map(|s| s.as_str()), before_id, limit],
+        params![lo, hi, status.map(|s| s.as_str()), before_id, limit, text],
     )
     .await
 }
