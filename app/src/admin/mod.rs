@@ -8,6 +8,7 @@ mod jobs;
 mod layout;
 mod login;
 mod membership;
+pub mod pages;
 pub mod scope;
 mod staff;
 mod stations;

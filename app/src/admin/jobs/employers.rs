@@ -5,8 +5,7 @@
 use super::employer_card::EmployerCard;
 use super::filter::{with_all, StatusChips};
 use crate::admin::scope::use_scope;
-use crate::api::{self, ApiFailure};
-use crate::components::status::{ErrorView, Loading};
+use crate::admin::pages::{cursor_param, pages, PagedList};
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,52 +21,24 @@ pub fn Employers() -> impl IntoView {
     // `?status=verified` after registering one; the queue otherwise.
     let asked = use_query_map().with_untracked(|q| q.get("status")).filter(|s| s.is_empty() || EmployerStatus::parse(s).is_some());
     let status = RwSignal::new(asked.unwrap_or_else(|| EmployerStatus::Pending.as_str().to_string()));
-    let rows = RwSignal::new(Vec::<Employer>::new());
     let search = RwSignal::new(String::new());
-    let next = RwSignal::new(None::<String>);
     // Region codes in words ("合肥市 瑶海区"), from the same list workers choose from.
     let areas = LocalResource::new(crate::employer::fields::areas);
     let area_names = Signal::derive(move || areas.get().and_then(Result::ok).map(|a| a.areas).unwrap_or_default());
-    let url = move |cursor: Option<String>| {
-        let s = status.get_untracked();
-        let mut u = format!("/api/admin/employers?{}&limit={PAGE}", scope.query());
-        if !s.is_empty() {
-            u.push_str(&format!("&status={s}"));
-        }
-        let text = search.get_untracked();
-        if !text.trim().is_empty() {
-            u.push_str(&format!("&q={}", shared::query::encode(text.trim())));
-        }
-        if let Some(c) = cursor {
-            u.push_str(&format!("&cursor={c}"));
-        }
-        u
-    };
-    let first = LocalResource::new(move || {
-        scope.union.track();
-        status.track();
-        search.track();
-        let u = url(None);
-        async move { api::get::<EmployerList>(&u).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(list)) = first.get() {
-            let mut list = list;
+    let pages = pages(
+        move |cursor| {
+            let (s, text) = (status.get(), search.get());
+            let filter = if s.is_empty() { String::new() } else { format!("&status={s}") };
+            let text = if text.trim().is_empty() { String::new() } else { format!("&q={}", shared::query::encode(text.trim())) };
+            format!("/api/admin/employers?{}&limit={PAGE}{filter}{text}{}", scope.query(), cursor_param(cursor))
+        },
+        |mut l: EmployerList| {
             // Waiting ones first when all are shown; newest first within each.
-            list.employers.sort_by_key(|e| EmployerStatus::ALL.iter().position(|s| *s == e.status));
-            rows.set(list.employers);
-            next.set(list.meta.next_cursor);
-        }
-    });
-    let more = move |_| {
-        let u = url(next.get_untracked());
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = api::get::<EmployerList>(&u).await {
-                rows.update(|r| r.extend(list.employers));
-                next.set(list.meta.next_cursor);
-            }
-        });
-    };
+            l.employers.sort_by_key(|e| EmployerStatus::ALL.iter().position(|s| *s == e.status));
+            (l.employers, l.meta)
+        },
+    );
+    let rows = pages.rows;
     let changed = Callback::new(move |e: Employer| rows.update(|r| r.iter_mut().filter(|x| x.id == e.id).for_each(|x| *x = e.clone())));
     view! {
         <main class="page">
@@ -81,23 +52,13 @@ pub fn Employers() -> impl IntoView {
                 <input id="employer-search" type="search" prop:value=move || search.get() on:change=move |ev| search.set(event_target_value(&ev))/>
             </div>
             <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&EmployerStatus::ALL, EmployerStatus::as_str, EmployerStatus::label)/>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || first.get().map(|r: Result<EmployerList, ApiFailure>| match r {
-                    Err(e) => view! { <ErrorView failure=e retry=Callback::new(move |_| first.refetch())/> }.into_any(),
-                    Ok(_) => view! {
-                        <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="card">{t("没有这种状态的企业。", "No employers in this state.")}</p> }>
-                            <ul class="rows" aria-label=t("企业", "Employers")>
-                                <For each=move || rows.get() key=|e| (e.id, e.status, e.flags.len(), e.open_flags()) children=move |e| view! {
-                                    <li><EmployerCard employer=e areas=area_names on_changed=changed/></li>
-                                }/>
-                            </ul>
-                        </Show>
-                        <Show when=move || next.get().is_some()>
-                            <button type="button" class="btn btn--secondary" on:click=more>{t("加载更多", "Load more")}</button>
-                        </Show>
-                    }.into_any(),
-                })}
-            </Suspense>
+            <PagedList pages=pages empty=t("没有这样的企业。", "No such employers.")>
+                <ul class="rows" aria-label=t("企业", "Employers")>
+                    <For each=move || rows.get() key=|e| (e.id, e.status, e.flags.len(), e.open_flags()) children=move |e| view! {
+                        <li><EmployerCard employer=e areas=area_names on_changed=changed/></li>
+                    }/>
+                </ul>
+            </PagedList>
         </main>
     }
 }

@@ -5,9 +5,9 @@
 
 use super::filter::StatusChips;
 use crate::admin::scope::use_scope;
-use crate::api::{self, ApiFailure};
+use crate::api;
 use crate::components::form::{FormError, FormState, TextField};
-use crate::components::status::{ErrorView, Loading};
+use crate::admin::pages::{cursor_param, pages, PagedList};
 use crate::components::time::local_time;
 use crate::i18n::{t, use_lang};
 use crate::jobs::wage_line;
@@ -22,37 +22,12 @@ pub fn Reports() -> impl IntoView {
     let scope = use_scope();
     let lang = use_lang();
     let status = RwSignal::new(ReportStatus::Open.as_str().to_string());
-    let rows = RwSignal::new(Vec::<JobReport>::new());
-    let next = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<JobReport>);
-    let url = move |cursor: Option<String>| {
-        let mut u = format!("/api/admin/job-reports?{}&status={}&limit={PAGE}", scope.query(), status.get_untracked());
-        if let Some(c) = cursor {
-            u.push_str(&format!("&cursor={c}"));
-        }
-        u
-    };
-    let first = LocalResource::new(move || {
-        scope.union.track();
-        status.track();
-        let u = url(None);
-        async move { api::get::<JobReportList>(&u).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(list)) = first.get() {
-            rows.set(list.reports);
-            next.set(list.meta.next_cursor);
-        }
-    });
-    let more = move |_| {
-        let u = url(next.get_untracked());
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = api::get::<JobReportList>(&u).await {
-                rows.update(|r| r.extend(list.reports));
-                next.set(list.meta.next_cursor);
-            }
-        });
-    };
+    let pages = pages(
+        move |cursor| format!("/api/admin/job-reports?{}&status={}&limit={PAGE}{}", scope.query(), status.get(), cursor_param(cursor)),
+        |l: JobReportList| (l.reports, l.meta),
+    );
+    let rows = pages.rows;
     // Taking a job down upholds every open report on it: they all leave the queue.
     let decided = Callback::new(move |r: JobReport| {
         let (job, upheld) = (r.job.id, r.status == ReportStatus::Upheld);
@@ -68,21 +43,11 @@ pub fn Reports() -> impl IntoView {
                 <p class="notice" role="status">{move || format!("{}:{}", r.job.title, r.status.label().get(lang.get()))}</p>
             })}
             <StatusChips label=t("按处理情况查看", "By outcome") value=status choices=choices/>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || first.get().map(|r: Result<JobReportList, ApiFailure>| match r {
-                    Err(e) => view! { <ErrorView failure=e retry=Callback::new(move |_| first.refetch())/> }.into_any(),
-                    Ok(_) => view! {
-                        <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="card">{t("没有这种举报。", "No reports here.")}</p> }>
-                            <ul class="rows" aria-label=t("举报", "Reports")>
-                                <For each=move || rows.get() key=|r| r.id children=move |r| view! { <li><Report report=r on_decided=decided/></li> }/>
-                            </ul>
-                        </Show>
-                        <Show when=move || next.get().is_some()>
-                            <button type="button" class="btn btn--secondary" on:click=more>{t("加载更多", "Load more")}</button>
-                        </Show>
-                    }.into_any(),
-                })}
-            </Suspense>
+            <PagedList pages=pages empty=t("没有这种举报。", "No reports here.")>
+                <ul class="rows" aria-label=t("举报", "Reports")>
+                    <For each=move || rows.get() key=|r| r.id children=move |r| view! { <li><Report report=r on_decided=decided/></li> }/>
+                </ul>
+            </PagedList>
         </main>
     }
 }

@@ -3,8 +3,7 @@
 
 use super::reveal::{RevealId, RevealNote};
 use crate::admin::scope::use_scope;
-use crate::api::{self, ApiFailure};
-use crate::components::status::{ErrorView, Loading};
+use crate::admin::pages::{cursor_param, pages, PagedList};
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use shared::membership::{MemberList, MemberRow, MembershipStatus};
@@ -15,49 +14,22 @@ const PAGE: u32 = 100;
 #[component]
 pub fn Members() -> impl IntoView {
     let scope = use_scope();
-    let rows = RwSignal::new(Vec::<MemberRow>::new());
-    let next = RwSignal::new(None::<String>);
-    let first = LocalResource::new(move || {
-        let q = scope.query();
-        async move { api::get::<MemberList>(&format!("/api/admin/members?{q}&limit={PAGE}")).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(list)) = first.get() {
-            rows.set(list.members);
-            next.set(list.meta.next_cursor);
-        }
-    });
-    let more = move |_| {
-        let Some(cursor) = next.get_untracked() else { return };
-        let q = scope.query();
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = api::get::<MemberList>(&format!("/api/admin/members?{q}&limit={PAGE}&cursor={cursor}")).await {
-                rows.update(|r| r.extend(list.members));
-                next.set(list.meta.next_cursor);
-            }
-        });
-    };
+    let pages = pages(
+        move |cursor| format!("/api/admin/members?{}&limit={PAGE}{}", scope.query(), cursor_param(cursor)),
+        |l: MemberList| (l.members, l.meta),
+    );
+    let rows = pages.rows;
     view! {
         <main class="page">
             <h1 class="page-title">{t("会员名册", "Members")}</h1>
             <RevealNote/>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || first.get().map(|r: Result<MemberList, ApiFailure>| match r {
-                    Err(e) => view! { <ErrorView failure=e retry=Callback::new(move |_| first.refetch())/> }.into_any(),
-                    Ok(_) => view! {
-                        <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="card">{t("这里还没有会员。", "No members here yet.")}</p> }>
-                            <div class="card">
-                                <ul class="rows" aria-label=t("会员", "Members")>
-                                    <For each=move || rows.get() key=|m| m.member_no.clone() children=move |m| view! { <Member row=m/> }/>
-                                </ul>
-                            </div>
-                        </Show>
-                        <Show when=move || next.get().is_some()>
-                            <button type="button" class="btn btn--secondary" on:click=more>{t("加载更多", "Load more")}</button>
-                        </Show>
-                    }.into_any(),
-                })}
-            </Suspense>
+            <PagedList pages=pages empty=t("这里还没有会员。", "No members here yet.")>
+                <div class="card">
+                    <ul class="rows" aria-label=t("会员", "Members")>
+                        <For each=move || rows.get() key=|m| m.member_no.clone() children=move |m| view! { <Member row=m/> }/>
+                    </ul>
+                </div>
+            </PagedList>
         </main>
     }
 }
