@@ -1,7 +1,7 @@
 //! Choosing one of a fixed list: a labelled `<select>` wired to a `FormState`,
 //! and big radio cards with a plain hint under each choice.
 
-use super::form::FormState;
+use super::form::{described_by, FieldFrame, FormState};
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
@@ -44,17 +44,15 @@ pub fn SelectField(
 ) -> impl IntoView {
     let lang = use_lang();
     let id = id.unwrap_or_else(|| format!("field-{name}"));
-    let err_id = format!("{id}-error");
     let error = form.error(name);
-    let described = err_id.clone();
+    let described = described_by(&id, error);
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
+        <FieldFrame label=label id=id.clone() error=error>
             <select
                 id=id
                 name=name
                 aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=move || error.get().map(|_| described.clone())
+                aria-describedby=described
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
                 <option value="" selected=move || value.get().is_empty()>{placeholder}</option>
@@ -63,8 +61,7 @@ pub fn SelectField(
                     view! { <option value=c.code.clone() selected=move || value.get() == code>{move || c.label.get(lang.get()).to_string()}</option> }
                 }).collect_view()}
             </select>
-            {move || error.get().map(|e| view! { <span class="field-error" id=err_id.clone()>{e}</span> })}
-        </div>
+        </FieldFrame>
     }
 }
 

@@ -64,6 +64,34 @@ pub fn FormError(form: FormState) -> impl IntoView {
     move || form.general.get().map(|m| view! { <div class="form-error" role="alert">{m}</div> })
 }
 
+/// The frame every field shares: its label, a hint, the control, and the
+/// reason it was refused (linked to the control by `described_by`).
+#[component]
+pub fn FieldFrame(
+    #[prop(into)] label: Signal<&'static str>,
+    /// The control's element id.
+    id: String,
+    #[prop(default = None)] hint: Option<Signal<&'static str>>,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let err_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <span class="field-hint">{h}</span> })}
+            {children()}
+            {move || error.get().map(|e| view! { <span class="field-error" id=err_id.clone()>{e}</span> })}
+        </div>
+    }
+}
+
+/// `aria-describedby` of a control in a `FieldFrame`: its error, while there is one.
+pub fn described_by(id: &str, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let err_id = format!("{id}-error");
+    move || error.get().map(|_| err_id.clone())
+}
+
 /// A labelled input with its error and hint, accessible by label.
 #[component]
 pub fn TextField(
@@ -86,13 +114,10 @@ pub fn TextField(
     id: Option<String>,
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| format!("field-{name}"));
-    let err_id = format!("{id}-error");
     let error = form.error(name);
-    let described = err_id.clone();
+    let described = described_by(&id, error);
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <span class="field-hint">{h}</span> })}
+        <FieldFrame label=label id=id.clone() hint=hint error=error>
             <input
                 id=id
                 name=name
@@ -101,12 +126,11 @@ pub fn TextField(
                 autocomplete=autocomplete
                 maxlength=maxlength
                 aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=move || error.get().map(|_| described.clone())
+                aria-describedby=described
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            {move || error.get().map(|e| view! { <span class="field-error" id=err_id.clone()>{e}</span> })}
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -126,24 +150,20 @@ pub fn TextArea(
     id: Option<String>,
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| format!("field-{name}"));
-    let err_id = format!("{id}-error");
     let error = form.error(name);
-    let described = err_id.clone();
+    let described = described_by(&id, error);
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <span class="field-hint">{h}</span> })}
+        <FieldFrame label=label id=id.clone() hint=hint error=error>
             <textarea
                 id=id
                 name=name
                 rows=rows
                 maxlength=maxlength
                 aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=move || error.get().map(|_| described.clone())
+                aria-describedby=described
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             ></textarea>
-            {move || error.get().map(|e| view! { <span class="field-error" id=err_id.clone()>{e}</span> })}
-        </div>
+        </FieldFrame>
     }
 }
