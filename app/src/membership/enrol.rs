@@ -70,21 +70,7 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
         if !form.check(body.form.validate(today()).map(|_| ())) {
             return;
         }
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            let outcome = outbox::submit::<_, ApplicationReply>(KIND, "POST", "/api/membership/applications", &body).await;
-            // Before `on_sent`, which replaces this form (and disposes its state).
-            form.busy.set(false);
-            match outcome {
-                Submitted::Sent(reply) => {
-                    draft.clear();
-                    on_sent.try_run(Sent::Delivered(reply.application));
-                }
-                // The draft stays until the server has it (see `Mine`).
-                Submitted::Queued => { on_sent.try_run(Sent::Waiting); },
-                Submitted::Refused(e) => form.failed(&e),
-            }
-        });
+        send(KIND, "/api/membership/applications", body, form, draft, on_sent);
     };
 
     let genders = vec![Choice::new("male", Gender::Male.label()), Choice::new("female", Gender::Female.label())];
@@ -114,6 +100,28 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
             <button type="submit" class="btn btn--primary btn--block" disabled=move || form.busy.get()>{t("提交入会申请", "Send my application")}</button>
         </form>
     }
+}
+
+/// Sends an application (enrolment or transfer) through the outbox: the draft
+/// is forgotten once the server has it, and stays while it waits for a signal.
+pub(super) fn send<B: serde::Serialize + 'static>(kind: &'static str, path: &'static str, body: B, form: FormState, draft: FormDraft, on_sent: Callback<Sent>) {
+    form.busy.set(true);
+    leptos::task::spawn_local(async move {
+        let outcome = outbox::submit::<_, ApplicationReply>(kind, "POST", path, &body).await;
+        // Before `on_sent`, which replaces the form (and disposes its state).
+        form.busy.set(false);
+        match outcome {
+            Submitted::Sent(reply) => {
+                draft.clear();
+                on_sent.try_run(Sent::Delivered(reply.application));
+            }
+            // The draft stays until the server has it (see `Mine`).
+            Submitted::Queued => {
+                on_sent.try_run(Sent::Waiting);
+            }
+            Submitted::Refused(e) => form.failed(&e),
+        }
+    });
 }
 
 /// What happens to the worker's information, in full, then the separate,

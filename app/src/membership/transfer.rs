@@ -1,17 +1,16 @@
 //! Changing jobs: a member asks to move their membership to the union whose
 //! QR code they scanned. The receiving union reviews it like an enrolment.
 
-use super::enrol::Sent;
+use super::enrol::{send, Sent};
 use crate::components::choice::{from_code, trade_choices, SelectField};
 use crate::components::form::{FormError, FormState, TextField};
 use crate::components::time::today;
 use crate::draft::FormDraft;
 use crate::i18n::t;
-use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
 use shared::membership::form::ADDRESS_MAX;
 use shared::membership::transfer::TRANSFER_REASON_MAX;
-use shared::membership::{ApplicationReply, MembershipView, TransferRequest};
+use shared::membership::{MembershipView, TransferRequest};
 use shared::unions::UnionSummary;
 
 pub const DRAFT: &str = "gy.draft.transfer";
@@ -37,20 +36,7 @@ pub fn TransferForm(current: MembershipView, target: UnionSummary, on_sent: Call
         if !form.check(body.validate(current.union.id, Some(&target_for_check), today()).map(|_| ())) {
             return;
         }
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            let outcome = outbox::submit::<_, ApplicationReply>(KIND, "POST", "/api/membership/transfers", &body).await;
-            // Before `on_sent`, which replaces this form (and disposes its state).
-            form.busy.set(false);
-            match outcome {
-                Submitted::Sent(reply) => {
-                    draft.clear();
-                    on_sent.try_run(Sent::Delivered(reply.application));
-                }
-                Submitted::Queued => { on_sent.try_run(Sent::Waiting); },
-                Submitted::Refused(e) => form.failed(&e),
-            }
-        });
+        send(KIND, "/api/membership/transfers", body, form, draft, on_sent);
     };
     view! {
         <form class="card" on:submit=submit novalidate>
