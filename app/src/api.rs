@@ -18,7 +18,12 @@ pub enum ApiFailure {
 impl ApiFailure {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            ApiFailure::Offline => Text::new("网络不通,请检查信号后重试", "No connection. Check your signal and try again").get(lang).to_string(),
+            ApiFailure::Offline => Text::new(
+                "网络不通,请检查信号后重试",
+                "No connection. Check your signal and try again",
+            )
+            .get(lang)
+            .to_string(),
             ApiFailure::Api { error, .. } => error.message.clone(),
         }
     }
@@ -44,12 +49,17 @@ impl ApiFailure {
 }
 
 fn prepare(builder: RequestBuilder) -> RequestBuilder {
-    builder.header("Accept-Language", i18n::current().tag()).header("Accept", "application/json")
+    builder
+        .header("Accept-Language", i18n::current().tag())
+        .header("Accept", "application/json")
 }
 
-async fn finish<T: DeserializeOwned>(sent: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
+async fn finish<T: DeserializeOwned>(
+    sent: Result<Response, gloo_net::Error>,
+) -> Result<T, ApiFailure> {
     let text = finish_text(sent).await?;
-    serde_json::from_str(if text.is_empty() { "null" } else { &text }).map_err(|_| ApiFailure::Offline)
+    serde_json::from_str(if text.is_empty() { "null" } else { &text })
+        .map_err(|_| ApiFailure::Offline)
 }
 
 /// The body of a successful reply as JSON text ("" for 204), or the failure.
@@ -64,7 +74,10 @@ async fn finish_text(sent: Result<Response, gloo_net::Error>) -> Result<String, 
         crate::auth::set_me(None);
     }
     match resp.json::<ErrorEnvelope>().await {
-        Ok(env) => Err(ApiFailure::Api { status, error: env.error }),
+        Ok(env) => Err(ApiFailure::Api {
+            status,
+            error: env.error,
+        }),
         // Not our API answering (a proxy, a captive portal): treat as no connection.
         Err(_) => Err(ApiFailure::Offline),
     }
@@ -80,14 +93,25 @@ pub async fn get_text(path: &str) -> Result<String, ApiFailure> {
 }
 
 /// POST/PUT/PATCH/DELETE with a JSON body. `idempotency_key` makes a retry safe.
-pub async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, body: &B, idempotency_key: Option<&str>) -> Result<T, ApiFailure> {
+pub async fn send<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: &B,
+    idempotency_key: Option<&str>,
+) -> Result<T, ApiFailure> {
     let text = serde_json::to_string(body).map_err(|_| ApiFailure::Offline)?;
     let reply = send_text(method, path, text, idempotency_key).await?;
-    serde_json::from_str(if reply.is_empty() { "null" } else { &reply }).map_err(|_| ApiFailure::Offline)
+    serde_json::from_str(if reply.is_empty() { "null" } else { &reply })
+        .map_err(|_| ApiFailure::Offline)
 }
 
 /// Like `send`, with the body and the reply as JSON text (the outbox stores them so).
-pub async fn send_text(method: &str, path: &str, body: String, idempotency_key: Option<&str>) -> Result<String, ApiFailure> {
+pub async fn send_text(
+    method: &str,
+    path: &str,
+    body: String,
+    idempotency_key: Option<&str>,
+) -> Result<String, ApiFailure> {
     let builder = match method {
         "PUT" => Request::put(path),
         "PATCH" => Request::patch(path),
@@ -98,10 +122,16 @@ pub async fn send_text(method: &str, path: &str, body: String, idempotency_key: 
     if let Some(key) = idempotency_key {
         builder = builder.header("Idempotency-Key", key);
     }
-    let request = builder.header("Content-Type", "application/json").body(body).map_err(|_| ApiFailure::Offline)?;
+    let request = builder
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|_| ApiFailure::Offline)?;
     finish_text(request.send().await).await
 }
 
-pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiFailure> {
+pub async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiFailure> {
     send("POST", path, body, None).await
 }

@@ -27,7 +27,9 @@ thread_local! {
 
 pub fn provide() {
     // Start from what the phone remembers, so the app works offline at once.
-    let initial = storage::get_json::<Me>(KEY).map(AuthState::SignedIn).unwrap_or(AuthState::Loading);
+    let initial = storage::get_json::<Me>(KEY)
+        .map(AuthState::SignedIn)
+        .unwrap_or(AuthState::Loading);
     let state = RwSignal::new(initial);
     SIGNAL.with(|s| *s.borrow_mut() = Some(state));
     provide_context(Auth(state));
@@ -90,24 +92,33 @@ impl Auth {
 pub fn here() -> String {
     let loc = use_location();
     let search = loc.search.get_untracked();
-    if search.is_empty() { loc.pathname.get_untracked() } else { format!("{}?{}", loc.pathname.get_untracked(), search) }
+    if search.is_empty() {
+        loc.pathname.get_untracked()
+    } else {
+        format!("{}?{}", loc.pathname.get_untracked(), search)
+    }
 }
 
 /// A `next=` value is only ever a path on this site.
 pub fn safe_next(next: Option<String>, default: &str) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| default.to_string())
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .unwrap_or_else(|| default.to_string())
 }
 
 /// Shows `children` to a signed-in worker; sends anyone else to sign in, then back.
 #[component]
 pub fn RequireWorker(children: ChildrenFn) -> impl IntoView {
-    guard(children, "/login", |s| matches!(s, AuthState::SignedIn(Me::Worker(_))))
+    guard(children, "/login", |s| {
+        matches!(s, AuthState::SignedIn(Me::Worker(_)))
+    })
 }
 
 /// Shows `children` to signed-in staff; sends anyone else to the staff sign-in, then back.
 #[component]
 pub fn RequireStaff(children: ChildrenFn) -> impl IntoView {
-    guard(children, "/admin/login", |s| matches!(s, AuthState::SignedIn(Me::Staff(_))))
+    guard(children, "/admin/login", |s| {
+        matches!(s, AuthState::SignedIn(Me::Staff(_)))
+    })
 }
 
 fn guard(children: ChildrenFn, login: &'static str, ok: fn(&AuthState) -> bool) -> impl IntoView {
@@ -118,10 +129,20 @@ fn guard(children: ChildrenFn, login: &'static str, ok: fn(&AuthState) -> bool) 
     Effect::new(move |_| {
         let state = auth.0.get();
         if state != AuthState::Loading && !ok(&state) {
-            crate::components::link::go(bundle, &navigate, &format!("{login}?next={}", shared::query::encode(&back)));
+            crate::components::link::go(
+                bundle,
+                &navigate,
+                &format!("{login}?next={}", shared::query::encode(&back)),
+            );
         }
     });
     // A memo, so a refreshed `me` (same answer) does not rebuild the page below.
     let allowed = Memo::new(move |_| ok(&auth.0.get()));
-    move || if allowed.get() { children().into_any() } else { view! { <crate::components::status::Loading/> }.into_any() }
+    move || {
+        if allowed.get() {
+            children().into_any()
+        } else {
+            view! { <crate::components::status::Loading/> }.into_any()
+        }
+    }
 }

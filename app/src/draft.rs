@@ -33,7 +33,10 @@ const BASE: &str = "_base";
 impl FormDraft {
     pub fn new(key: impl Into<String>) -> FormDraft {
         let key = key.into();
-        FormDraft { fields: persisted(key.clone(), BTreeMap::new()), key: StoredValue::new(key) }
+        FormDraft {
+            fields: persisted(key.clone(), BTreeMap::new()),
+            key: StoredValue::new(key),
+        }
     }
 
     /// A draft of an edit of `base` (a record as the server has it): a draft
@@ -41,8 +44,13 @@ impl FormDraft {
     /// shows stale values over newer ones.
     pub fn based_on(key: impl Into<String>, base: &str) -> FormDraft {
         let draft = FormDraft::new(key);
-        if draft.fields.with_untracked(|f| f.get(BASE).map(String::as_str) != Some(base)) {
-            draft.fields.set(BTreeMap::from([(BASE.to_string(), base.to_string())]));
+        if draft
+            .fields
+            .with_untracked(|f| f.get(BASE).map(String::as_str) != Some(base))
+        {
+            draft
+                .fields
+                .set(BTreeMap::from([(BASE.to_string(), base.to_string())]));
         }
         draft
     }
@@ -55,7 +63,8 @@ impl FormDraft {
     /// Like `field`, starting from `initial` when the draft has no value yet.
     pub fn field_or(&self, name: &'static str, initial: String) -> RwSignal<String> {
         let fields = self.fields;
-        let value = RwSignal::new(fields.with_untracked(|f| f.get(name).cloned().unwrap_or(initial)));
+        let value =
+            RwSignal::new(fields.with_untracked(|f| f.get(name).cloned().unwrap_or(initial)));
         Effect::new(move |_| {
             let v = value.get();
             fields.update(|f| {

@@ -47,7 +47,10 @@ fn lang_now(lang: Option<RwSignal<Lang>>) -> Lang {
 }
 
 /// A reactive UI string in the reader's language. Safe in async tasks too.
-pub fn t(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn t(
+    zh: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_context::<RwSignal<Lang>>();
     move || match lang_now(lang) {
         Lang::ZhCn => zh,

@@ -28,8 +28,13 @@ where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
-    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&format!("panic: {info}").into())));
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("panic: {info}").into())
+    }));
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
         boot.remove();
     }
     leptos::mount::mount_to_body(app);

@@ -62,7 +62,9 @@ pub fn provide() {
     Effect::new(move |_| storage::set_json(DONE, &outbox.done.get()));
     OUTBOX.with(|o| *o.borrow_mut() = Some(outbox));
     provide_context(outbox);
-    let _ = window_event_listener(leptos::ev::online, move |_| leptos::task::spawn_local(flush()));
+    let _ = window_event_listener(leptos::ev::online, move |_| {
+        leptos::task::spawn_local(flush())
+    });
     leptos::task::spawn_local(async move {
         loop {
             flush().await;
@@ -81,7 +83,10 @@ pub fn use_outbox() -> Outbox {
 
 /// A new idempotency key.
 pub fn new_key() -> String {
-    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
 }
 
 pub enum Submitted<T> {
@@ -94,7 +99,12 @@ pub enum Submitted<T> {
 }
 
 /// Stores, then sends. See the module docs.
-pub async fn submit<B: Serialize, T: DeserializeOwned>(kind: &str, method: &str, path: &str, body: &B) -> Submitted<T> {
+pub async fn submit<B: Serialize, T: DeserializeOwned>(
+    kind: &str,
+    method: &str,
+    path: &str,
+    body: &B,
+) -> Submitted<T> {
     let item = Pending {
         key: new_key(),
         kind: kind.into(),
@@ -139,13 +149,28 @@ async fn send(item: &Pending) -> Result<String, ApiFailure> {
 pub async fn flush() {
     let me = crate::auth::current_account();
     let waiting = outbox().pending.get_untracked();
-    for item in waiting.into_iter().filter(|i| i.owner.is_none() || i.owner == me) {
+    for item in waiting
+        .into_iter()
+        .filter(|i| i.owner.is_none() || i.owner == me)
+    {
         match send(&item).await {
-            Ok(body) => outbox().done.update(|d| d.push(Done { key: item.key.clone(), kind: item.kind.clone(), ok: true, body })),
+            Ok(body) => outbox().done.update(|d| {
+                d.push(Done {
+                    key: item.key.clone(),
+                    kind: item.kind.clone(),
+                    ok: true,
+                    body,
+                })
+            }),
             Err(ApiFailure::Offline) => break,
             Err(e) if e.status() == Some(429) => break,
             Err(ApiFailure::Api { error, .. }) => outbox().done.update(|d| {
-                d.push(Done { key: item.key.clone(), kind: item.kind.clone(), ok: false, body: serde_json::to_string(&error).unwrap_or_default() })
+                d.push(Done {
+                    key: item.key.clone(),
+                    kind: item.kind.clone(),
+                    ok: false,
+                    body: serde_json::to_string(&error).unwrap_or_default(),
+                })
             }),
         }
     }
@@ -155,7 +180,10 @@ pub async fn flush() {
 pub fn take_done(kind: &str) -> Vec<Done> {
     let mut taken = Vec::new();
     // Only touch the signal when there is something to take: screens call this from effects that watch it.
-    if !outbox().done.with_untracked(|d| d.iter().any(|x| x.kind == kind)) {
+    if !outbox()
+        .done
+        .with_untracked(|d| d.iter().any(|x| x.kind == kind))
+    {
         return taken;
     }
     outbox().done.update(|d| {

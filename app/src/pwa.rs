@@ -17,7 +17,11 @@ pub fn provide() {
     let online = RwSignal::new(window().navigator().on_line());
     let _ = window_event_listener(leptos::ev::online, move |_| online.set(true));
     let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
-    let pwa = Pwa { online, update_ready: RwSignal::new(false), waiting: StoredValue::new_local(None) };
+    let pwa = Pwa {
+        online,
+        update_ready: RwSignal::new(false),
+        waiting: StoredValue::new_local(None),
+    };
     provide_context(pwa);
     register_service_worker(pwa);
 }
@@ -58,14 +62,18 @@ fn register_service_worker(pwa: Pwa) {
 
     let promise = container.register("/sw.js");
     leptos::task::spawn_local(async move {
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            return;
+        };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
         if let (Some(waiting), true) = (reg.waiting(), had_controller) {
             pwa.offer(waiting);
         }
         let reg2 = reg.clone();
         let on_update = Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = reg2.installing() else { return };
+            let Some(installing) = reg2.installing() else {
+                return;
+            };
             let sw = installing.clone();
             let on_state = Closure::<dyn FnMut()>::new(move || {
                 let has_controller = window().navigator().service_worker().controller().is_some();

@@ -24,7 +24,12 @@ pub const HOME: &str = "home";
 pub fn owner(path: &str) -> &'static str {
     BUNDLES
         .iter()
-        .find(|(prefix, _)| path == *prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/') || rest.starts_with('?')))
+        .find(|(prefix, _)| {
+            path == *prefix
+                || path
+                    .strip_prefix(prefix)
+                    .is_some_and(|rest| rest.starts_with('/') || rest.starts_with('?'))
+        })
         .map(|(_, name)| *name)
         .unwrap_or(HOME)
 }
@@ -56,9 +61,16 @@ mod tests {
         let wrangler = include_str!("../../worker/wrangler.toml");
         let sw = include_str!("../../public/sw.js");
         for (prefix, name) in BUNDLES {
-            assert!(wrangler.contains(&format!("\"{prefix}\"")) && wrangler.contains(&format!("\"{prefix}/*\"")), "wrangler.toml run_worker_first lacks {prefix}");
+            assert!(
+                wrangler.contains(&format!("\"{prefix}\""))
+                    && wrangler.contains(&format!("\"{prefix}/*\"")),
+                "wrangler.toml run_worker_first lacks {prefix}"
+            );
             if *name != "admin" {
-                assert!(sw.contains(&format!("\"{prefix}\": \"{name}\"")), "public/sw.js BUNDLES lacks {prefix}");
+                assert!(
+                    sw.contains(&format!("\"{prefix}\": \"{name}\"")),
+                    "public/sw.js BUNDLES lacks {prefix}"
+                );
             }
         }
     }

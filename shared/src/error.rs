@@ -39,12 +39,22 @@ impl ErrorCode {
         match self {
             ErrorCode::BadRequest => Text::new("请求格式不正确", "The request is malformed"),
             ErrorCode::Unauthenticated => Text::new("请先登录", "Please sign in first"),
-            ErrorCode::Forbidden => Text::new("您没有权限进行此操作", "You are not allowed to do this"),
+            ErrorCode::Forbidden => {
+                Text::new("您没有权限进行此操作", "You are not allowed to do this")
+            }
             ErrorCode::NotFound => Text::new("没有找到", "Not found"),
-            ErrorCode::Conflict => Text::new("与已有记录冲突", "This conflicts with an existing record"),
+            ErrorCode::Conflict => {
+                Text::new("与已有记录冲突", "This conflicts with an existing record")
+            }
             ErrorCode::Validation => Text::new("请检查填写的内容", "Please check what you entered"),
-            ErrorCode::RateLimited => Text::new("操作太频繁,请稍后再试", "Too many attempts, please try again later"),
-            ErrorCode::Internal => Text::new("服务暂时出错,请稍后再试", "Something went wrong, please try again later"),
+            ErrorCode::RateLimited => Text::new(
+                "操作太频繁,请稍后再试",
+                "Too many attempts, please try again later",
+            ),
+            ErrorCode::Internal => Text::new(
+                "服务暂时出错,请稍后再试",
+                "Something went wrong, please try again later",
+            ),
         }
     }
 }
@@ -114,15 +124,28 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode) -> Self {
-        ApiError { message: code.default_message(), code, fields: Vec::new(), retry_after: None }
+        ApiError {
+            message: code.default_message(),
+            code,
+            fields: Vec::new(),
+            retry_after: None,
+        }
     }
 
     pub fn with_message(code: ErrorCode, message: Text) -> Self {
-        ApiError { code, message, fields: Vec::new(), retry_after: None }
+        ApiError {
+            code,
+            message,
+            fields: Vec::new(),
+            retry_after: None,
+        }
     }
 
     pub fn validation(errors: FieldErrors) -> Self {
-        ApiError { fields: errors.0, ..ApiError::new(ErrorCode::Validation) }
+        ApiError {
+            fields: errors.0,
+            ..ApiError::new(ErrorCode::Validation)
+        }
     }
 
     /// A 422 for one field.
@@ -135,7 +158,13 @@ impl ApiError {
     /// A 403 that names the field pointing outside what the caller may act on
     /// (e.g. a union outside their subtree in a creation's body).
     pub fn forbidden_field(field: &str, why: Text) -> Self {
-        ApiError { fields: vec![FieldError { field: field.into(), why }], ..Self::new(ErrorCode::Forbidden) }
+        ApiError {
+            fields: vec![FieldError {
+                field: field.into(),
+                why,
+            }],
+            ..Self::new(ErrorCode::Forbidden)
+        }
     }
 
     pub fn bad_request(message: Text) -> Self {
@@ -154,7 +183,10 @@ impl ApiError {
         Self::with_message(ErrorCode::Conflict, message)
     }
     pub fn rate_limited(retry_after_secs: u32) -> Self {
-        ApiError { retry_after: Some(retry_after_secs.max(1)), ..Self::new(ErrorCode::RateLimited) }
+        ApiError {
+            retry_after: Some(retry_after_secs.max(1)),
+            ..Self::new(ErrorCode::RateLimited)
+        }
     }
     pub fn internal() -> Self {
         Self::new(ErrorCode::Internal)
@@ -170,7 +202,11 @@ impl ApiError {
             error: ErrorBody {
                 code: self.code,
                 message: self.message.get(lang).to_string(),
-                fields: self.fields.iter().map(|f| (f.field.clone(), f.why.get(lang).to_string())).collect(),
+                fields: self
+                    .fields
+                    .iter()
+                    .map(|f| (f.field.clone(), f.why.get(lang).to_string()))
+                    .collect(),
             },
         }
     }
@@ -207,19 +243,31 @@ pub mod why {
         Text::new("这一项必须填写", "This is required")
     }
     pub fn too_long(max: usize) -> Text {
-        Text::owned(format!("不能超过{max}个字"), format!("At most {max} characters"))
+        Text::owned(
+            format!("不能超过{max}个字"),
+            format!("At most {max} characters"),
+        )
     }
     pub fn too_short(min: usize) -> Text {
-        Text::owned(format!("至少需要{min}个字"), format!("At least {min} characters"))
+        Text::owned(
+            format!("至少需要{min}个字"),
+            format!("At least {min} characters"),
+        )
     }
     pub fn out_of_range(min: impl std::fmt::Display, max: impl std::fmt::Display) -> Text {
-        Text::owned(format!("应在 {min} 到 {max} 之间"), format!("Must be between {min} and {max}"))
+        Text::owned(
+            format!("应在 {min} 到 {max} 之间"),
+            format!("Must be between {min} and {max}"),
+        )
     }
     pub fn not_a_choice() -> Text {
         Text::new("请从列表中选择", "Choose one of the listed options")
     }
     pub fn bad_date() -> Text {
-        Text::new("日期格式应为 年-月-日,例如 2025-03-28", "Use a date like 2025-03-28")
+        Text::new(
+            "日期格式应为 年-月-日,例如 2025-03-28",
+            "Use a date like 2025-03-28",
+        )
     }
 }
 

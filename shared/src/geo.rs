@@ -18,7 +18,10 @@ impl LatLng {
     }
 
     pub fn is_valid(&self) -> bool {
-        self.lat.is_finite() && self.lng.is_finite() && (-90.0..=90.0).contains(&self.lat) && (-180.0..=180.0).contains(&self.lng)
+        self.lat.is_finite()
+            && self.lng.is_finite()
+            && (-90.0..=90.0).contains(&self.lat)
+            && (-180.0..=180.0).contains(&self.lng)
     }
 }
 
@@ -42,7 +45,12 @@ impl Datum {
 
     /// Accepts the spellings people type in spreadsheets: WGS84, wgs-84, GCJ02, gcj-02, 火星坐标…
     pub fn parse(s: &str) -> Option<Datum> {
-        let k: String = s.trim().to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let k: String = s
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
         match k.as_str() {
             "wgs84" | "gps" => Some(Datum::Wgs84),
             "gcj02" | "gcj" => Some(Datum::Gcj02),
@@ -133,7 +141,8 @@ pub fn wgs84_to_gcj02(p: LatLng) -> LatLng {
     let magic = 1.0 - KRASOVSKY_EE * rad_lat.sin().powi(2);
     let sqrt_magic = magic.sqrt();
     LatLng {
-        lat: p.lat + (dlat * 180.0) / ((KRASOVSKY_A * (1.0 - KRASOVSKY_EE)) / (magic * sqrt_magic) * PI),
+        lat: p.lat
+            + (dlat * 180.0) / ((KRASOVSKY_A * (1.0 - KRASOVSKY_EE)) / (magic * sqrt_magic) * PI),
         lng: p.lng + (dlng * 180.0) / (KRASOVSKY_A / sqrt_magic * rad_lat.cos() * PI),
     }
 }
@@ -148,7 +157,10 @@ pub fn gcj02_to_wgs84(g: LatLng) -> LatLng {
     for _ in 0..30 {
         let back = wgs84_to_gcj02(w);
         let (dlat, dlng) = (g.lat - back.lat, g.lng - back.lng);
-        w = LatLng { lat: w.lat + dlat, lng: w.lng + dlng };
+        w = LatLng {
+            lat: w.lat + dlat,
+            lng: w.lng + dlng,
+        };
         if dlat.abs() < 1e-10 && dlng.abs() < 1e-10 {
             break;
         }
@@ -162,7 +174,10 @@ pub fn gcj02_to_bd09(g: LatLng) -> LatLng {
     let (x, y) = (g.lng, g.lat);
     let z = (x * x + y * y).sqrt() + 0.00002 * (y * x_pi).sin();
     let theta = y.atan2(x) + 0.000003 * (x * x_pi).cos();
-    LatLng { lat: z * theta.sin() + 0.006, lng: z * theta.cos() + 0.0065 }
+    LatLng {
+        lat: z * theta.sin() + 0.006,
+        lng: z * theta.cos() + 0.0065,
+    }
 }
 
 #[cfg(test)]
@@ -196,7 +211,13 @@ mod tests {
             let dlat = (4_990.0 * a.cos() / EARTH_RADIUS_M).to_degrees();
             let dlng = (4_990.0 * a.sin() / EARTH_RADIUS_M).to_degrees() / c.lat.to_radians().cos();
             let p = LatLng::new(c.lat + dlat, c.lng + dlng);
-            assert!(p.lat >= b.min_lat && p.lat <= b.max_lat && p.lng >= b.min_lng && p.lng <= b.max_lng, "{bearing}");
+            assert!(
+                p.lat >= b.min_lat
+                    && p.lat <= b.max_lat
+                    && p.lng >= b.min_lng
+                    && p.lng <= b.max_lng,
+                "{bearing}"
+            );
         }
         let b = bbox(LatLng::new(89.99, 0.0), 10_000.0);
         assert!(b.max_lat <= 90.0 && b.min_lng >= -180.0);
@@ -211,7 +232,12 @@ mod tests {
 
     #[test]
     fn offset_is_about_500_m_in_big_cities_and_round_trips() {
-        for (name, p) in [("Beijing", LatLng::new(39.9087, 116.3975)), ("Shanghai", LatLng::new(31.2304, 121.4737)), ("Hefei", LatLng::new(31.8580, 117.3073)), ("Guangzhou", LatLng::new(23.1291, 113.2644))] {
+        for (name, p) in [
+            ("Beijing", LatLng::new(39.9087, 116.3975)),
+            ("Shanghai", LatLng::new(31.2304, 121.4737)),
+            ("Hefei", LatLng::new(31.8580, 117.3073)),
+            ("Guangzhou", LatLng::new(23.1291, 113.2644)),
+        ] {
             let g = wgs84_to_gcj02(p);
             let offset = distance_m(p, g);
             assert!((300.0..=750.0).contains(&offset), "{name}: {offset} m");

@@ -23,8 +23,8 @@ const CHECK: [u8; 11] = *b"10X98765432";
 /// `810000`/`820000`/`830000` codes of residence permits for people from
 /// Hong Kong, Macao and Taiwan (港澳台居民居住证, 2018), which use the same format.
 const PROVINCES: [u8; 35] = [
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
-    64, 65, 71, 81, 82, 83,
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+    53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 ];
 
 /// The earliest birth date accepted.
@@ -121,11 +121,13 @@ impl IdNumber {
             return Err(IdNumberError::Empty);
         }
         if chars.len() != 18 {
-            return Err(if chars.len() == 15 && chars.iter().all(char::is_ascii_digit) {
-                IdNumberError::OldFifteenDigits
-            } else {
-                IdNumberError::WrongLength(chars.len())
-            });
+            return Err(
+                if chars.len() == 15 && chars.iter().all(char::is_ascii_digit) {
+                    IdNumberError::OldFifteenDigits
+                } else {
+                    IdNumberError::WrongLength(chars.len())
+                },
+            );
         }
         let mut bytes = [0u8; 18];
         for (i, c) in chars.iter().enumerate() {
@@ -193,12 +195,20 @@ impl fmt::Debug for IdNumber {
 
 /// The ISO 7064 MOD 11-2 check character of 17 ASCII digits.
 pub fn check_character(first17: &[u8; 17]) -> u8 {
-    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    let sum: u32 = first17
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
     CHECK[(sum % 11) as usize]
 }
 
 fn birth_date_of(bytes: &[u8; 18]) -> Option<NaiveDate> {
-    let num = |r: std::ops::Range<usize>| bytes[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    let num = |r: std::ops::Range<usize>| {
+        bytes[r]
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
     NaiveDate::from_ymd_opt(num(6..10) as i32, num(10..12), num(12..14))
 }
 
@@ -207,7 +217,9 @@ fn birth_date_of(bytes: &[u8; 18]) -> Option<NaiveDate> {
 fn normalise(input: &str) -> Vec<char> {
     input
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+        })
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             'x' | 'ｘ' | 'Ｘ' => 'X',
@@ -237,10 +249,16 @@ mod tests {
         let id = IdNumber::parse(EXAMPLE, today()).unwrap();
         assert_eq!(id.expose(), EXAMPLE);
         assert_eq!(id.gender(), Gender::Female);
-        assert_eq!(id.birth_date(), NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
+        assert_eq!(
+            id.birth_date(),
+            NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
+        );
         assert_eq!(id.masked(), "110105********002X");
         assert_eq!(id.age_on(today()), 75);
-        assert_eq!(id.age_on(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()), 76);
+        assert_eq!(
+            id.age_on(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()),
+            76
+        );
     }
 
     #[test]
@@ -269,22 +287,70 @@ mod tests {
     fn each_problem_gets_its_own_reason() {
         let t = today();
         assert_eq!(IdNumber::parse("  ", t), Err(IdNumberError::Empty));
-        assert_eq!(IdNumber::parse("110105491231002", t), Err(IdNumberError::OldFifteenDigits));
-        assert_eq!(IdNumber::parse("1101051949123100", t), Err(IdNumberError::WrongLength(16)));
-        assert_eq!(IdNumber::parse("11010519491231002XX", t), Err(IdNumberError::WrongLength(19)));
-        assert_eq!(IdNumber::parse("1101051949123100X2", t), Err(IdNumberError::BadCharacters));
-        assert_eq!(IdNumber::parse("11010519491231-02X", t), Err(IdNumberError::BadCharacters));
-        assert_eq!(IdNumber::parse(&with_check("10010519491231002"), t), Err(IdNumberError::UnknownArea));
-        assert_eq!(IdNumber::parse(&with_check("91010519491231002"), t), Err(IdNumberError::UnknownArea));
-        assert_eq!(IdNumber::parse(&with_check("11010519490230002"), t), Err(IdNumberError::NotADate));
-        assert_eq!(IdNumber::parse(&with_check("11010519491331002"), t), Err(IdNumberError::NotADate));
-        assert_eq!(IdNumber::parse(&with_check("11010518991231002"), t), Err(IdNumberError::DateOutOfRange));
-        assert_eq!(IdNumber::parse(&with_check("11010520250602002"), t), Err(IdNumberError::DateOutOfRange));
-        assert!(IdNumber::parse(&with_check("11010520250601002"), t).is_ok(), "born today");
-        assert!(IdNumber::parse(&with_check("11010520000229002"), t).is_ok(), "leap day");
-        assert_eq!(IdNumber::parse("110105194912310021", t), Err(IdNumberError::CheckCharacter));
-        assert_eq!(IdNumberError::CheckCharacter.why().zh, "最后一位校验码不对,请核对");
-        assert_eq!(IdNumberError::WrongLength(16).why().zh, "身份证号应该是18位,现在填了16位");
+        assert_eq!(
+            IdNumber::parse("110105491231002", t),
+            Err(IdNumberError::OldFifteenDigits)
+        );
+        assert_eq!(
+            IdNumber::parse("1101051949123100", t),
+            Err(IdNumberError::WrongLength(16))
+        );
+        assert_eq!(
+            IdNumber::parse("11010519491231002XX", t),
+            Err(IdNumberError::WrongLength(19))
+        );
+        assert_eq!(
+            IdNumber::parse("1101051949123100X2", t),
+            Err(IdNumberError::BadCharacters)
+        );
+        assert_eq!(
+            IdNumber::parse("11010519491231-02X", t),
+            Err(IdNumberError::BadCharacters)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("10010519491231002"), t),
+            Err(IdNumberError::UnknownArea)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("91010519491231002"), t),
+            Err(IdNumberError::UnknownArea)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("11010519490230002"), t),
+            Err(IdNumberError::NotADate)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("11010519491331002"), t),
+            Err(IdNumberError::NotADate)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("11010518991231002"), t),
+            Err(IdNumberError::DateOutOfRange)
+        );
+        assert_eq!(
+            IdNumber::parse(&with_check("11010520250602002"), t),
+            Err(IdNumberError::DateOutOfRange)
+        );
+        assert!(
+            IdNumber::parse(&with_check("11010520250601002"), t).is_ok(),
+            "born today"
+        );
+        assert!(
+            IdNumber::parse(&with_check("11010520000229002"), t).is_ok(),
+            "leap day"
+        );
+        assert_eq!(
+            IdNumber::parse("110105194912310021", t),
+            Err(IdNumberError::CheckCharacter)
+        );
+        assert_eq!(
+            IdNumberError::CheckCharacter.why().zh,
+            "最后一位校验码不对,请核对"
+        );
+        assert_eq!(
+            IdNumberError::WrongLength(16).why().zh,
+            "身份证号应该是18位,现在填了16位"
+        );
     }
 
     #[test]
@@ -295,9 +361,15 @@ mod tests {
         }
         // A Hong Kong resident's residence permit number.
         assert!(IdNumber::parse(&with_check("81000019800101001"), today()).is_ok());
-        for p in [0, 10, 16, 20, 24, 30, 38, 40, 47, 49, 55, 60, 66, 70, 72, 80, 84, 90, 99] {
+        for p in [
+            0, 10, 16, 20, 24, 30, 38, 40, 47, 49, 55, 60, 66, 70, 72, 80, 84, 90, 99,
+        ] {
             let id = with_check(&format!("{p:02}000019800101001"));
-            assert_eq!(IdNumber::parse(&id, today()), Err(IdNumberError::UnknownArea), "{id}");
+            assert_eq!(
+                IdNumber::parse(&id, today()),
+                Err(IdNumberError::UnknownArea),
+                "{id}"
+            );
         }
     }
 
@@ -319,10 +391,16 @@ mod tests {
     /// today, any sequence; the check character computed.
     fn valid_number() -> impl Strategy<Value = String> {
         let days = (today() - earliest_birth_date()).num_days();
-        (prop::sample::select(PROVINCES.to_vec()), 0u32..10_000, 0..=days, 0u32..1000).prop_map(|(p, area, d, seq)| {
-            let born = earliest_birth_date() + chrono::Duration::days(d);
-            with_check(&format!("{p:02}{area:04}{}{seq:03}", born.format("%Y%m%d")))
-        })
+        (
+            prop::sample::select(PROVINCES.to_vec()),
+            0u32..10_000,
+            0..=days,
+            0u32..1000,
+        )
+            .prop_map(|(p, area, d, seq)| {
+                let born = earliest_birth_date() + chrono::Duration::days(d);
+                with_check(&format!("{p:02}{area:04}{}{seq:03}", born.format("%Y%m%d")))
+            })
     }
 
     proptest! {

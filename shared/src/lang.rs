@@ -32,7 +32,11 @@ impl Lang {
                 let mut it = part.trim().split(';');
                 let tag = it.next()?.trim().to_ascii_lowercase();
                 let q = it
-                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                    .find_map(|p| {
+                        p.trim()
+                            .strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                    })
                     .unwrap_or(1.0);
                 (!tag.is_empty()).then_some((tag, q))
             })
@@ -57,11 +61,17 @@ pub struct Text {
 
 impl Text {
     pub const fn new(zh: &'static str, en: &'static str) -> Text {
-        Text { zh: Cow::Borrowed(zh), en: Cow::Borrowed(en) }
+        Text {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
+        }
     }
 
     pub fn owned(zh: String, en: String) -> Text {
-        Text { zh: Cow::Owned(zh), en: Cow::Owned(en) }
+        Text {
+            zh: Cow::Owned(zh),
+            en: Cow::Owned(en),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -80,7 +90,10 @@ mod tests {
     fn accept_language_defaults_to_chinese() {
         assert_eq!(Lang::from_accept_language(None), Lang::ZhCn);
         assert_eq!(Lang::from_accept_language(Some("")), Lang::ZhCn);
-        assert_eq!(Lang::from_accept_language(Some("zh-CN,zh;q=0.9,en;q=0.8")), Lang::ZhCn);
+        assert_eq!(
+            Lang::from_accept_language(Some("zh-CN,zh;q=0.9,en;q=0.8")),
+            Lang::ZhCn
+        );
         assert_eq!(Lang::from_accept_language(Some("fr")), Lang::ZhCn);
     }
 
@@ -88,7 +101,10 @@ mod tests {
     fn accept_language_honours_english_preference() {
         assert_eq!(Lang::from_accept_language(Some("en")), Lang::En);
         assert_eq!(Lang::from_accept_language(Some("en-US,en;q=0.9")), Lang::En);
-        assert_eq!(Lang::from_accept_language(Some("zh;q=0.5, en-GB;q=0.8")), Lang::En);
+        assert_eq!(
+            Lang::from_accept_language(Some("zh;q=0.5, en-GB;q=0.8")),
+            Lang::En
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@ pub mod membership;
 pub mod money;
 #[cfg(feature = "openapi")]
 pub mod openapi;
-pub mod query;
 pub mod phone;
+pub mod query;
 pub mod routes;
 #[cfg(feature = "server")]
 pub mod server;

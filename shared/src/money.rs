@@ -16,7 +16,10 @@ pub const HOURS_PER_DAY: i64 = 8;
 pub const WORKDAYS_PER_MONTH: i64 = 26;
 
 fn bad_amount() -> Text {
-    Text::new("金额应为数字,最多两位小数,例如 350 或 350.50", "Enter an amount like 350 or 350.50 (at most two decimals)")
+    Text::new(
+        "金额应为数字,最多两位小数,例如 350 或 350.50",
+        "Enter an amount like 350 or 350.50 (at most two decimals)",
+    )
 }
 
 /// Reads an amount typed in yuan — `350`, `350.5`, `¥350.00`, `1,200元`, full-width
@@ -33,7 +36,10 @@ pub fn parse_yuan(raw: &str) -> Result<i64, Text> {
         })
         .collect();
     let s = s.strip_prefix(['\u{A5}', '\u{FFE5}']).unwrap_or(&s);
-    let s = s.strip_suffix("元").or_else(|| s.strip_suffix("块")).unwrap_or(s);
+    let s = s
+        .strip_suffix("元")
+        .or_else(|| s.strip_suffix("块"))
+        .unwrap_or(s);
     if s.is_empty() {
         return Err(why::required());
     }
@@ -43,13 +49,20 @@ pub fn parse_yuan(raw: &str) -> Result<i64, Text> {
         return Err(bad_amount());
     }
     if frac.len() > 2 {
-        return Err(Text::new("金额最多两位小数(到分)", "At most two decimals (fen)"));
+        return Err(Text::new(
+            "金额最多两位小数(到分)",
+            "At most two decimals (fen)",
+        ));
     }
     let whole = whole.trim_start_matches('0');
     if whole.len() > 9 {
         return Err(too_much());
     }
-    let yuan: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad_amount())? };
+    let yuan: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad_amount())?
+    };
     let fen: i64 = format!("{frac:0<2}").parse().map_err(|_| bad_amount())?;
     let total = yuan * FEN_PER_YUAN + fen;
     if total > MAX_INPUT_FEN {
@@ -59,7 +72,10 @@ pub fn parse_yuan(raw: &str) -> Result<i64, Text> {
 }
 
 fn too_much() -> Text {
-    Text::new("金额太大,请检查是否多打了0", "That amount is too large; check for extra zeros")
+    Text::new(
+        "金额太大,请检查是否多打了0",
+        "That amount is too large; check for extra zeros",
+    )
 }
 
 /// `350`, `350.50`, `0.05`: yuan without a unit, decimals only when there are fen.
@@ -100,7 +116,12 @@ pub enum WageUnit {
 }
 
 impl WageUnit {
-    pub const ALL: [WageUnit; 4] = [WageUnit::Hour, WageUnit::Day, WageUnit::Month, WageUnit::Piece];
+    pub const ALL: [WageUnit; 4] = [
+        WageUnit::Hour,
+        WageUnit::Day,
+        WageUnit::Month,
+        WageUnit::Piece,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -154,8 +175,20 @@ impl WageUnit {
         }
         let (label, per) = (self.label(), self.per());
         Err(Text::owned(
-            format!("{}应在 {} 到 {} {}之间,请检查金额和单位", label.zh, amount(lo), amount(hi), per.zh),
-            format!("{} should be between {} and {} {}; check the amount and the unit", label.en, amount(lo), amount(hi), per.en),
+            format!(
+                "{}应在 {} 到 {} {}之间,请检查金额和单位",
+                label.zh,
+                amount(lo),
+                amount(hi),
+                per.zh
+            ),
+            format!(
+                "{} should be between {} and {} {}; check the amount and the unit",
+                label.en,
+                amount(lo),
+                amount(hi),
+                per.en
+            ),
         ))
     }
 
@@ -174,7 +207,11 @@ impl WageUnit {
 /// A wage range for people: `300–350元/天` (`¥300–350 yuan/day`), or one amount
 /// when both ends are equal.
 pub fn wage_text(min_fen: i64, max_fen: i64, unit: WageUnit) -> Text {
-    let n = if min_fen == max_fen { amount(min_fen) } else { format!("{}–{}", amount(min_fen), amount(max_fen)) };
+    let n = if min_fen == max_fen {
+        amount(min_fen)
+    } else {
+        format!("{}–{}", amount(min_fen), amount(max_fen))
+    };
     let per = unit.per();
     Text::owned(format!("{n}{}", per.zh), format!("{n} {}", per.en))
 }
@@ -205,12 +242,25 @@ mod tests {
     fn refuses_what_is_not_an_amount() {
         assert_eq!(parse_yuan("  "), Err(why::required()));
         assert_eq!(parse_yuan("¥"), Err(why::required()));
-        for bad in ["-350", "350.", ".5", "3.5.0", "abc", "三百五", "350 yuan", "1e3", "+350"] {
+        for bad in [
+            "-350",
+            "350.",
+            ".5",
+            "3.5.0",
+            "abc",
+            "三百五",
+            "350 yuan",
+            "1e3",
+            "+350",
+        ] {
             assert!(parse_yuan(bad).is_err(), "{bad}");
         }
         assert!(parse_yuan("350.505").unwrap_err().zh.contains("两位小数"));
         assert!(parse_yuan("10000000.01").unwrap_err().zh.contains("太大"));
-        assert!(parse_yuan("99999999999999999999").unwrap_err().zh.contains("太大"));
+        assert!(parse_yuan("99999999999999999999")
+            .unwrap_err()
+            .zh
+            .contains("太大"));
     }
 
     #[test]

@@ -80,9 +80,15 @@ fn operation(route: &Route, g: &mut SchemaGenerator, error_ref: &Value) -> Value
     }
 
     let success = match route.reply {
-        Reply::Json(schema) => json!({"200": {"description": "OK", "content": {"application/json": {"schema": schema(g).to_value()}}}}),
-        Reply::Csv => json!({"200": {"description": "UTF-8 CSV with BOM", "content": {"text/csv": {"schema": {"type": "string"}}}}}),
-        Reply::Svg => json!({"200": {"description": "SVG image", "content": {"image/svg+xml": {"schema": {"type": "string"}}}}}),
+        Reply::Json(schema) => {
+            json!({"200": {"description": "OK", "content": {"application/json": {"schema": schema(g).to_value()}}}})
+        }
+        Reply::Csv => {
+            json!({"200": {"description": "UTF-8 CSV with BOM", "content": {"text/csv": {"schema": {"type": "string"}}}}})
+        }
+        Reply::Svg => {
+            json!({"200": {"description": "SVG image", "content": {"image/svg+xml": {"schema": {"type": "string"}}}}})
+        }
         Reply::Empty => json!({"204": {"description": "Done"}}),
     };
     let mut responses = success.as_object().cloned().unwrap_or_default();
@@ -135,7 +141,8 @@ mod tests {
         match value.get("$ref").and_then(Value::as_str) {
             Some(r) => {
                 let pointer = r.strip_prefix('#').expect("local ref");
-                doc.pointer(pointer).unwrap_or_else(|| panic!("dangling $ref {r}"))
+                doc.pointer(pointer)
+                    .unwrap_or_else(|| panic!("dangling $ref {r}"))
             }
             None => value,
         }
@@ -160,14 +167,23 @@ mod tests {
         assert_eq!(doc["openapi"], "3.1.0");
         for route in routes::all() {
             let op = &doc["paths"][route.path][route.method.as_str().to_ascii_lowercase()];
-            assert!(op.is_object(), "{} {} missing from the OpenAPI document", route.method.as_str(), route.path);
+            assert!(
+                op.is_object(),
+                "{} {} missing from the OpenAPI document",
+                route.method.as_str(),
+                route.path
+            );
             assert_eq!(op["x-access"], route.access.label());
             assert!(op["responses"]["default"].is_object());
             // Every path template parameter is declared.
             for seg in route.path.split('/').filter(|s| s.starts_with('{')) {
                 let name = &seg[1..seg.len() - 1];
                 assert!(
-                    op["parameters"].as_array().unwrap().iter().any(|p| p["name"] == name && p["in"] == "path"),
+                    op["parameters"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|p| p["name"] == name && p["in"] == "path"),
                     "{} lacks path parameter {name}",
                     route.path
                 );

@@ -5,7 +5,10 @@ use crate::lang::Text;
 
 /// The number in its canonical 11-digit form, or why it is not one.
 pub fn parse_mobile(raw: &str) -> Result<String, Text> {
-    let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{3000}')).collect();
+    let digits: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}'))
+        .collect();
     let digits = digits
         .strip_prefix("+86")
         .or_else(|| digits.strip_prefix("0086"))
@@ -21,7 +24,10 @@ pub fn parse_mobile(raw: &str) -> Result<String, Text> {
     if ok {
         Ok(digits)
     } else {
-        Err(Text::new("手机号应为11位数字,以13到19开头", "A mobile number has 11 digits and starts with 13–19"))
+        Err(Text::new(
+            "手机号应为11位数字,以13到19开头",
+            "A mobile number has 11 digits and starts with 13–19",
+        ))
     }
 }
 
@@ -47,7 +53,15 @@ mod tests {
 
     #[test]
     fn rejects_everything_else() {
-        for bad in ["", "1380013800", "138001380001", "12800138000", "23800138000", "1380013800a", "010-12345678"] {
+        for bad in [
+            "",
+            "1380013800",
+            "138001380001",
+            "12800138000",
+            "23800138000",
+            "1380013800a",
+            "010-12345678",
+        ] {
             assert!(parse_mobile(bad).is_err(), "{bad}");
         }
     }

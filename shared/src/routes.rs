@@ -130,8 +130,25 @@ pub struct Route {
 
 impl Route {
     /// A route with no query, no body and a JSON reply; refine with the builders below.
-    pub const fn new(id: RouteId, method: Method, path: &'static str, access: Access, summary: &'static str, reply: Reply) -> Route {
-        Route { id, method, path, access, summary, query: None, body: None, reply, idempotent: false }
+    pub const fn new(
+        id: RouteId,
+        method: Method,
+        path: &'static str,
+        access: Access,
+        summary: &'static str,
+        reply: Reply,
+    ) -> Route {
+        Route {
+            id,
+            method,
+            path,
+            access,
+            summary,
+            query: None,
+            body: None,
+            reply,
+            idempotent: false,
+        }
     }
     pub const fn query(mut self, schema: SchemaFn) -> Route {
         self.query = Some(schema);
@@ -207,7 +224,13 @@ impl RouteId {
 
 /// Every route of the API.
 pub fn all() -> impl Iterator<Item = &'static Route> {
-    crate::system::ROUTES.iter().chain(crate::accounts::ROUTES).chain(crate::unions::ROUTES).chain(crate::stations::ROUTES).chain(crate::membership::ROUTES).chain(crate::jobs::ROUTES)
+    crate::system::ROUTES
+        .iter()
+        .chain(crate::accounts::ROUTES)
+        .chain(crate::unions::ROUTES)
+        .chain(crate::stations::ROUTES)
+        .chain(crate::membership::ROUTES)
+        .chain(crate::jobs::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).
@@ -234,8 +257,18 @@ mod tests {
 
     #[test]
     fn templates_match_concrete_paths() {
-        let r = Route::new(RouteId::System(crate::system::SystemRoute::Health), Method::Get, "/api/things/{id}/parts/{part}", Access::Public, "", Reply::Empty);
-        assert_eq!(r.matches("/api/things/42/parts/7"), Some(vec![("id", "42"), ("part", "7")]));
+        let r = Route::new(
+            RouteId::System(crate::system::SystemRoute::Health),
+            Method::Get,
+            "/api/things/{id}/parts/{part}",
+            Access::Public,
+            "",
+            Reply::Empty,
+        );
+        assert_eq!(
+            r.matches("/api/things/42/parts/7"),
+            Some(vec![("id", "42"), ("part", "7")])
+        );
         assert_eq!(r.matches("/api/things/42/parts/"), None);
         assert_eq!(r.matches("/api/things/42"), None);
         assert_eq!(r.matches("/api/things/42/parts/7/extra"), None);
@@ -247,10 +280,19 @@ mod tests {
         let mut ids = HashSet::new();
         for r in all() {
             assert!(r.path.starts_with("/api/"), "{}", r.path);
-            assert!(seen.insert((r.method, r.path)), "duplicate route {} {}", r.method.as_str(), r.path);
+            assert!(
+                seen.insert((r.method, r.path)),
+                "duplicate route {} {}",
+                r.method.as_str(),
+                r.path
+            );
             assert!(ids.insert(r.id), "duplicate route id {:?}", r.id);
             if !r.method.changes_state() {
-                assert!(r.body.is_none() && !r.idempotent, "GET {} must not take a body", r.path);
+                assert!(
+                    r.body.is_none() && !r.idempotent,
+                    "GET {} must not take a body",
+                    r.path
+                );
             }
         }
     }
@@ -267,7 +309,12 @@ mod tests {
                 if let Some(params) = other.matches(r.path) {
                     if params.iter().all(|(_, v)| !v.starts_with('{')) {
                         let (found, _) = find(r.method, r.path).unwrap();
-                        assert!(std::ptr::eq(found, r), "{} is shadowed by {}", r.path, other.path);
+                        assert!(
+                            std::ptr::eq(found, r),
+                            "{} is shadowed by {}",
+                            r.path,
+                            other.path
+                        );
                     }
                 }
             }

@@ -10,8 +10,22 @@ pub enum SystemRoute {
 }
 
 pub const ROUTES: &[Route] = &[
-    Route::new(RouteId::System(SystemRoute::Health), Method::Get, "/api/health", Access::Public, "Service health: database and KV reachable", Reply::Json(schema!(Health))),
-    Route::new(RouteId::System(SystemRoute::OpenApi), Method::Get, "/api/openapi.json", Access::Public, "This OpenAPI 3.1 document", Reply::Json(schema!(serde_json::Value))),
+    Route::new(
+        RouteId::System(SystemRoute::Health),
+        Method::Get,
+        "/api/health",
+        Access::Public,
+        "Service health: database and KV reachable",
+        Reply::Json(schema!(Health)),
+    ),
+    Route::new(
+        RouteId::System(SystemRoute::OpenApi),
+        Method::Get,
+        "/api/openapi.json",
+        Access::Public,
+        "This OpenAPI 3.1 document",
+        Reply::Json(schema!(serde_json::Value)),
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

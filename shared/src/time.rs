@@ -26,7 +26,14 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
 /// general parser, which costs the phone's app kilobytes.
 pub fn parse_rfc3339_z(s: &str) -> Option<DateTime<Utc>> {
     let b = s.as_bytes();
-    if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+    if b.len() != 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'Z'
+    {
         return None;
     }
     let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
@@ -58,7 +65,12 @@ mod tests {
         assert_eq!(rfc3339(t), "2025-03-28T08:00:00Z");
         assert_eq!(parse_rfc3339_z("2025-03-28T08:00:00Z"), Some(t));
         assert_eq!(parse_rfc3339_z(&rfc3339(t)), Some(t));
-        for bad in ["2025-03-28 08:00:00Z", "2025-02-30T08:00:00Z", "2025-03-28T08:00:00+08:00", ""] {
+        for bad in [
+            "2025-03-28 08:00:00Z",
+            "2025-02-30T08:00:00Z",
+            "2025-03-28T08:00:00+08:00",
+            "",
+        ] {
             assert_eq!(parse_rfc3339_z(bad), None, "{bad}");
         }
     }

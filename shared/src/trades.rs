@@ -92,7 +92,9 @@ impl Trade {
             .copied()
             .filter(|t| {
                 let l = t.label();
-                l.zh.contains(needle) || needle.contains(l.zh.split('(').next().unwrap_or("")) || l.en.to_lowercase().contains(&lower)
+                l.zh.contains(needle)
+                    || needle.contains(l.zh.split('(').next().unwrap_or(""))
+                    || l.en.to_lowercase().contains(&lower)
             })
             .collect()
     }

@@ -3,11 +3,11 @@
 //! `UnionSummary` is one node as every capability sees it, with the rule of
 //! whether it can take members today; the staff and public views extend it.
 
+use crate::accounts::StaffRole;
 use crate::api::ListMeta;
 use crate::error::{why, FieldErrors};
 use crate::lang::Text;
 use crate::routes::{schema, Access, Method, Reply, Route, RouteId};
-use crate::accounts::StaffRole;
 use crate::trades::Trade;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -24,7 +24,13 @@ pub enum UnionLevel {
 }
 
 impl UnionLevel {
-    pub const ALL: [UnionLevel; 5] = [UnionLevel::Province, UnionLevel::City, UnionLevel::District, UnionLevel::Street, UnionLevel::Grassroots];
+    pub const ALL: [UnionLevel; 5] = [
+        UnionLevel::Province,
+        UnionLevel::City,
+        UnionLevel::District,
+        UnionLevel::Street,
+        UnionLevel::Grassroots,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -70,7 +76,12 @@ pub enum UnionKind {
 }
 
 impl UnionKind {
-    pub const ALL: [UnionKind; 4] = [UnionKind::Federation, UnionKind::Enterprise, UnionKind::Project, UnionKind::Joint];
+    pub const ALL: [UnionKind; 4] = [
+        UnionKind::Federation,
+        UnionKind::Enterprise,
+        UnionKind::Project,
+        UnionKind::Joint,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -113,7 +124,9 @@ impl UnionStatus {
     }
 
     pub fn parse(s: &str) -> Option<UnionStatus> {
-        [UnionStatus::Open, UnionStatus::Closed].into_iter().find(|v| v.as_str() == s)
+        [UnionStatus::Open, UnionStatus::Closed]
+            .into_iter()
+            .find(|v| v.as_str() == s)
     }
 
     pub fn label(self) -> Text {
@@ -189,10 +202,16 @@ impl UnionSummary {
             ));
         }
         if self.status == UnionStatus::Closed {
-            return Err(Text::new("这个工会已经关闭,不再接收会员", "This union is closed and takes no new members"));
+            return Err(Text::new(
+                "这个工会已经关闭,不再接收会员",
+                "This union is closed and takes no new members",
+            ));
         }
         if self.project_has_ended(today) {
-            return Err(Text::new("这个项目已经完工,项目工会不再接收会员", "This project has ended; its union takes no new members"));
+            return Err(Text::new(
+                "这个项目已经完工,项目工会不再接收会员",
+                "This project has ended; its union takes no new members",
+            ));
         }
         Ok(())
     }
@@ -203,7 +222,12 @@ impl UnionSummary {
 /// they need no escaping anywhere.
 pub fn is_union_code(s: &str) -> bool {
     (2..=32).contains(&s.len())
-        && s.split('-').all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        && s.split('-').all(|group| {
+            !group.is_empty()
+                && group
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
 }
 
 /// What anyone may see of a union: the join page after scanning its poster.
@@ -269,7 +293,11 @@ impl UnionQuery {
             cursor: q.str("cursor").map(String::from),
             limit: q.opt("limit", &mut errors),
         };
-        if errors.is_empty() { Ok(out) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -316,7 +344,10 @@ pub fn validate_code(code: &str) -> Result<String, Text> {
     if is_union_code(&code) {
         Ok(code)
     } else {
-        Err(Text::new("编码由2到32位大写字母、数字组成,用“-”分段,例如 AH-HF-YH-XM02", "2–32 capital letters and digits in groups joined by dashes, e.g. AH-HF-YH-XM02"))
+        Err(Text::new(
+            "编码由2到32位大写字母、数字组成,用“-”分段,例如 AH-HF-YH-XM02",
+            "2–32 capital letters and digits in groups joined by dashes, e.g. AH-HF-YH-XM02",
+        ))
     }
 }
 
@@ -325,26 +356,56 @@ pub fn validate_region_code(code: &str) -> Result<String, Text> {
     if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
         Ok(code.to_string())
     } else {
-        Err(Text::new("行政区划代码是6位数字,例如 340102", "A division code has 6 digits, e.g. 340102"))
+        Err(Text::new(
+            "行政区划代码是6位数字,例如 340102",
+            "A division code has 6 digits, e.g. 340102",
+        ))
     }
 }
 
 pub fn validate_address(address: &str) -> Result<(), Text> {
-    if address.chars().count() > 100 { Err(why::too_long(100)) } else { Ok(()) }
+    if address.chars().count() > 100 {
+        Err(why::too_long(100))
+    } else {
+        Ok(())
+    }
 }
 
-fn validate_project(errors: &mut FieldErrors, kind: UnionKind, starts: Option<NaiveDate>, ends: Option<NaiveDate>) {
+fn validate_project(
+    errors: &mut FieldErrors,
+    kind: UnionKind,
+    starts: Option<NaiveDate>,
+    ends: Option<NaiveDate>,
+) {
     if kind == UnionKind::Project {
         if starts.is_none() {
-            errors.add("project_starts_on", Text::new("项目工会要填项目开工日期", "A project union needs the project's start date"));
+            errors.add(
+                "project_starts_on",
+                Text::new(
+                    "项目工会要填项目开工日期",
+                    "A project union needs the project's start date",
+                ),
+            );
         }
         if let (Some(s), Some(e)) = (starts, ends) {
             if e < s {
-                errors.add("project_ends_on", Text::new("完工日期不能早于开工日期", "The end date cannot be before the start date"));
+                errors.add(
+                    "project_ends_on",
+                    Text::new(
+                        "完工日期不能早于开工日期",
+                        "The end date cannot be before the start date",
+                    ),
+                );
             }
         }
     } else if starts.is_some() || ends.is_some() {
-        errors.add("project_starts_on", Text::new("只有项目工会才有项目日期", "Only project unions have project dates"));
+        errors.add(
+            "project_starts_on",
+            Text::new(
+                "只有项目工会才有项目日期",
+                "Only project unions have project dates",
+            ),
+        );
     }
 }
 
@@ -360,11 +421,20 @@ impl UnionCreate {
         if (self.level == UnionLevel::Grassroots) == (self.kind == UnionKind::Federation) {
             errors.add("kind", Text::new("基层工会应为企业、项目或联合工会;上级工会为总工会", "Grassroots unions are enterprise, project or joint unions; higher levels are federations"));
         }
-        validate_project(&mut errors, self.kind, self.project_starts_on, self.project_ends_on);
+        validate_project(
+            &mut errors,
+            self.kind,
+            self.project_starts_on,
+            self.project_ends_on,
+        );
         if let Some(a) = &self.address {
             errors.check("address", validate_address(a));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -380,7 +450,11 @@ impl UnionUpdate {
         if let Some(a) = &self.address {
             errors.check("address", validate_address(a));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -394,11 +468,49 @@ pub enum UnionsRoute {
 }
 
 pub const ROUTES: &[Route] = &[
-    Route::new(RouteId::Unions(UnionsRoute::ByJoinCode), Method::Get, "/api/unions/join/{join_code}", Access::Public, "The union behind a QR poster's join code", Reply::Json(schema!(PublicUnionEnvelope))),
-    Route::new(RouteId::Unions(UnionsRoute::List), Method::Get, "/api/admin/unions", Access::Staff(StaffRole::Viewer), "Unions in the caller's subtree: children of a node, or a name search", Reply::Json(schema!(UnionList))).query(schema!(UnionQuery)),
-    Route::new(RouteId::Unions(UnionsRoute::Get), Method::Get, "/api/admin/unions/{union_id}", Access::Staff(StaffRole::Viewer), "One union in the caller's subtree", Reply::Json(schema!(UnionEnvelope))),
-    Route::new(RouteId::Unions(UnionsRoute::Create), Method::Post, "/api/admin/unions", Access::Staff(StaffRole::UnionAdmin), "Create a union under one in the caller's subtree", Reply::Json(schema!(UnionEnvelope))).body(schema!(UnionCreate)),
-    Route::new(RouteId::Unions(UnionsRoute::Update), Method::Patch, "/api/admin/unions/{union_id}", Access::Staff(StaffRole::UnionAdmin), "Edit a union in the caller's subtree", Reply::Json(schema!(UnionEnvelope))).body(schema!(UnionUpdate)),
+    Route::new(
+        RouteId::Unions(UnionsRoute::ByJoinCode),
+        Method::Get,
+        "/api/unions/join/{join_code}",
+        Access::Public,
+        "The union behind a QR poster's join code",
+        Reply::Json(schema!(PublicUnionEnvelope)),
+    ),
+    Route::new(
+        RouteId::Unions(UnionsRoute::List),
+        Method::Get,
+        "/api/admin/unions",
+        Access::Staff(StaffRole::Viewer),
+        "Unions in the caller's subtree: children of a node, or a name search",
+        Reply::Json(schema!(UnionList)),
+    )
+    .query(schema!(UnionQuery)),
+    Route::new(
+        RouteId::Unions(UnionsRoute::Get),
+        Method::Get,
+        "/api/admin/unions/{union_id}",
+        Access::Staff(StaffRole::Viewer),
+        "One union in the caller's subtree",
+        Reply::Json(schema!(UnionEnvelope)),
+    ),
+    Route::new(
+        RouteId::Unions(UnionsRoute::Create),
+        Method::Post,
+        "/api/admin/unions",
+        Access::Staff(StaffRole::UnionAdmin),
+        "Create a union under one in the caller's subtree",
+        Reply::Json(schema!(UnionEnvelope)),
+    )
+    .body(schema!(UnionCreate)),
+    Route::new(
+        RouteId::Unions(UnionsRoute::Update),
+        Method::Patch,
+        "/api/admin/unions/{union_id}",
+        Access::Staff(StaffRole::UnionAdmin),
+        "Edit a union in the caller's subtree",
+        Reply::Json(schema!(UnionEnvelope)),
+    )
+    .body(schema!(UnionUpdate)),
 ];
 
 #[cfg(test)]
@@ -411,7 +523,11 @@ pub(crate) mod tests {
             id,
             code: format!("T-{id}"),
             name: format!("测试工会{id}"),
-            level: if kind == UnionKind::Federation { UnionLevel::District } else { UnionLevel::Grassroots },
+            level: if kind == UnionKind::Federation {
+                UnionLevel::District
+            } else {
+                UnionLevel::Grassroots
+            },
             kind,
             status: UnionStatus::Open,
             parent_id: None,
@@ -446,15 +562,25 @@ pub(crate) mod tests {
     #[test]
     fn only_open_grassroots_unions_with_running_projects_take_members() {
         let today = day("2025-06-01");
-        assert!(union(1, UnionKind::Joint, "340102").accepts_members(today).is_ok());
-        assert!(union(2, UnionKind::Federation, "340102").accepts_members(today).is_err());
+        assert!(union(1, UnionKind::Joint, "340102")
+            .accepts_members(today)
+            .is_ok());
+        assert!(union(2, UnionKind::Federation, "340102")
+            .accepts_members(today)
+            .is_err());
         let mut closed = union(3, UnionKind::Enterprise, "340102");
         closed.status = UnionStatus::Closed;
-        assert_eq!(closed.accepts_members(today).unwrap_err().zh, "这个工会已经关闭,不再接收会员");
+        assert_eq!(
+            closed.accepts_members(today).unwrap_err().zh,
+            "这个工会已经关闭,不再接收会员"
+        );
 
         let mut project = union(4, UnionKind::Project, "340102");
         project.project_ends_on = Some(day("2025-06-01"));
-        assert!(project.accepts_members(today).is_ok(), "the last day still counts");
+        assert!(
+            project.accepts_members(today).is_ok(),
+            "the last day still counts"
+        );
         project.project_ends_on = Some(day("2025-05-31"));
         assert!(project.project_has_ended(today));
         assert!(project.accepts_members(today).is_err());
@@ -474,7 +600,18 @@ pub(crate) mod tests {
         for ok in ["AH-HF-YH", "JS-NT-QD-KD", "A1", "BJ-2025-07"] {
             assert!(is_union_code(ok), "{ok}");
         }
-        for bad in ["", "A", "ah-hf", "AH--HF", "-AH", "AH-", "AH HF", "合肥", "AH_HF", &"A".repeat(33)] {
+        for bad in [
+            "",
+            "A",
+            "ah-hf",
+            "AH--HF",
+            "-AH",
+            "AH-",
+            "AH HF",
+            "合肥",
+            "AH_HF",
+            &"A".repeat(33),
+        ] {
             assert!(!is_union_code(bad), "{bad}");
         }
     }
@@ -492,7 +629,6 @@ pub(crate) mod tests {
         let back: UnionSummary = serde_json::from_value(json).unwrap();
         assert_eq!(back, u);
     }
-
 
     fn create(level: UnionLevel, kind: UnionKind) -> UnionCreate {
         UnionCreate {
@@ -533,9 +669,19 @@ pub(crate) mod tests {
 
     #[test]
     fn kind_must_fit_level() {
-        assert!(create(UnionLevel::Grassroots, UnionKind::Federation).validate().unwrap_err().get("kind").is_some());
-        assert!(create(UnionLevel::Street, UnionKind::Joint).validate().unwrap_err().get("kind").is_some());
-        assert!(create(UnionLevel::Street, UnionKind::Federation).validate().is_ok());
+        assert!(create(UnionLevel::Grassroots, UnionKind::Federation)
+            .validate()
+            .unwrap_err()
+            .get("kind")
+            .is_some());
+        assert!(create(UnionLevel::Street, UnionKind::Joint)
+            .validate()
+            .unwrap_err()
+            .get("kind")
+            .is_some());
+        assert!(create(UnionLevel::Street, UnionKind::Federation)
+            .validate()
+            .is_ok());
     }
 
     #[test]

@@ -10,7 +10,9 @@ use std::fmt;
 
 /// The 31 characters a code may use, in value order (no I, O, S, V, Z).
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// A code whose length, characters and check character are right, upper-case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -63,7 +65,11 @@ impl Uscc {
                 format!("A unified social credit code has 18 characters; this has {n}"),
             ));
         }
-        if let Some((i, c)) = code.chars().enumerate().find(|(_, c)| !c.is_ascii() || value(*c as u8).is_none()) {
+        if let Some((i, c)) = code
+            .chars()
+            .enumerate()
+            .find(|(_, c)| !c.is_ascii() || value(*c as u8).is_none())
+        {
             let pos = i + 1;
             let hint = match c {
                 'O' => ("(是不是数字0?)", " (did you mean the digit 0?)"),
@@ -161,8 +167,14 @@ mod tests {
         let u = Uscc::parse(" 9135 0100 m000 100y43\t").unwrap();
         assert_eq!(u.as_str(), "91350100M000100Y43");
         let full_width = "９１３５０１００Ｍ０００１００Ｙ４３";
-        assert_eq!(Uscc::parse(full_width).unwrap().as_str(), "91350100M000100Y43");
-        assert_eq!(parse_uscc("91350100m000100y43").unwrap(), "91350100M000100Y43");
+        assert_eq!(
+            Uscc::parse(full_width).unwrap().as_str(),
+            "91350100M000100Y43"
+        );
+        assert_eq!(
+            parse_uscc("91350100m000100y43").unwrap(),
+            "91350100M000100Y43"
+        );
     }
 
     #[test]
@@ -191,7 +203,10 @@ mod tests {
             }
             let mut b = code.to_vec();
             b.swap(pos, pos + 1);
-            assert!(Uscc::parse(std::str::from_utf8(&b).unwrap()).is_err(), "swap at {pos}");
+            assert!(
+                Uscc::parse(std::str::from_utf8(&b).unwrap()).is_err(),
+                "swap at {pos}"
+            );
         }
     }
 
@@ -199,9 +214,17 @@ mod tests {
     fn errors_say_what_is_wrong() {
         assert_eq!(Uscc::parse("  ").unwrap_err().zh, "这一项必须填写");
         let short = Uscc::parse("91350100M000100Y4").unwrap_err();
-        assert!(short.zh.contains("18位") && short.zh.contains("17位"), "{}", short.zh);
+        assert!(
+            short.zh.contains("18位") && short.zh.contains("17位"),
+            "{}",
+            short.zh
+        );
         let letter_o = Uscc::parse("91350100MO00100Y43").unwrap_err();
-        assert!(letter_o.zh.contains("第10位") && letter_o.zh.contains("数字0"), "{}", letter_o.zh);
+        assert!(
+            letter_o.zh.contains("第10位") && letter_o.zh.contains("数字0"),
+            "{}",
+            letter_o.zh
+        );
         let chinese = Uscc::parse("91350100M000100Y4三").unwrap_err();
         assert!(chinese.zh.contains("第18位"), "{}", chinese.zh);
         let division = Uscc::parse("9135A100M000100Y43").unwrap_err();

@@ -1,10 +1,10 @@
 //! Writing the append-only audit log. Stores put the entry in the same D1
 //! batch as the change it records, so neither can happen without the other.
 
-use crate::params;
 use crate::auth::Staff;
 use crate::db;
 use crate::error::AppResult;
+use crate::params;
 use serde_json::Value;
 use worker::{D1Database, D1PreparedStatement};
 
@@ -20,7 +20,13 @@ pub struct Event<'a> {
     pub after: Option<Value>,
 }
 
-pub fn statement(db: &D1Database, staff: &Staff, event: &Event, at: &str, ip: &str) -> AppResult<D1PreparedStatement> {
+pub fn statement(
+    db: &D1Database,
+    staff: &Staff,
+    event: &Event,
+    at: &str,
+    ip: &str,
+) -> AppResult<D1PreparedStatement> {
     let before = event.before.as_ref().map(Value::to_string);
     let after = event.after.as_ref().map(Value::to_string);
     db::stmt(
@@ -32,6 +38,14 @@ pub fn statement(db: &D1Database, staff: &Staff, event: &Event, at: &str, ip: &s
 }
 
 /// Records an event on its own (when there is no other statement to batch with).
-pub async fn record(db: &D1Database, staff: &Staff, event: &Event<'_>, at: &str, ip: &str) -> AppResult<()> {
-    db::batch(db, vec![statement(db, staff, event, at, ip)?]).await.map(|_| ())
+pub async fn record(
+    db: &D1Database,
+    staff: &Staff,
+    event: &Event<'_>,
+    at: &str,
+    ip: &str,
+) -> AppResult<()> {
+    db::batch(db, vec![statement(db, staff, event, at, ip)?])
+        .await
+        .map(|_| ())
 }

@@ -2,10 +2,10 @@
 //! union come fresh from D1 on every request (never from the client, never
 //! cached in the session), so a demotion or a disabled account takes effect at once.
 
-use crate::params;
 use crate::ctx::Ctx;
 use crate::db;
 use crate::error::{AppError, AppResult};
+use crate::params;
 use crate::session::{self, Session, SessionKind};
 use serde::Deserialize;
 use shared::accounts::{Scope, StaffRole};
@@ -67,10 +67,16 @@ struct StaffRow {
 
 /// Resolves the request's session into a principal (or nothing).
 pub async fn resolve(ctx: &mut Ctx) -> AppResult<()> {
-    let Some(header) = ctx.header("cookie") else { return Ok(()) };
-    let Some(token) = session::token_from_cookie_header(&header) else { return Ok(()) };
+    let Some(header) = ctx.header("cookie") else {
+        return Ok(());
+    };
+    let Some(token) = session::token_from_cookie_header(&header) else {
+        return Ok(());
+    };
     let kv = ctx.kv()?;
-    let Some(s) = session::load(&kv, token, ctx.now_ms()).await? else { return Ok(()) };
+    let Some(s) = session::load(&kv, token, ctx.now_ms()).await? else {
+        return Ok(());
+    };
     let principal = match s.kind {
         SessionKind::Worker => Some(Principal::Worker { user_id: s.subject }),
         SessionKind::Staff => load_staff(ctx, s.subject).await?.map(Principal::Staff),
@@ -93,7 +99,13 @@ async fn load_staff(ctx: &Ctx, staff_id: i64) -> AppResult<Option<Staff>> {
     )
     .await?;
     Ok(row.filter(|r| r.status == "active").and_then(|r| {
-        Some(Staff { id: r.id, display_name: r.display_name, role: StaffRole::parse(&r.role)?, union_id: r.union_id, union_path: r.union_path })
+        Some(Staff {
+            id: r.id,
+            display_name: r.display_name,
+            role: StaffRole::parse(&r.role)?,
+            union_id: r.union_id,
+            union_path: r.union_path,
+        })
     }))
 }
 
@@ -133,11 +145,17 @@ impl Ctx {
     }
 
     pub fn current_session(&self) -> AppResult<&Session> {
-        self.session.as_ref().ok_or_else(|| AppError::Api(ApiError::unauthenticated()))
+        self.session
+            .as_ref()
+            .ok_or_else(|| AppError::Api(ApiError::unauthenticated()))
     }
 }
 
 /// "Wrong username or password", the same for both so neither can be probed.
 pub fn bad_credentials() -> AppError {
-    ApiError::with_message(shared::ErrorCode::Unauthenticated, Text::new("用户名或密码不对", "Wrong username or password")).into()
+    ApiError::with_message(
+        shared::ErrorCode::Unauthenticated,
+        Text::new("用户名或密码不对", "Wrong username or password"),
+    )
+    .into()
 }

@@ -26,10 +26,36 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(req: Request, env: Env, route: &'static Route, params: Vec<(&'static str, String)>) -> Ctx {
-        let lang = Lang::from_accept_language(req.headers().get("accept-language").ok().flatten().as_deref());
-        let query = req.url().ok().and_then(|u| u.query().map(Query::parse)).unwrap_or_default();
-        Ctx { req, env, route, lang, now: shared::time::from_millis(js_sys::Date::now()), principal: None, session: None, params, query, body_text: None }
+    pub fn new(
+        req: Request,
+        env: Env,
+        route: &'static Route,
+        params: Vec<(&'static str, String)>,
+    ) -> Ctx {
+        let lang = Lang::from_accept_language(
+            req.headers()
+                .get("accept-language")
+                .ok()
+                .flatten()
+                .as_deref(),
+        );
+        let query = req
+            .url()
+            .ok()
+            .and_then(|u| u.query().map(Query::parse))
+            .unwrap_or_default();
+        Ctx {
+            req,
+            env,
+            route,
+            lang,
+            now: shared::time::from_millis(js_sys::Date::now()),
+            principal: None,
+            session: None,
+            params,
+            query,
+            body_text: None,
+        }
     }
 
     pub fn now_ms(&self) -> f64 {
@@ -43,12 +69,20 @@ impl Ctx {
 
     /// A path parameter as text.
     pub fn param(&self, name: &str) -> &str {
-        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
 
     /// A numeric id path parameter; anything else is simply not found.
     pub fn id(&self, name: &str) -> AppResult<i64> {
-        self.param(name).parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::not_found().into())
+        self.param(name)
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| ApiError::not_found().into())
     }
 
     pub fn query(&self) -> &Query {
@@ -61,7 +95,8 @@ impl Ctx {
 
     /// The caller's address, for rate limits and the audit log.
     pub fn client_ip(&self) -> String {
-        self.header("cf-connecting-ip").unwrap_or_else(|| "127.0.0.1".into())
+        self.header("cf-connecting-ip")
+            .unwrap_or_else(|| "127.0.0.1".into())
     }
 
     /// The raw body, read once.
@@ -87,12 +122,15 @@ impl Ctx {
 
     /// The keys that seal ID numbers (ID_KEY_V*, ID_KEY_CURRENT, ID_HMAC_KEY).
     pub fn keyring(&self) -> AppResult<shared::server::sealed::Keyring> {
-        shared::server::sealed::Keyring::from_secrets(|name| self.secret(name)).map_err(|e| AppError::Internal(e.to_string()))
+        shared::server::sealed::Keyring::from_secrets(|name| self.secret(name))
+            .map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// The key that signs links (member-card verification, OTP hashes).
     pub fn signing_key(&self) -> AppResult<Vec<u8>> {
-        self.secret("SIGNING_KEY").map(String::into_bytes).ok_or_else(|| AppError::Internal("SIGNING_KEY is not set".into()))
+        self.secret("SIGNING_KEY")
+            .map(String::into_bytes)
+            .ok_or_else(|| AppError::Internal("SIGNING_KEY is not set".into()))
     }
 
     /// A Worker secret or var; absent or empty is `None`.
@@ -107,7 +145,11 @@ impl Ctx {
 }
 
 fn bad_body() -> AppError {
-    ApiError::bad_request(Text::new("请求内容不是有效的 JSON", "The request body is not valid JSON")).into()
+    ApiError::bad_request(Text::new(
+        "请求内容不是有效的 JSON",
+        "The request body is not valid JSON",
+    ))
+    .into()
 }
 
 pub fn parse_json<T: DeserializeOwned>(text: &str) -> AppResult<T> {
@@ -118,7 +160,11 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> AppResult<T> {
             return bad_body();
         }
         let path = e.path().to_string();
-        let field = if path == "." { "body".to_string() } else { path };
+        let field = if path == "." {
+            "body".to_string()
+        } else {
+            path
+        };
         let why = if inner.to_string().starts_with("missing field") {
             shared::error::why::required()
         } else {
@@ -129,7 +175,13 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> AppResult<T> {
             .to_string()
             .strip_prefix("missing field `")
             .and_then(|s| s.split('`').next())
-            .map(|name| if field == "body" { name.to_string() } else { format!("{field}.{name}") })
+            .map(|name| {
+                if field == "body" {
+                    name.to_string()
+                } else {
+                    format!("{field}.{name}")
+                }
+            })
             .unwrap_or(field);
         ApiError::field(&field, why).into()
     })
@@ -140,7 +192,9 @@ pub fn json_response<T: Serialize>(status: u16, body: &T) -> Response {
     let headers = Headers::new();
     let _ = headers.set("content-type", "application/json; charset=utf-8");
     let _ = headers.set("cache-control", "no-store");
-    Response::ok(text).map(|r| r.with_status(status).with_headers(headers)).unwrap_or_else(|_| Response::empty().unwrap())
+    Response::ok(text)
+        .map(|r| r.with_status(status).with_headers(headers))
+        .unwrap_or_else(|_| Response::empty().unwrap())
 }
 
 /// 200 with a JSON body.
@@ -156,7 +210,8 @@ pub fn no_content() -> AppResult<Response> {
 /// An SVG image (QR codes), cacheable by the browser for a day.
 pub fn svg(body: String) -> AppResult<Response> {
     let mut r = typed(body.into_bytes(), "image/svg+xml; charset=utf-8", None)?;
-    r.headers_mut().set("cache-control", "private, max-age=86400")?;
+    r.headers_mut()
+        .set("cache-control", "private, max-age=86400")?;
     Ok(r)
 }
 
@@ -165,7 +220,10 @@ pub fn typed(body: Vec<u8>, content_type: &str, filename: Option<&str>) -> AppRe
     let headers = Headers::new();
     headers.set("content-type", content_type)?;
     if let Some(name) = filename {
-        headers.set("content-disposition", &format!("attachment; filename=\"{name}\""))?;
+        headers.set(
+            "content-disposition",
+            &format!("attachment; filename=\"{name}\""),
+        )?;
     }
     Ok(Response::from_bytes(body)?.with_headers(headers))
 }

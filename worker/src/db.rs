@@ -66,29 +66,54 @@ macro_rules! params {
 /// Prepares `sql` with its bound values.
 pub fn stmt(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<D1PreparedStatement> {
     let values: Vec<JsValue> = values.iter().map(|v| v.js()).collect();
-    db.prepare(sql).bind(&values).map_err(|e| AppError::Internal(format!("bind {sql}: {e}")))
+    db.prepare(sql)
+        .bind(&values)
+        .map_err(|e| AppError::Internal(format!("bind {sql}: {e}")))
 }
 
 /// All rows of a query.
-pub async fn all<T: DeserializeOwned>(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<Vec<T>> {
+pub async fn all<T: DeserializeOwned>(
+    db: &D1Database,
+    sql: &str,
+    values: &[&dyn Bind],
+) -> AppResult<Vec<T>> {
     Ok(all_with_meta(db, sql, values).await?.0)
 }
 
 /// All rows, with D1's metadata (`rows_read` feeds the benchmarks).
-pub async fn all_with_meta<T: DeserializeOwned>(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<(Vec<T>, Option<D1ResultMeta>)> {
-    let result = stmt(db, sql, values)?.all().await.map_err(|e| query_error(sql, e))?;
-    let rows = result.results::<T>().map_err(|e| AppError::Internal(format!("decode {sql}: {e}")))?;
+pub async fn all_with_meta<T: DeserializeOwned>(
+    db: &D1Database,
+    sql: &str,
+    values: &[&dyn Bind],
+) -> AppResult<(Vec<T>, Option<D1ResultMeta>)> {
+    let result = stmt(db, sql, values)?
+        .all()
+        .await
+        .map_err(|e| query_error(sql, e))?;
+    let rows = result
+        .results::<T>()
+        .map_err(|e| AppError::Internal(format!("decode {sql}: {e}")))?;
     Ok((rows, result.meta().ok().flatten()))
 }
 
 /// The first row, if any.
-pub async fn first<T: DeserializeOwned>(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<Option<T>> {
-    stmt(db, sql, values)?.first::<T>(None).await.map_err(|e| query_error(sql, e))
+pub async fn first<T: DeserializeOwned>(
+    db: &D1Database,
+    sql: &str,
+    values: &[&dyn Bind],
+) -> AppResult<Option<T>> {
+    stmt(db, sql, values)?
+        .first::<T>(None)
+        .await
+        .map_err(|e| query_error(sql, e))
 }
 
 /// Runs a statement, returning how many rows it changed.
 pub async fn run(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<Changes> {
-    let result = stmt(db, sql, values)?.run().await.map_err(|e| query_error(sql, e))?;
+    let result = stmt(db, sql, values)?
+        .run()
+        .await
+        .map_err(|e| query_error(sql, e))?;
     let meta = result.meta().ok().flatten();
     Ok(Changes {
         changes: meta.as_ref().and_then(|m| m.changes).unwrap_or(0),
@@ -97,13 +122,22 @@ pub async fn run(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<
 }
 
 /// Runs statements atomically: D1 executes a batch as one transaction.
-pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> AppResult<Vec<Changes>> {
-    let results = db.batch(statements).await.map_err(|e| query_error("batch", e))?;
+pub async fn batch(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+) -> AppResult<Vec<Changes>> {
+    let results = db
+        .batch(statements)
+        .await
+        .map_err(|e| query_error("batch", e))?;
     Ok(results
         .iter()
         .map(|r| {
             let meta = r.meta().ok().flatten();
-            Changes { changes: meta.as_ref().and_then(|m| m.changes).unwrap_or(0), last_row_id: meta.and_then(|m| m.last_row_id).unwrap_or(0) }
+            Changes {
+                changes: meta.as_ref().and_then(|m| m.changes).unwrap_or(0),
+                last_row_id: meta.and_then(|m| m.last_row_id).unwrap_or(0),
+            }
         })
         .collect())
 }
@@ -123,7 +157,6 @@ fn query_error(sql: &str, e: worker::Error) -> AppError {
 pub fn is_unique_violation(e: &AppError) -> bool {
     matches!(e, AppError::Internal(msg) if msg.contains("UNIQUE constraint failed"))
 }
-
 
 /// The single-column count of a `SELECT count(*) AS n ...`.
 #[derive(Deserialize)]

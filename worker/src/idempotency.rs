@@ -23,11 +23,18 @@ struct Stored {
 /// The key of the request, checked for shape.
 pub fn key(ctx: &Ctx) -> AppResult<String> {
     let key = ctx.header("idempotency-key").unwrap_or_default();
-    let ok = (8..=128).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+    let ok = (8..=128).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
     if ok {
         Ok(key)
     } else {
-        Err(ApiError::bad_request(Text::new("缺少有效的提交编号(Idempotency-Key)", "A valid Idempotency-Key header is required")).into())
+        Err(ApiError::bad_request(Text::new(
+            "缺少有效的提交编号(Idempotency-Key)",
+            "A valid Idempotency-Key header is required",
+        ))
+        .into())
     }
 }
 
@@ -39,7 +46,9 @@ where
 {
     let key = key(ctx)?;
     let body = ctx.body_text().await?.to_string();
-    let hash = crypto::sha256_hex(format!("{} {}\n{}", ctx.route.method.as_str(), ctx.req.path(), body).as_bytes());
+    let hash = crypto::sha256_hex(
+        format!("{} {}\n{}", ctx.route.method.as_str(), ctx.req.path(), body).as_bytes(),
+    );
     let db = ctx.db()?;
     let now = ctx.now_text();
 
@@ -57,14 +66,27 @@ where
             .await?
             .ok_or_else(ApiError::internal)?;
         if stored.request_hash != hash {
-            return Err(ApiError::field("idempotency_key", Text::new("这个提交编号已用于另一份内容", "This Idempotency-Key was already used for a different request")).into());
+            return Err(ApiError::field(
+                "idempotency_key",
+                Text::new(
+                    "这个提交编号已用于另一份内容",
+                    "This Idempotency-Key was already used for a different request",
+                ),
+            )
+            .into());
         }
         if stored.status == 0 {
             let mut busy = ApiError::rate_limited(2);
-            busy.message = Text::new("正在处理上一次提交,请稍候", "The first submission is still being processed; try again shortly");
+            busy.message = Text::new(
+                "正在处理上一次提交,请稍候",
+                "The first submission is still being processed; try again shortly",
+            );
             return Err(busy.into());
         }
-        let mut resp = json_response(stored.status as u16, &serde_json::from_str::<serde_json::Value>(&stored.response)?);
+        let mut resp = json_response(
+            stored.status as u16,
+            &serde_json::from_str::<serde_json::Value>(&stored.response)?,
+        );
         resp.headers_mut().set("idempotent-replayed", "true")?;
         return Ok(resp);
     }
@@ -75,7 +97,12 @@ where
         Err(AppError::Api(e)) => (e.status(), serde_json::to_value(e.render(lang))?),
         Err(internal) => {
             // Not the caller's fault: free the key so a retry can succeed.
-            db::run(&db, "DELETE FROM idempotency_keys WHERE owner = ? AND key = ?", params![owner, key]).await?;
+            db::run(
+                &db,
+                "DELETE FROM idempotency_keys WHERE owner = ? AND key = ?",
+                params![owner, key],
+            )
+            .await?;
             return Err(internal);
         }
     };

@@ -13,14 +13,32 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     let day_ago = shared::time::rfc3339(now - chrono::Duration::days(1));
     let hour_ago_ms = (now - chrono::Duration::hours(1)).timestamp_millis();
     // Replays of a submission are only needed while a phone may still retry it.
-    db::run(&db, "DELETE FROM idempotency_keys WHERE created_at < ?", params![day_ago]).await?;
+    db::run(
+        &db,
+        "DELETE FROM idempotency_keys WHERE created_at < ?",
+        params![day_ago],
+    )
+    .await?;
     // Expired SMS codes, and rate-limit buckets that have refilled long ago.
-    db::run(&db, "DELETE FROM otp_challenges WHERE expires_at < ?", params![now_text]).await?;
-    db::run(&db, "DELETE FROM rate_limits WHERE updated_ms < ?", params![hour_ago_ms]).await?;
+    db::run(
+        &db,
+        "DELETE FROM otp_challenges WHERE expires_at < ?",
+        params![now_text],
+    )
+    .await?;
+    db::run(
+        &db,
+        "DELETE FROM rate_limits WHERE updated_ms < ?",
+        params![hour_ago_ms],
+    )
+    .await?;
     // Check-ins are kept two days to refuse a second within the hour; daily counts stay.
-    let two_days_ago = shared::time::local(now - chrono::Duration::days(2)).format("%Y-%m-%dT%H").to_string();
+    let two_days_ago = shared::time::local(now - chrono::Duration::days(2))
+        .format("%Y-%m-%dT%H")
+        .to_string();
     crate::stations::store::forget_old_visits(&db, &two_days_ago).await?;
     // Jobs past their valid-until date leave the lists (queries already skip them).
-    crate::jobs::store::expire_jobs(&db, &shared::time::local_date(now).to_string(), &now_text).await?;
+    crate::jobs::store::expire_jobs(&db, &shared::time::local_date(now).to_string(), &now_text)
+        .await?;
     Ok(())
 }

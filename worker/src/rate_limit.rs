@@ -1,9 +1,9 @@
 //! Token-bucket rate limits in D1: one UPSERT per check, consistent across
 //! every Worker instance (KV's eventual consistency would let bursts through).
 
-use crate::params;
 use crate::db;
 use crate::error::AppResult;
+use crate::params;
 use serde::Deserialize;
 use shared::ApiError;
 use worker::D1Database;
@@ -17,7 +17,10 @@ pub struct Limit {
 
 impl Limit {
     pub const fn new(capacity: u32, per_secs: u32) -> Limit {
-        Limit { capacity: capacity as f64, per_secs: per_secs as f64 }
+        Limit {
+            capacity: capacity as f64,
+            per_secs: per_secs as f64,
+        }
     }
 }
 

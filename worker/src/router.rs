@@ -9,7 +9,13 @@ use shared::{ApiError, Lang, Text};
 use worker::{Env, Request, Response};
 
 pub async fn handle(req: Request, env: Env) -> Response {
-    let lang = Lang::from_accept_language(req.headers().get("accept-language").ok().flatten().as_deref());
+    let lang = Lang::from_accept_language(
+        req.headers()
+            .get("accept-language")
+            .ok()
+            .flatten()
+            .as_deref(),
+    );
     let mut matched = None;
     let mut response = match route(req, env, &mut matched).await {
         Ok(r) => r,
@@ -36,7 +42,10 @@ async fn route(req: Request, env: Env, matched: &mut Option<RouteId>) -> AppResu
         Err(false) => return Err(ApiError::not_found().into()),
     };
     *matched = Some(route.id);
-    let params = params.into_iter().map(|(k, v)| (k, shared::query::decode(v))).collect();
+    let params = params
+        .into_iter()
+        .map(|(k, v)| (k, shared::query::decode(v)))
+        .collect();
 
     if method.changes_state() {
         check_origin(&req, &url, &env)?;
@@ -63,7 +72,11 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
 }
 
 fn method_not_supported() -> AppError {
-    ApiError::bad_request(Text::new("不支持此请求方法", "This method is not supported here")).into()
+    ApiError::bad_request(Text::new(
+        "不支持此请求方法",
+        "This method is not supported here",
+    ))
+    .into()
 }
 
 /// A state-changing request must come from our own pages: its `Origin` must be
@@ -71,22 +84,37 @@ fn method_not_supported() -> AppError {
 fn check_origin(req: &Request, url: &worker::Url, env: &Env) -> AppResult<()> {
     let origin = req.headers().get("origin").ok().flatten();
     let own = url.origin().ascii_serialization();
-    let allowed = env.var("ALLOWED_ORIGINS").map(|v| v.to_string()).unwrap_or_default();
+    let allowed = env
+        .var("ALLOWED_ORIGINS")
+        .map(|v| v.to_string())
+        .unwrap_or_default();
     match origin {
         Some(o) if o == own || allowed.split(',').any(|a| a.trim() == o) => Ok(()),
         _ => Err(ApiError::with_message(
             shared::ErrorCode::Forbidden,
-            Text::new("请求来源不被允许", "This request did not come from this site"),
+            Text::new(
+                "请求来源不被允许",
+                "This request did not come from this site",
+            ),
         )
         .into()),
     }
 }
 
 fn check_json(req: &Request) -> AppResult<()> {
-    let ct = req.headers().get("content-type").ok().flatten().unwrap_or_default();
+    let ct = req
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     if ct.to_ascii_lowercase().starts_with("application/json") {
         Ok(())
     } else {
-        Err(ApiError::bad_request(Text::new("请求内容必须是 JSON", "The request body must be JSON (Content-Type: application/json)")).into())
+        Err(ApiError::bad_request(Text::new(
+            "请求内容必须是 JSON",
+            "The request body must be JSON (Content-Type: application/json)",
+        ))
+        .into())
     }
 }

@@ -64,16 +64,27 @@ impl Session {
     }
 
     fn alive(&self, now_ms: f64) -> bool {
-        session_alive(self.kind == SessionKind::Staff, self.last_seen_ms, self.expires_ms, now_ms)
+        session_alive(
+            self.kind == SessionKind::Staff,
+            self.last_seen_ms,
+            self.expires_ms,
+            now_ms,
+        )
     }
 
     async fn store(&self, kv: &KvStore, now_ms: f64) -> AppResult<()> {
         let ttl = self.ttl_secs(now_ms);
-        kv.put(&session_key(&self.key_hash), serde_json::to_string(self)?)?.expiration_ttl(ttl).execute().await?;
-        kv.put(&format!("{}{}", index_prefix(self.kind, self.subject), self.sid), self.key_hash.clone())?
+        kv.put(&session_key(&self.key_hash), serde_json::to_string(self)?)?
             .expiration_ttl(ttl)
             .execute()
             .await?;
+        kv.put(
+            &format!("{}{}", index_prefix(self.kind, self.subject), self.sid),
+            self.key_hash.clone(),
+        )?
+        .expiration_ttl(ttl)
+        .execute()
+        .await?;
         Ok(())
     }
 
@@ -94,11 +105,20 @@ pub fn clear_cookie() -> String {
 
 /// Reads the session token from a `Cookie` header.
 pub fn token_from_cookie_header(header: &str) -> Option<&str> {
-    header.split(';').find_map(|part| part.trim().strip_prefix(COOKIE)?.strip_prefix('=')).filter(|t| !t.is_empty() && t.len() <= 128)
+    header
+        .split(';')
+        .find_map(|part| part.trim().strip_prefix(COOKIE)?.strip_prefix('='))
+        .filter(|t| !t.is_empty() && t.len() <= 128)
 }
 
 /// Starts a session; returns it with the token for the cookie.
-pub async fn create(kv: &KvStore, kind: SessionKind, subject: i64, device: String, now_ms: f64) -> AppResult<(Session, String)> {
+pub async fn create(
+    kv: &KvStore,
+    kind: SessionKind,
+    subject: i64,
+    device: String,
+    now_ms: f64,
+) -> AppResult<(Session, String)> {
     let token = crypto::token();
     let hash = crypto::sha256_hex(token.as_bytes());
     let lifetime = match kind {
@@ -122,8 +142,12 @@ pub async fn create(kv: &KvStore, kind: SessionKind, subject: i64, device: Strin
 /// The live session of a token, renewing a staff session's idle timer.
 pub async fn load(kv: &KvStore, token: &str, now_ms: f64) -> AppResult<Option<Session>> {
     let hash = crypto::sha256_hex(token.as_bytes());
-    let Some(text) = kv.get(&session_key(&hash)).text().await? else { return Ok(None) };
-    let Ok(mut session) = serde_json::from_str::<Session>(&text) else { return Ok(None) };
+    let Some(text) = kv.get(&session_key(&hash)).text().await? else {
+        return Ok(None);
+    };
+    let Ok(mut session) = serde_json::from_str::<Session>(&text) else {
+        return Ok(None);
+    };
     session.key_hash = hash;
     if !session.alive(now_ms) {
         destroy(kv, &session).await?;
@@ -143,16 +167,32 @@ pub async fn load(kv: &KvStore, token: &str, now_ms: f64) -> AppResult<Option<Se
 
 pub async fn destroy(kv: &KvStore, session: &Session) -> AppResult<()> {
     kv.delete(&session_key(&session.key_hash)).await?;
-    kv.delete(&format!("{}{}", index_prefix(session.kind, session.subject), session.sid)).await?;
+    kv.delete(&format!(
+        "{}{}",
+        index_prefix(session.kind, session.subject),
+        session.sid
+    ))
+    .await?;
     Ok(())
 }
 
 /// Every live session of one person.
-pub async fn list(kv: &KvStore, kind: SessionKind, subject: i64, now_ms: f64) -> AppResult<Vec<Session>> {
-    let listed = kv.list().prefix(index_prefix(kind, subject)).execute().await?;
+pub async fn list(
+    kv: &KvStore,
+    kind: SessionKind,
+    subject: i64,
+    now_ms: f64,
+) -> AppResult<Vec<Session>> {
+    let listed = kv
+        .list()
+        .prefix(index_prefix(kind, subject))
+        .execute()
+        .await?;
     let mut out = Vec::new();
     for key in listed.keys {
-        let Some(hash) = kv.get(&key.name).text().await? else { continue };
+        let Some(hash) = kv.get(&key.name).text().await? else {
+            continue;
+        };
         let Some(text) = kv.get(&session_key(&hash)).text().await? else {
             kv.delete(&key.name).await?;
             continue;
@@ -169,7 +209,12 @@ pub async fn list(kv: &KvStore, kind: SessionKind, subject: i64, now_ms: f64) ->
 }
 
 /// Ends every session of one person (password reset, account disabled or deleted).
-pub async fn destroy_all(kv: &KvStore, kind: SessionKind, subject: i64, now_ms: f64) -> AppResult<()> {
+pub async fn destroy_all(
+    kv: &KvStore,
+    kind: SessionKind,
+    subject: i64,
+    now_ms: f64,
+) -> AppResult<()> {
     for s in list(kv, kind, subject, now_ms).await? {
         destroy(kv, &s).await?;
     }

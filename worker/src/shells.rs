@@ -13,11 +13,19 @@ pub fn owner(path: &str) -> Option<&'static str> {
 pub async fn serve(req: Request, env: Env, dir: &str) -> Result<Response> {
     let assets = env.assets("ASSETS")?;
     let path = req.path();
-    let is_file = path.starts_with(&format!("/{dir}/")) && path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let is_file = path.starts_with(&format!("/{dir}/"))
+        && path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'));
     if is_file {
         let resp = assets.fetch_request(req).await?;
         // The assets' SPA fallback answers a missing file with the home page.
-        let html = resp.headers().get("content-type")?.unwrap_or_default().starts_with("text/html");
+        let html = resp
+            .headers()
+            .get("content-type")?
+            .unwrap_or_default()
+            .starts_with("text/html");
         if html && !path.ends_with(".html") {
             return Response::error("Not found", 404);
         }
@@ -29,8 +37,10 @@ pub async fn serve(req: Request, env: Env, dir: &str) -> Result<Response> {
     let shell = assets.fetch(url.to_string(), None).await?;
     // Never cached by the browser: the shell names this build's hashed files.
     let mut resp = Response::from_body(shell.body().clone())?.with_status(200);
-    resp.headers_mut().set("content-type", "text/html; charset=utf-8")?;
+    resp.headers_mut()
+        .set("content-type", "text/html; charset=utf-8")?;
     resp.headers_mut().set("cache-control", "no-cache")?;
-    resp.headers_mut().set("x-content-type-options", "nosniff")?;
+    resp.headers_mut()
+        .set("x-content-type-options", "nosniff")?;
     Ok(resp)
 }

@@ -27,7 +27,9 @@ pub fn Login() -> impl IntoView {
     let waiting = move || wait.get() != 0;
     let send_code = move |_| {
         form.clear();
-        let input = OtpRequest { phone: phone.get_untracked() };
+        let input = OtpRequest {
+            phone: phone.get_untracked(),
+        };
         if !form.check(input.validate().map(|_| ())) {
             return;
         }
@@ -48,7 +50,10 @@ pub fn Login() -> impl IntoView {
     let verify = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.clear();
-        let input = OtpVerify { phone: phone.get_untracked(), code: code.get_untracked() };
+        let input = OtpVerify {
+            phone: phone.get_untracked(),
+            code: code.get_untracked(),
+        };
         if !form.check(input.validate().map(|_| ())) {
             return;
         }

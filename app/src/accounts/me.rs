@@ -47,7 +47,10 @@ fn Profile(me: WorkerMe) -> impl IntoView {
         ev.prevent_default();
         form.clear();
         saved.set(false);
-        let input = ProfileUpdate { display_name: Some(name.get_untracked()), lang: None };
+        let input = ProfileUpdate {
+            display_name: Some(name.get_untracked()),
+            lang: None,
+        };
         if !form.check(input.validate()) {
             return;
         }
@@ -81,7 +84,8 @@ pub fn Sessions() -> impl IntoView {
     let list = LocalResource::new(|| api::get::<SessionList>("/api/me/sessions"));
     let end = move |id: String| {
         leptos::task::spawn_local(async move {
-            let _ = api::send::<_, ()>("DELETE", &format!("/api/me/sessions/{id}"), &(), None).await;
+            let _ =
+                api::send::<_, ()>("DELETE", &format!("/api/me/sessions/{id}"), &(), None).await;
             list.refetch();
         });
     };

@@ -17,7 +17,10 @@ pub fn Account() -> impl IntoView {
         ev.prevent_default();
         form.clear();
         done.set(false);
-        let input = PasswordChange { current_password: current.get_untracked(), new_password: new.get_untracked() };
+        let input = PasswordChange {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        };
         if !form.check(input.validate()) {
             return;
         }

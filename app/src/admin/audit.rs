@@ -17,7 +17,12 @@ pub fn Audit() -> impl IntoView {
     let lang = use_lang();
     let entries = RwSignal::new(Vec::<AuditEntry>::new());
     let next = RwSignal::new(None::<String>);
-    let union_param = move || query.get().get("union_id").or_else(|| scope.id().map(|i| i.to_string()));
+    let union_param = move || {
+        query
+            .get()
+            .get("union_id")
+            .or_else(|| scope.id().map(|i| i.to_string()))
+    };
     let page = LocalResource::new(move || {
         let union = union_param();
         async move {
@@ -32,10 +37,17 @@ pub fn Audit() -> impl IntoView {
         }
     });
     let more = move |_| {
-        let Some(cursor) = next.get_untracked() else { return };
-        let q = union_param().map(|u| format!("union_id={u}&")).unwrap_or_default();
+        let Some(cursor) = next.get_untracked() else {
+            return;
+        };
+        let q = union_param()
+            .map(|u| format!("union_id={u}&"))
+            .unwrap_or_default();
         leptos::task::spawn_local(async move {
-            if let Ok(list) = api::get::<AuditList>(&format!("/api/admin/audit?{q}limit=50&cursor={cursor}")).await {
+            if let Ok(list) =
+                api::get::<AuditList>(&format!("/api/admin/audit?{q}limit=50&cursor={cursor}"))
+                    .await
+            {
                 entries.update(|e| e.extend(list.entries));
                 next.set(list.meta.next_cursor);
             }

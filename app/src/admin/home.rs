@@ -15,7 +15,9 @@ pub fn Home() -> impl IntoView {
         let id = scope.id();
         async move {
             match id {
-                Some(id) => api::get::<UnionEnvelope>(&format!("/api/admin/unions/{id}")).await.map(|e| Some(e.union)),
+                Some(id) => api::get::<UnionEnvelope>(&format!("/api/admin/unions/{id}"))
+                    .await
+                    .map(|e| Some(e.union)),
                 None => Ok(None),
             }
         }

@@ -21,7 +21,10 @@ pub fn AdminLayout() -> impl IntoView {
 fn AdminFrame() -> impl IntoView {
     scope::provide();
     let auth = use_auth();
-    let is_admin = move || auth.staff().is_some_and(|s| s.role >= StaffRole::UnionAdmin);
+    let is_admin = move || {
+        auth.staff()
+            .is_some_and(|s| s.role >= StaffRole::UnionAdmin)
+    };
     let may_review = move || auth.staff().is_some_and(|s| s.role >= StaffRole::Staff);
     view! {
         <div class="admin-shell">

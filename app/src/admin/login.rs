@@ -19,7 +19,10 @@ pub fn Login() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.clear();
-        let input = StaffLogin { username: username.get_untracked(), password: password.get_untracked() };
+        let input = StaffLogin {
+            username: username.get_untracked(),
+            password: password.get_untracked(),
+        };
         if !form.check(input.validate()) {
             return;
         }

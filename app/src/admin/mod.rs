@@ -18,10 +18,18 @@ pub use account::Account;
 pub use app::App;
 pub use audit::Audit;
 pub use home::Home;
-pub use jobs::{Employers, Fairs as JobFairs, Figures as JobsFigures, JobPage as AdminJob, Jobs as AdminJobs, NewEmployer, NewJob as AdminNewJob, Reports as JobReports};
+pub use jobs::{
+    Employers, Fairs as JobFairs, Figures as JobsFigures, JobPage as AdminJob, Jobs as AdminJobs,
+    NewEmployer, NewJob as AdminNewJob, Reports as JobReports,
+};
 pub use layout::AdminLayout;
 pub use login::Login;
-pub use membership::{CloseUnion, Figures as MembershipFigures, JoinPoster, Members, Queue as Applications};
+pub use membership::{
+    CloseUnion, Figures as MembershipFigures, JoinPoster, Members, Queue as Applications,
+};
 pub use staff::StaffPage;
-pub use stations::{EditStation, Import as StationImport, NewStation, Poster as StationPoster, Recheck as StationRecheck, Stations};
+pub use stations::{
+    EditStation, Import as StationImport, NewStation, Poster as StationPoster,
+    Recheck as StationRecheck, Stations,
+};
 pub use unions::Unions;

@@ -22,7 +22,10 @@ pub struct Pages<T: Send + Sync + 'static> {
 }
 
 /// `url(cursor)` builds a page's address; `split` takes a reply apart.
-pub fn pages<L, T>(url: impl Fn(Option<String>) -> String + Clone + Send + Sync + 'static, split: fn(L) -> (Vec<T>, ListMeta)) -> Pages<T>
+pub fn pages<L, T>(
+    url: impl Fn(Option<String>) -> String + Clone + Send + Sync + 'static,
+    split: fn(L) -> (Vec<T>, ListMeta),
+) -> Pages<T>
 where
     L: DeserializeOwned + 'static,
     T: Send + Sync + 'static,
@@ -49,7 +52,12 @@ where
             }
         });
     });
-    Pages { rows, next, first, more }
+    Pages {
+        rows,
+        next,
+        first,
+        more,
+    }
 }
 
 /// `&cursor=…` when there is one.
@@ -59,8 +67,17 @@ pub fn cursor_param(cursor: Option<String>) -> String {
 
 /// The list (or its error, or `empty` when it has no rows) and the "more" button.
 #[component]
-pub fn PagedList<T: Send + Sync + 'static>(pages: Pages<T>, #[prop(into)] empty: Signal<&'static str>, children: ChildrenFn) -> impl IntoView {
-    let Pages { rows, next, first, more } = pages;
+pub fn PagedList<T: Send + Sync + 'static>(
+    pages: Pages<T>,
+    #[prop(into)] empty: Signal<&'static str>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let Pages {
+        rows,
+        next,
+        first,
+        more,
+    } = pages;
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || first.get().map(|r| match r {
@@ -80,7 +97,11 @@ pub fn PagedList<T: Send + Sync + 'static>(pages: Pages<T>, #[prop(into)] empty:
 /// A report page: a month range (the shared rule checks it), then `report`
 /// drawn from what `path` answers for the chosen subtree.
 #[component]
-pub fn MonthlyReport<T, V>(#[prop(into)] title: Signal<&'static str>, path: &'static str, report: fn(T) -> V) -> impl IntoView
+pub fn MonthlyReport<T, V>(
+    #[prop(into)] title: Signal<&'static str>,
+    path: &'static str,
+    report: fn(T) -> V,
+) -> impl IntoView
 where
     T: DeserializeOwned + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -107,8 +128,14 @@ where
     let show = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.clear();
-        let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_string()).filter(|s| !s.is_empty());
-        let q = FiguresQuery { union_id: None, from: opt(from), to: opt(to) };
+        let opt = |s: RwSignal<String>| {
+            Some(s.get_untracked().trim().to_string()).filter(|s| !s.is_empty())
+        };
+        let q = FiguresQuery {
+            union_id: None,
+            from: opt(from),
+            to: opt(to),
+        };
         if form.check(q.range(today()).map(|_| ())) {
             asked.set((q.from.unwrap_or_default(), q.to.unwrap_or_default()));
         }

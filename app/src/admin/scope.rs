@@ -21,8 +21,12 @@ fn key(staff_id: i64) -> String {
 pub fn provide() -> AdminScope {
     let auth = use_auth();
     let me = auth.staff();
-    let saved = me.as_ref().and_then(|m| storage::get_json::<UnionRef>(&key(m.staff_id)));
-    let scope = AdminScope { union: RwSignal::new(saved.or_else(|| me.and_then(|m| m.union))) };
+    let saved = me
+        .as_ref()
+        .and_then(|m| storage::get_json::<UnionRef>(&key(m.staff_id)));
+    let scope = AdminScope {
+        union: RwSignal::new(saved.or_else(|| me.and_then(|m| m.union))),
+    };
     Effect::new(move |_| {
         if let (Some(m), Some(u)) = (auth.staff(), scope.union.get()) {
             storage::set_json(&key(m.staff_id), &u);
@@ -39,7 +43,10 @@ pub fn use_scope() -> AdminScope {
 impl AdminScope {
     /// `?union_id=N` for scoped API lists, or nothing for "everything".
     pub fn query(&self) -> String {
-        self.union.get().map(|u| format!("union_id={}", u.id)).unwrap_or_default()
+        self.union
+            .get()
+            .map(|u| format!("union_id={}", u.id))
+            .unwrap_or_default()
     }
 
     pub fn id(&self) -> Option<i64> {
@@ -61,10 +68,16 @@ pub fn ScopePicker() -> impl IntoView {
         let shown = open.get();
         async move {
             if !shown {
-                return Ok(UnionList { unions: Vec::new(), meta: Default::default() });
+                return Ok(UnionList {
+                    unions: Vec::new(),
+                    meta: Default::default(),
+                });
             }
             let url = match (q.trim().is_empty(), parent) {
-                (false, _) => format!("/api/admin/unions?q={}&limit=30", shared::query::encode(q.trim())),
+                (false, _) => format!(
+                    "/api/admin/unions?q={}&limit=30",
+                    shared::query::encode(q.trim())
+                ),
                 (true, Some(p)) => format!("/api/admin/unions?parent_id={p}&limit=100"),
                 (true, None) => "/api/admin/unions?limit=100".to_string(),
             };
@@ -72,7 +85,13 @@ pub fn ScopePicker() -> impl IntoView {
         }
     });
     let own = move || auth.staff().and_then(|s| s.union);
-    let label = move || scope.union.get().map(|u| u.name).unwrap_or_else(|| t("全部工会", "All unions")().to_string());
+    let label = move || {
+        scope
+            .union
+            .get()
+            .map(|u| u.name)
+            .unwrap_or_else(|| t("全部工会", "All unions")().to_string())
+    };
     view! {
         <div class="picker">
             <button type="button" class="picker-button" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>

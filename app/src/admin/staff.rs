@@ -7,7 +7,9 @@ use crate::components::form::{FormError, FormState, TextField};
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
-use shared::accounts::{StaffCreate, StaffEnvelope, StaffList, StaffMember, StaffRole, StaffStatus, StaffUpdate};
+use shared::accounts::{
+    StaffCreate, StaffEnvelope, StaffList, StaffMember, StaffRole, StaffStatus, StaffUpdate,
+};
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
@@ -47,8 +49,17 @@ fn StaffRow(member: StaffMember, refresh: Callback<()>) -> impl IntoView {
     let lang = use_lang();
     let patch = move |update: StaffUpdate| {
         leptos::task::spawn_local(async move {
-            match api::send::<_, StaffEnvelope>("PATCH", &format!("/api/admin/staff/{id}"), &update, None).await {
-                Ok(_) => { refresh.try_run(()); },
+            match api::send::<_, StaffEnvelope>(
+                "PATCH",
+                &format!("/api/admin/staff/{id}"),
+                &update,
+                None,
+            )
+            .await
+            {
+                Ok(_) => {
+                    refresh.try_run(());
+                }
                 Err(e) => message.set(Some(e.message(lang.get_untracked()))),
             }
         });
@@ -125,7 +136,9 @@ fn CreateStaff(on_created: Callback<()>) -> impl IntoView {
     // Only roles up to one's own, and never platform admin from here.
     let grantable = move || {
         let mine = auth.staff().map(|s| s.role).unwrap_or(StaffRole::Viewer);
-        [StaffRole::Viewer, StaffRole::Staff, StaffRole::UnionAdmin].into_iter().filter(move |r| *r <= mine)
+        [StaffRole::Viewer, StaffRole::Staff, StaffRole::UnionAdmin]
+            .into_iter()
+            .filter(move |r| *r <= mine)
     };
     view! {
         <form class="card" on:submit=submit novalidate aria-labelledby="new-staff-title">

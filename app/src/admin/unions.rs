@@ -9,7 +9,10 @@ use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::accounts::StaffRole;
-use shared::unions::{UnionCreate, UnionEnvelope, UnionKind, UnionLevel, UnionList, UnionRef, UnionStatus, UnionSummary};
+use shared::unions::{
+    UnionCreate, UnionEnvelope, UnionKind, UnionLevel, UnionList, UnionRef, UnionStatus,
+    UnionSummary,
+};
 
 #[component]
 pub fn Unions() -> impl IntoView {
@@ -25,7 +28,11 @@ pub fn Unions() -> impl IntoView {
             api::get::<UnionList>(&url).await
         }
     });
-    let can_create = move || auth.staff().is_some_and(|s| s.role >= StaffRole::UnionAdmin) && scope.id().is_some();
+    let can_create = move || {
+        auth.staff()
+            .is_some_and(|s| s.role >= StaffRole::UnionAdmin)
+            && scope.id().is_some()
+    };
     view! {
         <main class="page">
             <h1 class="page-title">{t("下级工会", "Unions below")}</h1>
@@ -65,7 +72,9 @@ pub fn Unions() -> impl IntoView {
 #[component]
 pub fn UnionActions(union: UnionSummary) -> impl IntoView {
     let auth = use_auth();
-    let is_admin = auth.staff().is_some_and(|s| s.role >= StaffRole::UnionAdmin);
+    let is_admin = auth
+        .staff()
+        .is_some_and(|s| s.role >= StaffRole::UnionAdmin);
     let open = union.status == UnionStatus::Open;
     let closable = is_admin && open && union.kind != UnionKind::Federation;
     let takes_members = open && union.kind != UnionKind::Federation;
@@ -102,7 +111,9 @@ fn CreateUnion(on_created: Callback<()>) -> impl IntoView {
         form.clear();
         done.set(None);
         let Some(parent_id) = scope.id() else { return };
-        let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_string()).filter(|s| !s.is_empty());
+        let opt = |s: RwSignal<String>| {
+            Some(s.get_untracked().trim().to_string()).filter(|s| !s.is_empty())
+        };
         let date = |s: RwSignal<String>| opt(s).and_then(|d| d.parse().ok());
         let input = UnionCreate {
             parent_id,
@@ -132,7 +143,10 @@ fn CreateUnion(on_created: Callback<()>) -> impl IntoView {
             }
         });
     };
-    let select = move |label: &'static str, id: &'static str, options: Vec<(String, String)>, on: Box<dyn Fn(String)>| {
+    let select = move |label: &'static str,
+                       id: &'static str,
+                       options: Vec<(String, String)>,
+                       on: Box<dyn Fn(String)>| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>

@@ -17,7 +17,11 @@ pub struct Choice {
 
 impl Choice {
     pub fn new(code: impl Into<String>, label: Text) -> Choice {
-        Choice { code: code.into(), label, hint: None }
+        Choice {
+            code: code.into(),
+            label,
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: Text) -> Choice {
@@ -68,7 +72,13 @@ pub fn SelectField(
 /// Radio choices as big cards, each with its hint: for choices a worker must
 /// tell apart by meaning, not by name (用工形式).
 #[component]
-pub fn RadioCards(#[prop(into)] legend: Signal<&'static str>, name: &'static str, value: RwSignal<String>, form: FormState, choices: Vec<Choice>) -> impl IntoView {
+pub fn RadioCards(
+    #[prop(into)] legend: Signal<&'static str>,
+    name: &'static str,
+    value: RwSignal<String>,
+    form: FormState,
+    choices: Vec<Choice>,
+) -> impl IntoView {
     let lang = use_lang();
     let error = form.error(name);
     view! {
@@ -95,7 +105,10 @@ pub fn RadioCards(#[prop(into)] legend: Signal<&'static str>, name: &'static str
 
 /// A stored enum's code as the API spells it (`"male"`, `"carpenter"`).
 pub fn code_of<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 /// The enum value of a code, if it is one.
@@ -105,5 +118,8 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
 
 /// The fixed list of trades (工种), as choices.
 pub fn trade_choices() -> Vec<Choice> {
-    shared::trades::Trade::ALL.iter().map(|t| Choice::new(t.code(), t.label())).collect()
+    shared::trades::Trade::ALL
+        .iter()
+        .map(|t| Choice::new(t.code(), t.label()))
+        .collect()
 }

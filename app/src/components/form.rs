@@ -19,7 +19,12 @@ pub struct FormState {
 
 impl FormState {
     pub fn new() -> Self {
-        FormState { fields: RwSignal::new(BTreeMap::new()), general: RwSignal::new(None), busy: RwSignal::new(false), lang: use_lang() }
+        FormState {
+            fields: RwSignal::new(BTreeMap::new()),
+            general: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            lang: use_lang(),
+        }
     }
 
     pub fn error(&self, name: &'static str) -> Signal<Option<String>> {
@@ -38,7 +43,13 @@ impl FormState {
         match result {
             Ok(()) => true,
             Err(errors) => {
-                self.fields.set(errors.0.iter().map(|e| (e.field.clone(), e.why.get(lang).to_string())).collect());
+                self.fields.set(
+                    errors
+                        .0
+                        .iter()
+                        .map(|e| (e.field.clone(), e.why.get(lang).to_string()))
+                        .collect(),
+                );
                 false
             }
         }
@@ -61,7 +72,11 @@ impl FormState {
 /// The form-wide message, if any.
 #[component]
 pub fn FormError(form: FormState) -> impl IntoView {
-    move || form.general.get().map(|m| view! { <div class="form-error" role="alert">{m}</div> })
+    move || {
+        form.general
+            .get()
+            .map(|m| view! { <div class="form-error" role="alert">{m}</div> })
+    }
 }
 
 /// The frame every field shares: its label, a hint, the control, and the
@@ -87,7 +102,10 @@ pub fn FieldFrame(
 }
 
 /// `aria-describedby` of a control in a `FieldFrame`: its error, while there is one.
-pub fn described_by(id: &str, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+pub fn described_by(
+    id: &str,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     let err_id = format!("{id}-error");
     move || error.get().map(|_| err_id.clone())
 }

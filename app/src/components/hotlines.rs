@@ -7,7 +7,11 @@ use leptos::prelude::*;
 const HOTLINES: [(&str, &str, &str); 3] = [
     ("12351", "工会职工维权热线", "Union workers' rights hotline"),
     ("12348", "法律援助热线", "Legal aid hotline"),
-    ("12333", "人社服务热线(工资、社保)", "HR and social security hotline (wages, insurance)"),
+    (
+        "12333",
+        "人社服务热线(工资、社保)",
+        "HR and social security hotline (wages, insurance)",
+    ),
 ];
 
 #[component]

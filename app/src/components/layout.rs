@@ -1,10 +1,10 @@
 //! The worker-side frame: a slim header, connection and update banners, the
 //! page, and a bottom navigation within reach of one thumb.
 
+use crate::components::link::AppLink;
 use crate::i18n::t;
 use crate::pwa::use_pwa;
 use leptos::prelude::*;
-use crate::components::link::AppLink;
 use leptos_router::components::{Outlet, A};
 
 /// What a worker-side bundle's `App` provides before its routes: which bundle
@@ -59,7 +59,11 @@ fn Banners() -> impl IntoView {
 
 /// One entry of the bottom navigation (possibly into another bundle).
 #[component]
-fn NavItem(href: &'static str, icon: &'static str, label: impl Fn() -> &'static str + Send + Sync + 'static) -> impl IntoView {
+fn NavItem(
+    href: &'static str,
+    icon: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+) -> impl IntoView {
     view! {
         <AppLink href=href.to_string() class="nav-item" exact=href == "/">
             <span class="nav-icon" aria-hidden="true">{icon}</span>

@@ -10,7 +10,9 @@ pub struct CurrentBundle(pub &'static str);
 
 /// The bundle this app is (call while rendering; keep the value for async code).
 pub fn current_bundle() -> &'static str {
-    use_context::<CurrentBundle>().map(|b| b.0).unwrap_or(shared::bundles::HOME)
+    use_context::<CurrentBundle>()
+        .map(|b| b.0)
+        .unwrap_or(shared::bundles::HOME)
 }
 
 /// Whether `href` is handled by this very bundle.
@@ -29,7 +31,12 @@ pub fn go(here: &str, navigate: &impl Fn(&str, leptos_router::NavigateOptions), 
 }
 
 #[component]
-pub fn AppLink(href: String, #[prop(optional, into)] class: Option<String>, #[prop(optional)] exact: bool, children: Children) -> impl IntoView {
+pub fn AppLink(
+    href: String,
+    #[prop(optional, into)] class: Option<String>,
+    #[prop(optional)] exact: bool,
+    children: Children,
+) -> impl IntoView {
     if is_local(&href) {
         view! { <A href=href attr:class=class exact=exact>{children()}</A> }.into_any()
     } else {

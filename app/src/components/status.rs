@@ -17,7 +17,10 @@ pub fn Loading() -> impl IntoView {
 
 /// An API failure in plain words, with a retry button when one is given.
 #[component]
-pub fn ErrorView(failure: ApiFailure, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {
+pub fn ErrorView(
+    failure: ApiFailure,
+    #[prop(optional, into)] retry: Option<Callback<()>>,
+) -> impl IntoView {
     let lang = use_lang();
     let message = move || failure.message(lang.get());
     view! {

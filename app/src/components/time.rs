@@ -16,10 +16,24 @@ pub fn when(t: DateTime<Utc>, lang: Lang) -> String {
     use chrono::{Datelike, Timelike};
     // Plain formatting: chrono's strftime machinery costs the phone kilobytes.
     let l = shared::time::local(t);
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     match lang {
-        Lang::ZhCn => format!("{}月{}日 {:02}:{:02}", l.month(), l.day(), l.hour(), l.minute()),
-        Lang::En => format!("{} {} {:02}:{:02}", l.day(), MONTHS[l.month0() as usize], l.hour(), l.minute()),
+        Lang::ZhCn => format!(
+            "{}月{}日 {:02}:{:02}",
+            l.month(),
+            l.day(),
+            l.hour(),
+            l.minute()
+        ),
+        Lang::En => format!(
+            "{} {} {:02}:{:02}",
+            l.day(),
+            MONTHS[l.month0() as usize],
+            l.hour(),
+            l.minute()
+        ),
     }
 }
 

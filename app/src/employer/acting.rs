@@ -37,7 +37,9 @@ impl Acting {
 
     pub fn applicant_status_path(self, application_id: i64) -> String {
         match self {
-            Acting::Contact(e) => format!("/api/employers/{e}/applications/{application_id}/status"),
+            Acting::Contact(e) => {
+                format!("/api/employers/{e}/applications/{application_id}/status")
+            }
             Acting::Staff => format!("/api/admin/job-applications/{application_id}/status"),
         }
     }

@@ -8,12 +8,17 @@ use crate::components::status::{ErrorView, Loading};
 use crate::components::time::local_time;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
-use shared::jobs::{ApplicationStatus, ApplicationStatusChange, JobApplicant, JobApplicantEnvelope, JobApplicantList, Party};
+use shared::jobs::{
+    ApplicationStatus, ApplicationStatusChange, JobApplicant, JobApplicantEnvelope,
+    JobApplicantList, Party,
+};
 
 /// The applicants of job `job_id`; `on_hired` runs after a hire (the job may now be full).
 #[component]
 pub fn Applicants(job_id: i64, acting: Acting, on_hired: Callback<()>) -> impl IntoView {
-    let list = LocalResource::new(move || async move { api::get::<JobApplicantList>(&acting.applicants_path(job_id)).await });
+    let list = LocalResource::new(move || async move {
+        api::get::<JobApplicantList>(&acting.applicants_path(job_id)).await
+    });
     view! {
         <section class="card" aria-labelledby="applicants-title">
             <h2 id="applicants-title">{t("申请的工友", "Who applied")}</h2>
@@ -40,17 +45,25 @@ fn Applicant(applicant: JobApplicant, acting: Acting, on_hired: Callback<()>) ->
     let status = RwSignal::new(applicant.status);
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let name = applicant.display_name.clone().unwrap_or_else(|| t("工友", "Worker")().to_string());
+    let name = applicant
+        .display_name
+        .clone()
+        .unwrap_or_else(|| t("工友", "Worker")().to_string());
     let set = move |next: ApplicationStatus| {
         let body = ApplicationStatusChange { status: next };
         if let Err(e) = body.validate(status.get_untracked(), Party::Employer) {
-            failure.set(e.0.first().map(|f| f.why.get(lang.get_untracked()).to_string()));
+            failure.set(
+                e.0.first()
+                    .map(|f| f.why.get(lang.get_untracked()).to_string()),
+            );
             return;
         }
         failure.set(None);
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match api::post::<_, JobApplicantEnvelope>(&acting.applicant_status_path(id), &body).await {
+            match api::post::<_, JobApplicantEnvelope>(&acting.applicant_status_path(id), &body)
+                .await
+            {
                 Ok(env) => {
                     status.set(env.applicant.status);
                     if env.applicant.status.counts_as_match() {
@@ -71,13 +84,22 @@ fn Applicant(applicant: JobApplicant, acting: Acting, on_hired: Callback<()>) ->
         let l = lang.get();
         trades
             .iter()
-            .map(|(tr, y)| if l == shared::Lang::En { format!("{} {y} yrs", tr.label().en) } else { format!("{}{y}年", tr.label().zh) })
+            .map(|(tr, y)| {
+                if l == shared::Lang::En {
+                    format!("{} {y} yrs", tr.label().en)
+                } else {
+                    format!("{}{y}年", tr.label().zh)
+                }
+            })
             .collect::<Vec<_>>()
             .join("、")
     };
     let may = move |next: ApplicationStatus| status.get().can_become(next, Party::Employer);
     let who_all = name.clone();
-    let button = move |next: ApplicationStatus, zh: &'static str, en: &'static str, class: &'static str| {
+    let button = move |next: ApplicationStatus,
+                       zh: &'static str,
+                       en: &'static str,
+                       class: &'static str| {
         let label = t(zh, en);
         let who = who_all.clone();
         move || {

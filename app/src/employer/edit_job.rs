@@ -28,7 +28,8 @@ pub fn EditJob() -> impl IntoView {
 #[component]
 fn Page() -> impl IntoView {
     let params = use_params_map();
-    let num = move |k: &str| params.with(|p| p.get(k).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let num =
+        move |k: &str| params.with(|p| p.get(k).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
     let employer_id = num("id");
     let reload = RwSignal::new(0u32);
     let job = LocalResource::new(move || {
@@ -54,7 +55,12 @@ fn Page() -> impl IntoView {
 }
 
 #[component]
-fn JobDesk(job: Job, employer_id: i64, saved: RwSignal<bool>, reload: RwSignal<u32>) -> impl IntoView {
+fn JobDesk(
+    job: Job,
+    employer_id: i64,
+    saved: RwSignal<bool>,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
     let lang = crate::i18n::use_lang();
     let acting = Acting::Contact(employer_id);
     let id = job.summary.id;

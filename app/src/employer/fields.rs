@@ -37,8 +37,14 @@ pub fn EmployerFieldset(fields: EmployerFields, form: FormState) -> impl IntoVie
         let typed = fields.uscc.get();
         (shared::uscc::normalize(&typed).chars().count() == 18).then(|| match Uscc::parse(&typed) {
             Ok(u) => {
-                let kind = u.registrant_kind().map(|k| k.get(lang.get()).to_string()).unwrap_or_default();
-                Ok(format!("{} {kind}", t("✓ 代码有效", "✓ The code is valid")()))
+                let kind = u
+                    .registrant_kind()
+                    .map(|k| k.get(lang.get()).to_string())
+                    .unwrap_or_default();
+                Ok(format!(
+                    "{} {kind}",
+                    t("✓ 代码有效", "✓ The code is valid")()
+                ))
             }
             Err(why) => Err(why.get(lang.get()).to_string()),
         })

@@ -36,7 +36,11 @@ pub fn input_of(job: &Job) -> JobInput {
         wage_unit: s.wage_unit,
         settlement: s.settlement,
         headcount: s.headcount,
-        place: Place { lat: s.lat, lng: s.lng, district: s.district.clone() },
+        place: Place {
+            lat: s.lat,
+            lng: s.lng,
+            district: s.district.clone(),
+        },
         starts_on: s.starts_on,
         ends_on: s.ends_on,
         working_hours: job.working_hours.clone(),
@@ -74,52 +78,145 @@ struct Fields {
 }
 
 fn flag(b: bool) -> String {
-    if b { "true".into() } else { String::new() }
+    if b {
+        "true".into()
+    } else {
+        String::new()
+    }
 }
 
 fn number(field: &str, raw: &str, errors: &mut FieldErrors) -> Option<f64> {
     let raw = raw.trim();
     if raw.is_empty() {
-        errors.add(field, Text::new("请点“用我的位置”,或填写经纬度", "Tap \"Use my position\", or type the coordinates"));
+        errors.add(
+            field,
+            Text::new(
+                "请点“用我的位置”,或填写经纬度",
+                "Tap \"Use my position\", or type the coordinates",
+            ),
+        );
         return None;
     }
-    errors.check(field, raw.parse::<f64>().map_err(|_| Text::new("应为数字,例如 31.8690", "Must be a number, e.g. 31.8690")))
+    errors.check(
+        field,
+        raw.parse::<f64>()
+            .map_err(|_| Text::new("应为数字,例如 31.8690", "Must be a number, e.g. 31.8690")),
+    )
 }
 
 fn date(field: &str, raw: &str, errors: &mut FieldErrors) -> Option<NaiveDate> {
-    errors.check(field, raw.trim().parse::<NaiveDate>().map_err(|_| if raw.trim().is_empty() { why::required() } else { why::bad_date() }))
+    errors.check(
+        field,
+        raw.trim().parse::<NaiveDate>().map_err(|_| {
+            if raw.trim().is_empty() {
+                why::required()
+            } else {
+                why::bad_date()
+            }
+        }),
+    )
 }
 
 impl Fields {
     /// From the draft, else from `start` (an existing job) or a blank new job.
-    fn new(draft: FormDraft, start: Option<&JobInput>, contact: (String, String), today: NaiveDate) -> Fields {
-        let v = |name: &'static str, from: Option<String>, blank: String| draft.field_or(name, from.unwrap_or(blank));
+    fn new(
+        draft: FormDraft,
+        start: Option<&JobInput>,
+        contact: (String, String),
+        today: NaiveDate,
+    ) -> Fields {
+        let v = |name: &'static str, from: Option<String>, blank: String| {
+            draft.field_or(name, from.unwrap_or(blank))
+        };
         let s = start;
         Fields {
             title: v("title", s.map(|j| j.title.clone()), String::new()),
-            trades: v("trades", s.map(|j| j.trades.iter().map(|t| t.code()).collect::<Vec<_>>().join(",")), String::new()),
-            description: v("description", s.map(|j| j.description.clone()), String::new()),
-            wage_min: v("wage_min_fen", s.map(|j| money::amount(j.wage_min_fen)), String::new()),
-            wage_max: v("wage_max_fen", s.map(|j| money::amount(j.wage_max_fen)), String::new()),
-            wage_unit: v("wage_unit", s.map(|j| j.wage_unit.as_str().to_string()), WageUnit::Day.as_str().into()),
-            settlement: v("settlement", s.map(|j| j.settlement.as_str().to_string()), Settlement::Daily.as_str().into()),
+            trades: v(
+                "trades",
+                s.map(|j| {
+                    j.trades
+                        .iter()
+                        .map(|t| t.code())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }),
+                String::new(),
+            ),
+            description: v(
+                "description",
+                s.map(|j| j.description.clone()),
+                String::new(),
+            ),
+            wage_min: v(
+                "wage_min_fen",
+                s.map(|j| money::amount(j.wage_min_fen)),
+                String::new(),
+            ),
+            wage_max: v(
+                "wage_max_fen",
+                s.map(|j| money::amount(j.wage_max_fen)),
+                String::new(),
+            ),
+            wage_unit: v(
+                "wage_unit",
+                s.map(|j| j.wage_unit.as_str().to_string()),
+                WageUnit::Day.as_str().into(),
+            ),
+            settlement: v(
+                "settlement",
+                s.map(|j| j.settlement.as_str().to_string()),
+                Settlement::Daily.as_str().into(),
+            ),
             headcount: v("headcount", s.map(|j| j.headcount.to_string()), "1".into()),
-            district: v("place.district", s.map(|j| j.place.district.clone()), String::new()),
-            lat: v("place.lat", s.map(|j| format!("{:.6}", j.place.lat)), String::new()),
-            lng: v("place.lng", s.map(|j| format!("{:.6}", j.place.lng)), String::new()),
-            starts_on: v("starts_on", s.map(|j| j.starts_on.to_string()), today.to_string()),
-            ends_on: v("ends_on", s.map(|j| j.ends_on.map(|d| d.to_string()).unwrap_or_default()), String::new()),
-            working_hours: v("working_hours", s.map(|j| j.working_hours.clone()), String::new()),
+            district: v(
+                "place.district",
+                s.map(|j| j.place.district.clone()),
+                String::new(),
+            ),
+            lat: v(
+                "place.lat",
+                s.map(|j| format!("{:.6}", j.place.lat)),
+                String::new(),
+            ),
+            lng: v(
+                "place.lng",
+                s.map(|j| format!("{:.6}", j.place.lng)),
+                String::new(),
+            ),
+            starts_on: v(
+                "starts_on",
+                s.map(|j| j.starts_on.to_string()),
+                today.to_string(),
+            ),
+            ends_on: v(
+                "ends_on",
+                s.map(|j| j.ends_on.map(|d| d.to_string()).unwrap_or_default()),
+                String::new(),
+            ),
+            working_hours: v(
+                "working_hours",
+                s.map(|j| j.working_hours.clone()),
+                String::new(),
+            ),
             board: v("board", s.map(|j| flag(j.board)), String::new()),
             lodging: v("lodging", s.map(|j| flag(j.lodging)), String::new()),
             contact_name: v("contact_name", s.map(|j| j.contact_name.clone()), contact.0),
-            contact_phone: v("contact_phone", s.map(|j| j.contact_phone.clone()), contact.1),
-            valid_until: v("valid_until", s.map(|j| j.valid_until.to_string()), (today + Days::new(DEFAULT_VALID_DAYS)).to_string()),
+            contact_phone: v(
+                "contact_phone",
+                s.map(|j| j.contact_phone.clone()),
+                contact.1,
+            ),
+            valid_until: v(
+                "valid_until",
+                s.map(|j| j.valid_until.to_string()),
+                (today + Days::new(DEFAULT_VALID_DAYS)).to_string(),
+            ),
         }
     }
 
     fn trade_list(&self) -> Vec<Trade> {
-        self.trades.with(|s| s.split(',').filter_map(Trade::parse).collect())
+        self.trades
+            .with(|s| s.split(',').filter_map(Trade::parse).collect())
     }
 
     /// The input the API takes, or why not: what could not be read (wages in
@@ -129,11 +226,19 @@ impl Fields {
         let get = |s: RwSignal<String>| s.get_untracked();
         let wage_min = errors.check("wage_min_fen", money::parse_yuan(&get(self.wage_min)));
         let wage_max = errors.check("wage_max_fen", money::parse_yuan(&get(self.wage_max)));
-        let headcount = errors.check("headcount", get(self.headcount).trim().parse::<u32>().map_err(|_| Text::new("请填写人数,例如 5", "Enter how many, e.g. 5")));
+        let headcount = errors.check(
+            "headcount",
+            get(self.headcount)
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| Text::new("请填写人数,例如 5", "Enter how many, e.g. 5")),
+        );
         let lat = number("place.lat", &get(self.lat), &mut errors);
         let lng = number("place.lng", &get(self.lng), &mut errors);
         let starts_on = date("starts_on", &get(self.starts_on), &mut errors);
-        let ends_on = Some(get(self.ends_on)).filter(|s| !s.trim().is_empty()).and_then(|s| date("ends_on", &s, &mut errors));
+        let ends_on = Some(get(self.ends_on))
+            .filter(|s| !s.trim().is_empty())
+            .and_then(|s| date("ends_on", &s, &mut errors));
         let valid_until = date("valid_until", &get(self.valid_until), &mut errors);
         // Stand-ins where reading failed keep the shared rules from adding a second, confusing reason.
         let (lat, lng) = match (lat, lng) {
@@ -143,14 +248,20 @@ impl Fields {
         let input = JobInput {
             employer_id,
             title: get(self.title),
-            trades: self.trades.with_untracked(|s| s.split(',').filter_map(Trade::parse).collect()),
+            trades: self
+                .trades
+                .with_untracked(|s| s.split(',').filter_map(Trade::parse).collect()),
             description: get(self.description),
             wage_min_fen: wage_min.unwrap_or(0),
             wage_max_fen: wage_max.unwrap_or(0),
             wage_unit: WageUnit::parse(&get(self.wage_unit)).unwrap_or(WageUnit::Day),
             settlement: Settlement::parse(&get(self.settlement)).unwrap_or(Settlement::Daily),
             headcount: headcount.unwrap_or(1),
-            place: Place { lat, lng, district: get(self.district) },
+            place: Place {
+                lat,
+                lng,
+                district: get(self.district),
+            },
             starts_on: starts_on.unwrap_or(today),
             ends_on,
             working_hours: get(self.working_hours),
@@ -177,14 +288,23 @@ impl Fields {
 /// `employer_id` names the employer in staff posts; `contact` fills a new
 /// job's contact from the employer's record. `on_saved` gets the job as saved.
 #[component]
-pub fn JobForm(acting: Acting, employer_id: i64, job: Option<Job>, #[prop(optional)] contact: Option<(String, String)>, on_saved: Callback<Job>) -> impl IntoView {
+pub fn JobForm(
+    acting: Acting,
+    employer_id: i64,
+    job: Option<Job>,
+    #[prop(optional)] contact: Option<(String, String)>,
+    on_saved: Callback<Job>,
+) -> impl IntoView {
     let lang = use_lang();
     let today = today();
     let job_id = job.as_ref().map(|j| j.summary.id);
     let start = job.as_ref().map(input_of);
     let side = if acting.is_staff() { "admin." } else { "" };
     let draft = match (&start, job_id) {
-        (Some(input), Some(id)) => FormDraft::based_on(format!("gy.draft.{side}job.{id}"), &serde_json::to_string(input).unwrap_or_default()),
+        (Some(input), Some(id)) => FormDraft::based_on(
+            format!("gy.draft.{side}job.{id}"),
+            &serde_json::to_string(input).unwrap_or_default(),
+        ),
         _ => FormDraft::new(format!("gy.draft.{side}job.new.{employer_id}")),
     };
     let f = Fields::new(draft, start.as_ref(), contact.unwrap_or_default(), today);
@@ -213,19 +333,38 @@ pub fn JobForm(acting: Acting, employer_id: i64, job: Option<Job>, #[prop(option
         ev.prevent_default();
         form.clear();
         let staff_post = acting.is_staff() && job_id.is_none();
-        let input = match f.read(staff_post.then_some(employer_id), crate::components::time::today()) {
+        let input = match f.read(
+            staff_post.then_some(employer_id),
+            crate::components::time::today(),
+        ) {
             Ok(input) => input,
             Err(errors) => {
                 form.check(Err(errors));
-                form.general.set(Some(t("有几项需要改一下,请看标红的地方", "A few fields need changing; see the ones marked in red")().into()));
+                form.general.set(Some(
+                    t(
+                        "有几项需要改一下,请看标红的地方",
+                        "A few fields need changing; see the ones marked in red",
+                    )()
+                    .into(),
+                ));
                 return;
             }
         };
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let (method, path) = if job_id.is_some() { ("PUT", acting.job_path(job_id)) } else { ("POST", acting.job_path(None)) };
+            let (method, path) = if job_id.is_some() {
+                ("PUT", acting.job_path(job_id))
+            } else {
+                ("POST", acting.job_path(None))
+            };
             let k = key.get_value();
-            let sent = api::send::<_, JobEnvelope>(method, &path, &input, job_id.is_none().then_some(k.as_str())).await;
+            let sent = api::send::<_, JobEnvelope>(
+                method,
+                &path,
+                &input,
+                job_id.is_none().then_some(k.as_str()),
+            )
+            .await;
             form.busy.set(false);
             match sent {
                 Ok(env) => {
@@ -251,19 +390,40 @@ pub fn JobForm(acting: Acting, employer_id: i64, job: Option<Job>, #[prop(option
         .iter()
         .map(|u| {
             let (l, p) = (u.label(), u.per());
-            Choice::new(u.as_str(), Text::owned(format!("{}({})", l.zh, p.zh), format!("{} ({})", l.en, p.en)))
+            Choice::new(
+                u.as_str(),
+                Text::owned(
+                    format!("{}({})", l.zh, p.zh),
+                    format!("{} ({})", l.en, p.en),
+                ),
+            )
         })
         .collect();
-    let settlements = Settlement::ALL.iter().map(|s| Choice::new(code_of(s), s.label())).collect();
+    let settlements = Settlement::ALL
+        .iter()
+        .map(|s| Choice::new(code_of(s), s.label()))
+        .collect();
     // What workers will read in the list, once the wage reads.
     let preview = move || {
-        let (min, max) = (money::parse_yuan(&f.wage_min.get()).ok()?, money::parse_yuan(&f.wage_max.get()).ok()?);
+        let (min, max) = (
+            money::parse_yuan(&f.wage_min.get()).ok()?,
+            money::parse_yuan(&f.wage_max.get()).ok()?,
+        );
         let unit = WageUnit::parse(&f.wage_unit.get())?;
         let settle = Settlement::parse(&f.settlement.get())?;
         let l = lang.get();
-        Some(format!("{}{} · {}", t("工友看到的是:", "Workers will see: ")(), money::wage_text(min, max, unit).get(l), settle.label().get(l)))
+        Some(format!(
+            "{}{} · {}",
+            t("工友看到的是:", "Workers will see: ")(),
+            money::wage_text(min, max, unit).get(l),
+            settle.label().get(l)
+        ))
     };
-    let title_id = if job_id.is_some() { "job-form-edit" } else { "job-form-new" };
+    let title_id = if job_id.is_some() {
+        "job-form-edit"
+    } else {
+        "job-form-new"
+    };
     view! {
         <form class="card job-form" on:submit=submit novalidate aria-labelledby=title_id>
             <h2 id=title_id>{t("岗位信息", "The job")}</h2>
@@ -327,7 +487,11 @@ pub fn JobForm(acting: Acting, employer_id: i64, job: Option<Job>, #[prop(option
 
 /// The trades of a job: tick up to `MAX_TRADES` from the fixed list.
 #[component]
-fn TradePicker(trades: RwSignal<String>, form: FormState, chosen: Signal<Vec<Trade>>) -> impl IntoView {
+fn TradePicker(
+    trades: RwSignal<String>,
+    form: FormState,
+    chosen: Signal<Vec<Trade>>,
+) -> impl IntoView {
     let lang = use_lang();
     let error = form.error("trades");
     let toggle = move |t: Trade| {

@@ -42,7 +42,11 @@ pub fn JobStatusActions(job: Job, acting: Acting, on_changed: Callback<Job>) -> 
     let id = job.summary.id;
     let form = FormState::new();
     let valid_until = RwSignal::new((today + Days::new(DEFAULT_VALID_DAYS)).to_string());
-    let may = move |next: JobStatus| current.can_become(next) && (staff || !current.staff_only(next)) && (next != JobStatus::Live || verified);
+    let may = move |next: JobStatus| {
+        current.can_become(next)
+            && (staff || !current.staff_only(next))
+            && (next != JobStatus::Live || verified)
+    };
 
     let change = move |next: JobStatus, with_date: bool| {
         form.clear();
@@ -51,7 +55,12 @@ pub fn JobStatusActions(job: Job, acting: Acting, on_changed: Callback<Job>) -> 
                 Ok(d) => Some(d),
                 Err(_) => {
                     form.fields.update(|f| {
-                        f.insert("valid_until".into(), shared::error::why::bad_date().get(lang.get_untracked()).to_string());
+                        f.insert(
+                            "valid_until".into(),
+                            shared::error::why::bad_date()
+                                .get(lang.get_untracked())
+                                .to_string(),
+                        );
                     });
                     return;
                 }
@@ -59,7 +68,10 @@ pub fn JobStatusActions(job: Job, acting: Acting, on_changed: Callback<Job>) -> 
         } else {
             None
         };
-        let body = JobStatusChange { status: next, valid_until: date };
+        let body = JobStatusChange {
+            status: next,
+            valid_until: date,
+        };
         if !form.check(body.validate(current, staff, crate::components::time::today())) {
             return;
         }
@@ -68,7 +80,9 @@ pub fn JobStatusActions(job: Job, acting: Acting, on_changed: Callback<Job>) -> 
             let sent = api::post::<_, JobEnvelope>(&acting.status_path(id), &body).await;
             form.busy.set(false);
             match sent {
-                Ok(env) => { on_changed.try_run(env.job); },
+                Ok(env) => {
+                    on_changed.try_run(env.job);
+                }
                 Err(e) => form.failed(&e),
             }
         });

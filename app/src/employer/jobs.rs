@@ -44,9 +44,16 @@ fn Page() -> impl IntoView {
 fn Company(employer: Employer) -> impl IntoView {
     let lang = use_lang();
     let id = employer.id;
-    let jobs = LocalResource::new(move || async move { api::get::<JobList>(&format!("/api/employers/{id}/jobs")).await });
+    let jobs = LocalResource::new(move || async move {
+        api::get::<JobList>(&format!("/api/employers/{id}/jobs")).await
+    });
     let e = employer.clone();
-    let open_flags: Vec<_> = employer.flags.iter().filter(|f| f.cleared_at.is_none()).cloned().collect();
+    let open_flags: Vec<_> = employer
+        .flags
+        .iter()
+        .filter(|f| f.cleared_at.is_none())
+        .cloned()
+        .collect();
     view! {
         <h1 class="page-title">{employer.name.clone()}</h1>
         <section class="card" aria-labelledby="company-title">

@@ -36,7 +36,11 @@ fn MyEmployers() -> impl IntoView {
                 refused.set(None);
                 reload.update(|n| *n += 1);
             } else {
-                refused.set(Some(serde_json::from_str::<ErrorBody>(&d.body).map(|e| e.message).unwrap_or_default()));
+                refused.set(Some(
+                    serde_json::from_str::<ErrorBody>(&d.body)
+                        .map(|e| e.message)
+                        .unwrap_or_default(),
+                ));
             }
         }
     });
@@ -86,8 +90,13 @@ pub fn standing(e: &Employer, lang: shared::Lang) -> String {
 /// Which union has the employer in hand, beside its status tag.
 fn union_line(e: &Employer) -> shared::Text {
     match (e.status, &e.verified_by) {
-        (EmployerStatus::Verified, Some(u)) => shared::Text::owned(format!("由{}核实", u.name), format!("by {}", u.name)),
-        (EmployerStatus::Pending, _) => shared::Text::owned(format!("等{}核实", e.union.name), format!("awaiting {}", e.union.name)),
+        (EmployerStatus::Verified, Some(u)) => {
+            shared::Text::owned(format!("由{}核实", u.name), format!("by {}", u.name))
+        }
+        (EmployerStatus::Pending, _) => shared::Text::owned(
+            format!("等{}核实", e.union.name),
+            format!("awaiting {}", e.union.name),
+        ),
         _ => shared::Text::owned(e.union.name.clone(), e.union.name.clone()),
     }
 }
@@ -96,7 +105,9 @@ fn union_line(e: &Employer) -> shared::Text {
 fn EmployerSummary(employer: Employer) -> impl IntoView {
     let lang = use_lang();
     let id = employer.id;
-    let jobs = LocalResource::new(move || async move { api::get::<JobList>(&format!("/api/employers/{id}/jobs")).await });
+    let jobs = LocalResource::new(move || async move {
+        api::get::<JobList>(&format!("/api/employers/{id}/jobs")).await
+    });
     let title_id = format!("employer-{id}");
     let labelled_by = title_id.clone();
     let status = employer.status;

@@ -30,12 +30,19 @@ use shared::jobs::{Employer, EmployerList};
 /// phone), or a 404 when it acts for no such company.
 pub async fn my_employer(id: i64) -> Result<Employer, ApiFailure> {
     let list = api::get::<EmployerList>("/api/employers/mine").await?;
-    list.employers.into_iter().find(|e| e.id == id).ok_or_else(|| ApiFailure::Api {
-        status: 404,
-        error: ErrorBody {
-            code: ErrorCode::NotFound,
-            message: crate::i18n::t("没有这家企业,或者您不是它的联系人", "No such company, or you are not its contact")().to_string(),
-            fields: Default::default(),
-        },
-    })
+    list.employers
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| ApiFailure::Api {
+            status: 404,
+            error: ErrorBody {
+                code: ErrorCode::NotFound,
+                message: crate::i18n::t(
+                    "没有这家企业,或者您不是它的联系人",
+                    "No such company, or you are not its contact",
+                )()
+                .to_string(),
+                fields: Default::default(),
+            },
+        })
 }

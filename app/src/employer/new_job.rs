@@ -14,7 +14,9 @@ use shared::jobs::{Employer, EmployerStatus, Job};
 #[component]
 pub fn NewJob() -> impl IntoView {
     let params = use_params_map();
-    let employer = LocalResource::new(move || my_employer(params.with(|p| p.get("id").and_then(|s| s.parse().ok()).unwrap_or(0))));
+    let employer = LocalResource::new(move || {
+        my_employer(params.with(|p| p.get("id").and_then(|s| s.parse().ok()).unwrap_or(0)))
+    });
     view! {
         <RequireWorker>
             <main class="page">
@@ -34,8 +36,16 @@ pub fn NewJob() -> impl IntoView {
 fn Post(employer: Employer) -> impl IntoView {
     let navigate = use_navigate();
     let id = employer.id;
-    let saved = Callback::new(move |job: Job| navigate(&format!("/employer/{id}/jobs/{}", job.summary.id), Default::default()));
-    let contact = (employer.contact_name.clone(), employer.contact_phone.clone().unwrap_or_default());
+    let saved = Callback::new(move |job: Job| {
+        navigate(
+            &format!("/employer/{id}/jobs/{}", job.summary.id),
+            Default::default(),
+        )
+    });
+    let contact = (
+        employer.contact_name.clone(),
+        employer.contact_phone.clone().unwrap_or_default(),
+    );
     view! {
         <p class="lead">{employer.name.clone()}</p>
         {(employer.status == EmployerStatus::Pending).then(|| view! {

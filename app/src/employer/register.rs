@@ -55,17 +55,24 @@ fn RegisterForm() -> impl IntoView {
     // The app knows only the masked number, so the API's "needs a code" also opens the field.
     let own = move || auth.worker().map(|w| w.phone_masked);
     let needs_code = Memo::new(move |_| {
-        let other = parse_mobile(&fields.contact_phone.get()).ok().is_some_and(|p| Some(mask_mobile(&p)) != own());
+        let other = parse_mobile(&fields.contact_phone.get())
+            .ok()
+            .is_some_and(|p| Some(mask_mobile(&p)) != own());
         other || form.error("code").get().is_some()
     });
 
     let send_code = move |_| {
         form.clear();
-        let input = OtpRequest { phone: fields.contact_phone.get_untracked() };
+        let input = OtpRequest {
+            phone: fields.contact_phone.get_untracked(),
+        };
         if let Err(e) = input.validate() {
             let lang = crate::i18n::current();
             form.fields.update(|f| {
-                f.extend(e.0.iter().map(|x| ("contact_phone".to_string(), x.why.get(lang).to_string())));
+                f.extend(
+                    e.0.iter()
+                        .map(|x| ("contact_phone".to_string(), x.why.get(lang).to_string())),
+                );
             });
             return;
         }
@@ -98,18 +105,26 @@ fn RegisterForm() -> impl IntoView {
         if needs_code.get_untracked() {
             errors.check("code", parse_code(&code.get_untracked()));
         }
-        if !form.check(if errors.is_empty() { Ok(()) } else { Err(errors) }) {
+        if !form.check(if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }) {
             return;
         }
         form.busy.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            let outcome = outbox::submit::<_, EmployerEnvelope>(KIND, "POST", "/api/employers", &body).await;
+            let outcome =
+                outbox::submit::<_, EmployerEnvelope>(KIND, "POST", "/api/employers", &body).await;
             form.busy.set(false);
             match outcome {
                 Submitted::Sent(env) => {
                     draft.clear();
-                    navigate(&format!("/employer/{}", env.employer.id), Default::default());
+                    navigate(
+                        &format!("/employer/{}", env.employer.id),
+                        Default::default(),
+                    );
                 }
                 // The draft stays until the server has it (see `Mine`).
                 Submitted::Queued => queued.set(true),

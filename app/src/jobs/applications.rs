@@ -50,14 +50,28 @@ fn Row(app: Application, reload: Callback<()>) -> impl IntoView {
     let (id, status) = (app.id, app.status);
     let withdraw = move |_| {
         leptos::task::spawn_local(async move {
-            match api::post::<_, ApplicationEnvelope>(&format!("/api/job-applications/{id}/withdraw"), &()).await {
-                Ok(_) => { reload.try_run(()); },
+            match api::post::<_, ApplicationEnvelope>(
+                &format!("/api/job-applications/{id}/withdraw"),
+                &(),
+            )
+            .await
+            {
+                Ok(_) => {
+                    reload.try_run(());
+                }
                 Err(e) => failure.set(Some(e.message(lang.get_untracked()))),
             }
         });
     };
     let applied = app.applied_at.clone();
-    let line = Signal::derive(move || format!("{} · {}{}", status.label().get(lang.get()), t("申请于 ", "applied ")(), local_time(&applied, lang.get())));
+    let line = Signal::derive(move || {
+        format!(
+            "{} · {}{}",
+            status.label().get(lang.get()),
+            t("申请于 ", "applied ")(),
+            local_time(&applied, lang.get())
+        )
+    });
     view! {
         <JobItem job=app.job reasons=line>
             {status.can_become(ApplicationStatus::Withdrawn, Party::Worker).then(|| view! {

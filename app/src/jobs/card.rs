@@ -56,13 +56,21 @@ impl Default for Draft {
 
 /// Splits a typed list on commas, 、 and spaces.
 fn list(s: &str) -> Vec<String> {
-    s.split(|c: char| matches!(c, ',' | '\u{FF0C}' | '、' | ';' | '\u{FF1B}') || c.is_whitespace()).map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+    s.split(|c: char| matches!(c, ',' | '\u{FF0C}' | '、' | ';' | '\u{FF1B}') || c.is_whitespace())
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 impl Draft {
     fn from_card(c: &JobCardInput) -> Draft {
         Draft {
-            trades: c.trades.iter().map(|t| (t.trade.code().to_string(), t.years.to_string())).collect(),
+            trades: c
+                .trades
+                .iter()
+                .map(|t| (t.trade.code().to_string(), t.years.to_string()))
+                .collect(),
             certificates: c.certificates.join("、"),
             wage: amount(c.expected_wage_fen),
             unit: c.expected_wage_unit.as_str().into(),
@@ -79,15 +87,27 @@ impl Draft {
         let mut errors = FieldErrors::new();
         let mut trades = Vec::new();
         for (code, years) in &self.trades {
-            let Some(trade) = from_code(code) else { continue };
+            let Some(trade) = from_code(code) else {
+                continue;
+            };
             match years.trim().parse::<u8>() {
                 Ok(y) => trades.push(TradeExperience { trade, years: y }),
-                Err(_) if years.trim().is_empty() => trades.push(TradeExperience { trade, years: 0 }),
-                Err(_) => errors.add("trades", Text::new("干了几年要填数字", "Years must be a number")),
+                Err(_) if years.trim().is_empty() => {
+                    trades.push(TradeExperience { trade, years: 0 })
+                }
+                Err(_) => errors.add(
+                    "trades",
+                    Text::new("干了几年要填数字", "Years must be a number"),
+                ),
             }
         }
         let wage = errors.check("expected_wage_fen", parse_yuan(&self.wage));
-        let available = errors.check("available_from", self.available_from.parse().map_err(|_| shared::error::why::bad_date()));
+        let available = errors.check(
+            "available_from",
+            self.available_from
+                .parse()
+                .map_err(|_| shared::error::why::bad_date()),
+        );
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -174,21 +194,35 @@ fn CardFields(draft: RwSignal<Draft>) -> impl IntoView {
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             match outbox::submit::<_, JobCardEnvelope>(KIND, "PUT", "/api/job-card", &card).await {
-                Submitted::Sent(_) => saved.set(Some(t("求职卡已保存。", "Your job card is saved.")())),
-                Submitted::Queued => saved.set(Some(t("没有网络,求职卡已存在手机上,有网络后自动保存。", "No connection: saved on this phone, it will be sent automatically.")())),
+                Submitted::Sent(_) => {
+                    saved.set(Some(t("求职卡已保存。", "Your job card is saved.")()))
+                }
+                Submitted::Queued => saved.set(Some(t(
+                    "没有网络,求职卡已存在手机上,有网络后自动保存。",
+                    "No connection: saved on this phone, it will be sent automatically.",
+                )())),
                 Submitted::Refused(e) => form.failed(&e),
             }
             form.busy.set(false);
         });
     };
-    let units = WageUnit::ALL.iter().map(|u| Choice::new(u.as_str(), u.per())).collect::<Vec<_>>();
+    let units = WageUnit::ALL
+        .iter()
+        .map(|u| Choice::new(u.as_str(), u.per()))
+        .collect::<Vec<_>>();
     let locating = RwSignal::new(false);
     let use_position = move |_| {
         locating.set(true);
         leptos::task::spawn_local(async move {
             match locate().await {
                 Ok(p) => draft.update(|d| d.position = Some(p)),
-                Err(_) => form.general.set(Some(t("定不了位,可以不填:按上面的地区匹配。", "No position: you can leave it; matching uses your areas.")().into())),
+                Err(_) => form.general.set(Some(
+                    t(
+                        "定不了位,可以不填:按上面的地区匹配。",
+                        "No position: you can leave it; matching uses your areas.",
+                    )()
+                    .into(),
+                )),
             }
             locating.set(false);
         });

@@ -14,7 +14,10 @@ use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::jobs::{ApplicationEnvelope, Job, JobContact, JobEnvelope, JobReportInput, JobReportReceiptEnvelope, JobStatus, ReportReason};
+use shared::jobs::{
+    ApplicationEnvelope, Job, JobContact, JobEnvelope, JobReportInput, JobReportReceiptEnvelope,
+    JobStatus, ReportReason,
+};
 
 pub const APPLY: &str = "job_application";
 pub const REPORT: &str = "job_report";
@@ -25,7 +28,11 @@ pub fn Detail() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0));
     let job = LocalResource::new(move || {
         let id = id();
-        async move { api::get::<JobEnvelope>(&format!("/api/jobs/{id}")).await.map(|e| e.job) }
+        async move {
+            api::get::<JobEnvelope>(&format!("/api/jobs/{id}"))
+                .await
+                .map(|e| e.job)
+        }
     });
     let reload = Callback::new(move |_| job.refetch());
     view! {
@@ -98,7 +105,13 @@ fn Page(job: Job, reload: Callback<()>) -> impl IntoView {
 
 /// The contact: the phone for those who applied, else one tap to apply.
 #[component]
-fn Contact(job_id: i64, contact: JobContact, mine: Option<shared::jobs::ApplicationStatus>, open: bool, reload: Callback<()>) -> impl IntoView {
+fn Contact(
+    job_id: i64,
+    contact: JobContact,
+    mine: Option<shared::jobs::ApplicationStatus>,
+    open: bool,
+    reload: Callback<()>,
+) -> impl IntoView {
     let lang = use_lang();
     let auth = use_auth();
     let waiting = RwSignal::new(false);
@@ -110,7 +123,9 @@ fn Contact(job_id: i64, contact: JobContact, mine: Option<shared::jobs::Applicat
         leptos::task::spawn_local(async move {
             let path = format!("/api/jobs/{job_id}/applications");
             match outbox::submit::<_, ApplicationEnvelope>(APPLY, "POST", &path, &()).await {
-                Submitted::Sent(_) => { reload.try_run(()); },
+                Submitted::Sent(_) => {
+                    reload.try_run(());
+                }
                 Submitted::Queued => waiting.set(true),
                 Submitted::Refused(e) => failure.set(Some(e.message(lang.get_untracked()))),
             }
@@ -118,7 +133,10 @@ fn Contact(job_id: i64, contact: JobContact, mine: Option<shared::jobs::Applicat
         });
     };
     let phone = contact.phone().map(str::to_string);
-    let next = format!("/login?next={}", shared::query::encode(&format!("/jobs/{job_id}")));
+    let next = format!(
+        "/login?next={}",
+        shared::query::encode(&format!("/jobs/{job_id}"))
+    );
     view! {
         <section class="card contact" aria-labelledby="contact-title">
             <h2 id="contact-title">{t("联系人", "Contact")}</h2>
@@ -160,21 +178,43 @@ fn Report(job_id: i64) -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<&'static str, String>>);
     let send = move |reason: ReportReason| {
         let n = note.get_untracked();
-        let input = JobReportInput { reason, note: Some(n.trim().to_string()).filter(|n| !n.is_empty()) };
+        let input = JobReportInput {
+            reason,
+            note: Some(n.trim().to_string()).filter(|n| !n.is_empty()),
+        };
         if let Err(e) = input.validate() {
-            outcome.set(Some(Err(e.0.first().map(|f| f.why.get(lang.get_untracked()).to_string()).unwrap_or_default())));
+            outcome.set(Some(Err(e
+                .0
+                .first()
+                .map(|f| f.why.get(lang.get_untracked()).to_string())
+                .unwrap_or_default())));
             return;
         }
         leptos::task::spawn_local(async move {
             let path = format!("/api/jobs/{job_id}/reports");
-            outcome.set(Some(match outbox::submit::<_, JobReportReceiptEnvelope>(REPORT, "POST", &path, &input).await {
-                Submitted::Sent(_) => Ok(t("谢谢!工会会尽快核查这条招工信息。", "Thank you! The union will check this ad soon.")()),
-                Submitted::Queued => Ok(t("没有网络,举报已保存,有网络后自动发出。", "No connection: the report is saved and will be sent automatically.")()),
-                Submitted::Refused(e) => Err(e.message(lang.get_untracked())),
-            }));
+            outcome.set(Some(
+                match outbox::submit::<_, JobReportReceiptEnvelope>(REPORT, "POST", &path, &input)
+                    .await
+                {
+                    Submitted::Sent(_) => Ok(t(
+                        "谢谢!工会会尽快核查这条招工信息。",
+                        "Thank you! The union will check this ad soon.",
+                    )()),
+                    Submitted::Queued => Ok(t(
+                        "没有网络,举报已保存,有网络后自动发出。",
+                        "No connection: the report is saved and will be sent automatically.",
+                    )()),
+                    Submitted::Refused(e) => Err(e.message(lang.get_untracked())),
+                },
+            ));
         });
     };
-    let signed_in = move || matches!(auth.0.get(), AuthState::SignedIn(shared::accounts::Me::Worker(_)));
+    let signed_in = move || {
+        matches!(
+            auth.0.get(),
+            AuthState::SignedIn(shared::accounts::Me::Worker(_))
+        )
+    };
     view! {
         <section class="card report" aria-labelledby="job-report-title">
             <h2 id="job-report-title">{t("招工信息有问题?", "Something wrong with this ad?")}</h2>

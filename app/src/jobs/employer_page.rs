@@ -17,7 +17,11 @@ pub fn EmployerPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0));
     let employer = LocalResource::new(move || {
         let id = id();
-        async move { api::get::<EmployerEnvelope>(&format!("/api/employers/{id}")).await.map(|e| e.employer) }
+        async move {
+            api::get::<EmployerEnvelope>(&format!("/api/employers/{id}"))
+                .await
+                .map(|e| e.employer)
+        }
     });
     view! {
         <main class="page">
@@ -37,7 +41,9 @@ fn Record(employer: Employer) -> impl IntoView {
     let e = employer;
     let status = e.status;
     let id = e.id;
-    let jobs = LocalResource::new(move || async move { api::get::<JobList>(&format!("/api/jobs?employer_id={id}&limit=50")).await });
+    let jobs = LocalResource::new(move || async move {
+        api::get::<JobList>(&format!("/api/jobs?employer_id={id}&limit=50")).await
+    });
     let verified_at = e.verified_at.clone();
     view! {
         <h1 class="page-title">{e.name.clone()}</h1>

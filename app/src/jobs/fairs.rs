@@ -53,7 +53,11 @@ pub fn Fair() -> impl IntoView {
     let params = use_params_map();
     let fair = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { api::get::<JobFairEnvelope>(&format!("/api/job-fairs/{id}")).await.map(|e| e.job_fair) }
+        async move {
+            api::get::<JobFairEnvelope>(&format!("/api/job-fairs/{id}"))
+                .await
+                .map(|e| e.job_fair)
+        }
     });
     view! {
         <main class="page">
@@ -72,7 +76,10 @@ fn FairPage(fair: JobFair) -> impl IntoView {
     let lang = use_lang();
     let f = fair;
     let (starts, ends) = (f.starts_at.clone(), f.ends_at.clone());
-    let at = f.lat.zip(f.lng).map(|(lat, lng)| shared::geo::LatLng::new(lat, lng));
+    let at = f
+        .lat
+        .zip(f.lng)
+        .map(|(lat, lng)| shared::geo::LatLng::new(lat, lng));
     view! {
         <h1 class="page-title">{f.name.clone()}</h1>
         <section class="card">
@@ -91,7 +98,9 @@ fn FairPage(fair: JobFair) -> impl IntoView {
 /// One taking-part employer with its live jobs.
 #[component]
 fn EmployerJobs(id: i64, name: String) -> impl IntoView {
-    let jobs = LocalResource::new(move || async move { api::get::<JobList>(&format!("/api/jobs?employer_id={id}&limit=20")).await });
+    let jobs = LocalResource::new(move || async move {
+        api::get::<JobList>(&format!("/api/jobs?employer_id={id}&limit=20")).await
+    });
     view! {
         <section class="card">
             <h3><A href=format!("/jobs/employers/{id}")>{name}</A></h3>

@@ -1,17 +1,21 @@
 //! How a job looks in a list (search, matches, applications, an employer's
 //! jobs, staff lists), and the lines of text shared with its page.
 
+use crate::components::link::AppLink;
 use crate::i18n::{t, use_lang};
 use chrono::Datelike;
 use leptos::prelude::*;
-use crate::components::link::AppLink;
 use shared::jobs::matching::distance_text;
 use shared::jobs::{JobStatus, JobSummary};
 use shared::Lang;
 
 /// `300–350元/天 · 日结`.
 pub fn wage_line(job: &JobSummary, lang: Lang) -> String {
-    format!("{} · {}", job.wage_text().get(lang), job.settlement.label().get(lang))
+    format!(
+        "{} · {}",
+        job.wage_text().get(lang),
+        job.settlement.label().get(lang)
+    )
 }
 
 /// When the work starts, as people say it: 今天开工, 3天后开工, 已开工.

@@ -32,7 +32,10 @@ fn Ranked() -> impl IntoView {
     // Distances from where the phone last was (the station finder keeps it), else the card's own position.
     let place = persisted("gy.place", None::<Place>);
     let list = LocalResource::new(move || {
-        let at = place.get().map(|p| format!("?lat={:.5}&lng={:.5}", p.at.lat, p.at.lng)).unwrap_or_default();
+        let at = place
+            .get()
+            .map(|p| format!("?lat={:.5}&lng={:.5}", p.at.lat, p.at.lng))
+            .unwrap_or_default();
         async move { api::get::<MatchList>(&format!("/api/job-card/matches{at}")).await }
     });
     view! {

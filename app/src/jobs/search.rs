@@ -82,7 +82,13 @@ pub fn Search() -> impl IntoView {
                 Ok(list) => {
                     failure.set(None);
                     next.set(list.meta.next_cursor);
-                    jobs.update(|j| if more { j.extend(list.jobs) } else { *j = list.jobs });
+                    jobs.update(|j| {
+                        if more {
+                            j.extend(list.jobs)
+                        } else {
+                            *j = list.jobs
+                        }
+                    });
                 }
                 Err(e) => {
                     form.failed(&e);
@@ -123,7 +129,8 @@ pub fn Search() -> impl IntoView {
             }
         });
     };
-    let chip = move |on: fn(&Asked) -> bool| move || if on(&asked.get()) { "true" } else { "false" };
+    let chip =
+        move |on: fn(&Asked) -> bool| move || if on(&asked.get()) { "true" } else { "false" };
 
     view! {
         <main class="page">

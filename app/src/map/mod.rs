@@ -45,14 +45,24 @@ fn MapPage() -> impl IntoView {
     let query = use_query_map();
     let at = query.with_untracked(|q| {
         let get = |k: &str| q.get(k).and_then(|v| v.parse::<f64>().ok());
-        LatLng::new(get("lat").unwrap_or(31.8580), get("lng").unwrap_or(117.3073))
+        LatLng::new(
+            get("lat").unwrap_or(31.8580),
+            get("lng").unwrap_or(117.3073),
+        )
     });
     let data = RwSignal::new(None::<Result<Data, ApiFailure>>);
     leptos::task::spawn_local(async move {
-        let stations = api::get::<NearbyList>(&format!("/api/stations?lat={:.6}&lng={:.6}&limit=30", at.lat, at.lng)).await;
+        let stations = api::get::<NearbyList>(&format!(
+            "/api/stations?lat={:.6}&lng={:.6}&limit=30",
+            at.lat, at.lng
+        ))
+        .await;
         let config = api::get::<MapConfig>("/api/stations/map-config").await;
         data.set(Some(match (stations, config) {
-            (Ok(s), Ok(c)) => Ok(Data { config: c, stations: s.stations }),
+            (Ok(s), Ok(c)) => Ok(Data {
+                config: c,
+                stations: s.stations,
+            }),
             (Err(e), _) | (_, Err(e)) => Err(e),
         }));
     });
@@ -77,7 +87,11 @@ fn MapPage() -> impl IntoView {
 
 /// Positions are WGS-84; tiles of 高德/腾讯 are drawn in GCJ-02, so convert for them.
 fn on_tiles(p: LatLng, datum: Datum) -> Position {
-    let q = if datum == Datum::Gcj02 { wgs84_to_gcj02(p) } else { p };
+    let q = if datum == Datum::Gcj02 {
+        wgs84_to_gcj02(p)
+    } else {
+        p
+    };
     Position::new(q.lat, q.lng)
 }
 
@@ -85,7 +99,16 @@ fn on_tiles(p: LatLng, datum: Datum) -> Position {
 fn StationMap(at: LatLng, data: Data) -> impl IntoView {
     let datum = data.config.datum;
     // One fixed subdomain keeps the template valid for any provider.
-    let url = data.config.tile_url.replace("{s}", data.config.subdomains.chars().next().map(String::from).as_deref().unwrap_or("a"));
+    let url = data.config.tile_url.replace(
+        "{s}",
+        data.config
+            .subdomains
+            .chars()
+            .next()
+            .map(String::from)
+            .as_deref()
+            .unwrap_or("a"),
+    );
     let here = on_tiles(at, datum);
     view! {
         <div class="map-box" role="region" aria-label=t("地图", "Map")>

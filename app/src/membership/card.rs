@@ -21,7 +21,9 @@ enum Loaded {
 }
 
 async fn fetch() -> Result<(MemberCard, String), ApiFailure> {
-    let card = api::get::<MemberCardReply>("/api/membership/card").await?.card;
+    let card = api::get::<MemberCardReply>("/api/membership/card")
+        .await?
+        .card;
     let qr = api::get_text("/api/membership/card/qr.svg").await?;
     storage::set_json(CARD, &card);
     storage::set(QR, &qr);
@@ -37,10 +39,12 @@ pub fn forget() {
 #[component]
 pub fn CardView() -> impl IntoView {
     let lang = use_lang();
-    let loaded = RwSignal::new(match (storage::get_json::<MemberCard>(CARD), storage::get(QR)) {
-        (Some(c), Some(q)) => Loaded::Card(c, q),
-        _ => Loaded::Loading,
-    });
+    let loaded = RwSignal::new(
+        match (storage::get_json::<MemberCard>(CARD), storage::get(QR)) {
+            (Some(c), Some(q)) => Loaded::Card(c, q),
+            _ => Loaded::Loading,
+        },
+    );
     leptos::task::spawn_local(async move {
         match fetch().await {
             Ok((c, q)) => loaded.set(Loaded::Card(c, q)),
@@ -52,7 +56,8 @@ pub fn CardView() -> impl IntoView {
             Err(e) => loaded.set(Loaded::Failed(e)),
         }
     });
-    move || match loaded.get() {
+    move || {
+        match loaded.get() {
         Loaded::Loading => view! { <crate::components::status::Loading/> }.into_any(),
         Loaded::NotMember => ().into_any(),
         Loaded::Failed(e) => view! { <crate::components::status::ErrorView failure=e/> }.into_any(),
@@ -73,5 +78,6 @@ pub fn CardView() -> impl IntoView {
                 </p>
             </section>
         }.into_any(),
+    }
     }
 }

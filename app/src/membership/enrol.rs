@@ -2,7 +2,9 @@
 //! the shared rules before sending, and sent through the outbox so a dropped
 //! signal neither loses it nor sends it twice.
 
-use crate::components::choice::{code_of, from_code, trade_choices, Choice, RadioCards, SelectField};
+use crate::components::choice::{
+    code_of, from_code, trade_choices, Choice, RadioCards, SelectField,
+};
 use crate::components::form::{FormError, FormState, TextField};
 use crate::components::time::today;
 use crate::draft::FormDraft;
@@ -42,7 +44,11 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
     let form = FormState::new();
 
     // A valid ID number fills in gender and date of birth.
-    let read_from_id = Memo::new(move |_| IdNumber::parse(&id_number.get(), today()).ok().map(|id| (id.gender(), id.birth_date())));
+    let read_from_id = Memo::new(move |_| {
+        IdNumber::parse(&id_number.get(), today())
+            .ok()
+            .map(|id| (id.gender(), id.birth_date()))
+    });
     Effect::new(move |_| {
         if let Some((g, born)) = read_from_id.get() {
             gender.set(code_of(&g));
@@ -60,21 +66,40 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
         trade: from_code(&trade.get_untracked()),
         employment_form: from_code(&employment.get_untracked()),
         contact_address: address.get_untracked(),
-        consent: Consent { sensitive_info: consent.get_untracked(), version: CONSENT_VERSION.to_string() },
+        consent: Consent {
+            sensitive_info: consent.get_untracked(),
+            version: CONSENT_VERSION.to_string(),
+        },
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.clear();
-        let body = NewApplication { union_id, form: collect() };
+        let body = NewApplication {
+            union_id,
+            form: collect(),
+        };
         if !form.check(body.form.validate(today()).map(|_| ())) {
             return;
         }
-        send(KIND, "/api/membership/applications", body, form, draft, on_sent);
+        send(
+            KIND,
+            "/api/membership/applications",
+            body,
+            form,
+            draft,
+            on_sent,
+        );
     };
 
-    let genders = vec![Choice::new("male", Gender::Male.label()), Choice::new("female", Gender::Female.label())];
-    let forms = EmploymentForm::ALL.iter().map(|f| Choice::new(code_of(f), f.label()).with_hint(f.hint())).collect();
+    let genders = vec![
+        Choice::new("male", Gender::Male.label()),
+        Choice::new("female", Gender::Female.label()),
+    ];
+    let forms = EmploymentForm::ALL
+        .iter()
+        .map(|f| Choice::new(code_of(f), f.label()).with_hint(f.hint()))
+        .collect();
     view! {
         <form class="card enrol-form" on:submit=submit novalidate>
             <h2>{t("入会登记表", "Enrolment form")}</h2>
@@ -104,7 +129,14 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
 
 /// Sends an application (enrolment or transfer) through the outbox: the draft
 /// is forgotten once the server has it, and stays while it waits for a signal.
-pub(super) fn send<B: serde::Serialize + 'static>(kind: &'static str, path: &'static str, body: B, form: FormState, draft: FormDraft, on_sent: Callback<Sent>) {
+pub(super) fn send<B: serde::Serialize + 'static>(
+    kind: &'static str,
+    path: &'static str,
+    body: B,
+    form: FormState,
+    draft: FormDraft,
+    on_sent: Callback<Sent>,
+) {
     form.busy.set(true);
     leptos::task::spawn_local(async move {
         let outcome = outbox::submit::<_, ApplicationReply>(kind, "POST", path, &body).await;

@@ -43,7 +43,11 @@ pub fn Find() -> impl IntoView {
         }
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let r = api::get::<UnionSuggestions>(&format!("/api/membership/suggestions?{}", parts.join("&"))).await;
+            let r = api::get::<UnionSuggestions>(&format!(
+                "/api/membership/suggestions?{}",
+                parts.join("&")
+            ))
+            .await;
             if let Err(e) = &r {
                 form.failed(e);
             }

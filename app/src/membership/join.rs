@@ -12,7 +12,10 @@ use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::membership::{ApplicationList, ApplicationStatus, ApplicationView, MemberHistory, MembershipStatus, MembershipView};
+use shared::membership::{
+    ApplicationList, ApplicationStatus, ApplicationView, MemberHistory, MembershipStatus,
+    MembershipView,
+};
 use shared::unions::{PublicUnion, PublicUnionEnvelope, UnionSummary};
 
 #[component]
@@ -21,7 +24,13 @@ pub fn Join() -> impl IntoView {
     let code = move || params.with(|p| p.get("code").unwrap_or_default());
     let union = LocalResource::new(move || {
         let c = code();
-        async move { api::get::<PublicUnionEnvelope>(&format!("/api/unions/join/{}", shared::query::encode(&c))).await }
+        async move {
+            api::get::<PublicUnionEnvelope>(&format!(
+                "/api/unions/join/{}",
+                shared::query::encode(&c)
+            ))
+            .await
+        }
     });
     view! {
         <main class="page">
@@ -42,7 +51,12 @@ pub fn Join() -> impl IntoView {
 
 #[component]
 fn UnionHeader(union: PublicUnion) -> impl IntoView {
-    let chain = union.parents.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(" › ");
+    let chain = union
+        .parents
+        .iter()
+        .map(|p| p.name.clone())
+        .collect::<Vec<_>>()
+        .join(" › ");
     let u = union.summary;
     view! {
         <h1 class="page-title">{t("加入 ", "Join ")}{u.name.clone()}</h1>
@@ -61,11 +75,18 @@ enum Standing {
 }
 
 fn standing(union_id: i64, history: &MemberHistory, applications: &ApplicationList) -> Standing {
-    let active = history.memberships.iter().find(|m| m.status == MembershipStatus::Active);
+    let active = history
+        .memberships
+        .iter()
+        .find(|m| m.status == MembershipStatus::Active);
     if let Some(m) = active.filter(|m| m.union.id == union_id) {
         return Standing::Member(m.clone());
     }
-    if let Some(a) = applications.applications.iter().find(|a| a.union.id == union_id && a.status == ApplicationStatus::Pending) {
+    if let Some(a) = applications
+        .applications
+        .iter()
+        .find(|a| a.union.id == union_id && a.status == ApplicationStatus::Pending)
+    {
         return Standing::Pending(a.clone());
     }
     match active {
@@ -79,7 +100,8 @@ fn Enrol(union: UnionSummary) -> impl IntoView {
     let auth = use_auth();
     let here = crate::auth::here();
     let closed = union.accepts_members(today()).err();
-    move || match (auth.0.get(), closed.clone()) {
+    move || {
+        match (auth.0.get(), closed.clone()) {
         (_, Some(why)) => view! { <p class="form-error" role="status">{text(why)}</p> }.into_any(),
         (AuthState::SignedIn(shared::accounts::Me::Worker(_)), None) => view! { <SignedIn union=union.clone()/> }.into_any(),
         (AuthState::Loading, None) => view! { <Loading/> }.into_any(),
@@ -89,6 +111,7 @@ fn Enrol(union: UnionSummary) -> impl IntoView {
                 <A href=format!("/login?next={}", shared::query::encode(&here)) attr:class="btn btn--primary btn--block">{t("手机号登录后填写", "Sign in to fill it in")}</A>
             </section>
         }.into_any(),
+    }
     }
 }
 
@@ -103,7 +126,8 @@ fn SignedIn(union: UnionSummary) -> impl IntoView {
         Ok::<_, ApiFailure>(standing(union_id, &history, &applications))
     });
     let on_sent = Callback::new(move |s: Sent| sent.set(Some(s)));
-    move || match sent.get() {
+    move || {
+        match sent.get() {
         Some(Sent::Delivered(a)) => view! {
             <section class="card" role="status">
                 <h2>{t("申请已提交", "Application sent")}</h2>
@@ -143,5 +167,6 @@ fn SignedIn(union: UnionSummary) -> impl IntoView {
                 </Suspense>
             }.into_any()
         }
+    }
     }
 }

@@ -12,7 +12,10 @@ use crate::outbox::{self, use_outbox};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::error::ErrorBody;
-use shared::membership::{ApplicationList, ApplicationReply, ApplicationStatus, ApplicationView, MemberHistory, MembershipStatus};
+use shared::membership::{
+    ApplicationList, ApplicationReply, ApplicationStatus, ApplicationView, MemberHistory,
+    MembershipStatus,
+};
 
 #[component]
 pub fn Mine() -> impl IntoView {
@@ -41,10 +44,18 @@ fn Outcomes() -> impl IntoView {
         done.extend(outbox::take_done(transfer::KIND));
         for d in done {
             let line = if d.ok {
-                crate::draft::clear(if d.kind == enrol::KIND { enrol::DRAFT } else { transfer::DRAFT });
-                serde_json::from_str::<ApplicationReply>(&d.body).map(|r| r.application.union.name).unwrap_or_default()
+                crate::draft::clear(if d.kind == enrol::KIND {
+                    enrol::DRAFT
+                } else {
+                    transfer::DRAFT
+                });
+                serde_json::from_str::<ApplicationReply>(&d.body)
+                    .map(|r| r.application.union.name)
+                    .unwrap_or_default()
             } else {
-                serde_json::from_str::<ErrorBody>(&d.body).map(|e| e.message).unwrap_or_default()
+                serde_json::from_str::<ErrorBody>(&d.body)
+                    .map(|e| e.message)
+                    .unwrap_or_default()
             };
             shown.update(|s| s.push((d.ok, line)));
         }
@@ -61,7 +72,13 @@ fn Outcomes() -> impl IntoView {
 #[component]
 fn Waiting() -> impl IntoView {
     let outbox = use_outbox();
-    let count = move || outbox.pending.with(|p| p.iter().filter(|x| x.kind == enrol::KIND || x.kind == transfer::KIND).count());
+    let count = move || {
+        outbox.pending.with(|p| {
+            p.iter()
+                .filter(|x| x.kind == enrol::KIND || x.kind == transfer::KIND)
+                .count()
+        })
+    };
     view! {
         <Show when=move || count() != 0>
             <p class="notice" role="status">{t("有申请保存在手机上,等有网络自动发送。", "An application is saved on this phone and will be sent when there is a connection.")}</p>
@@ -133,8 +150,15 @@ fn Application(app: ApplicationView, reload: Callback<()>) -> impl IntoView {
     let id = app.id;
     let withdraw = move |_| {
         leptos::task::spawn_local(async move {
-            match api::post::<_, ApplicationReply>(&format!("/api/membership/applications/{id}/withdraw"), &()).await {
-                Ok(_) => { reload.try_run(()); },
+            match api::post::<_, ApplicationReply>(
+                &format!("/api/membership/applications/{id}/withdraw"),
+                &(),
+            )
+            .await
+            {
+                Ok(_) => {
+                    reload.try_run(());
+                }
                 Err(e) => failure.set(Some(e.message(lang.get_untracked()))),
             }
         });

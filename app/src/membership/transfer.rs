@@ -17,7 +17,11 @@ pub const DRAFT: &str = "gy.draft.transfer";
 pub const KIND: &str = "transfer";
 
 #[component]
-pub fn TransferForm(current: MembershipView, target: UnionSummary, on_sent: Callback<Sent>) -> impl IntoView {
+pub fn TransferForm(
+    current: MembershipView,
+    target: UnionSummary,
+    on_sent: Callback<Sent>,
+) -> impl IntoView {
     let draft = FormDraft::new(DRAFT);
     let employer = draft.field("employer_or_project");
     let trade = draft.field("trade");
@@ -33,10 +37,20 @@ pub fn TransferForm(current: MembershipView, target: UnionSummary, on_sent: Call
             trade: from_code(&trade.get_untracked()),
             reason: reason.get_untracked(),
         };
-        if !form.check(body.validate(current.union.id, Some(&target_for_check), today()).map(|_| ())) {
+        if !form.check(
+            body.validate(current.union.id, Some(&target_for_check), today())
+                .map(|_| ()),
+        ) {
             return;
         }
-        send(KIND, "/api/membership/transfers", body, form, draft, on_sent);
+        send(
+            KIND,
+            "/api/membership/transfers",
+            body,
+            form,
+            draft,
+            on_sent,
+        );
     };
     view! {
         <form class="card" on:submit=submit novalidate>

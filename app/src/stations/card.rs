@@ -1,8 +1,8 @@
 //! How a station looks in a list, and the small pieces shared with its page.
 
+use crate::components::link::AppLink;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
-use crate::components::link::AppLink;
 use shared::stations::{Amenity, StationSummary};
 use shared::Lang;
 

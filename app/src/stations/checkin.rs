@@ -31,15 +31,27 @@ enum State {
 pub fn Checkin() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0));
+    let id =
+        params.with_untracked(|p| p.get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0));
     let state = RwSignal::new(State::Sending);
     leptos::task::spawn_local(async move {
-        let input = VisitInput { device_id: device_id() };
-        state.set(match outbox::submit::<_, VisitEnvelope>("visit", "POST", &format!("/api/stations/{id}/visits"), &input).await {
-            Submitted::Sent(v) => State::Done(v.visit),
-            Submitted::Queued => State::Queued,
-            Submitted::Refused(e) => State::Failed(e.message(lang.get_untracked())),
-        });
+        let input = VisitInput {
+            device_id: device_id(),
+        };
+        state.set(
+            match outbox::submit::<_, VisitEnvelope>(
+                "visit",
+                "POST",
+                &format!("/api/stations/{id}/visits"),
+                &input,
+            )
+            .await
+            {
+                Submitted::Sent(v) => State::Done(v.visit),
+                Submitted::Queued => State::Queued,
+                Submitted::Refused(e) => State::Failed(e.message(lang.get_untracked())),
+            },
+        );
     });
     view! {
         <main class="page">

@@ -10,7 +10,9 @@ use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::geo::LatLng;
-use shared::stations::{Amenity, ReportEnvelope, ReportInput, ReportKind, StationEnvelope, StationSummary};
+use shared::stations::{
+    Amenity, ReportEnvelope, ReportInput, ReportKind, StationEnvelope, StationSummary,
+};
 use shared::Lang;
 
 #[derive(Clone)]
@@ -29,11 +31,15 @@ pub fn Detail() -> impl IntoView {
     Effect::new(move |_| {
         let id: i64 = params.with(|p| p.get("id").and_then(|i| i.parse().ok()).unwrap_or(0));
         leptos::task::spawn_local(async move {
-            loaded.set(match api::get::<StationEnvelope>(&format!("/api/stations/{id}")).await {
-                Ok(e) => Loaded::Full(e.station),
-                Err(ApiFailure::Offline) => saved::station(id).map(Loaded::Saved).unwrap_or(Loaded::Failed(ApiFailure::Offline)),
-                Err(e) => Loaded::Failed(e),
-            });
+            loaded.set(
+                match api::get::<StationEnvelope>(&format!("/api/stations/{id}")).await {
+                    Ok(e) => Loaded::Full(e.station),
+                    Err(ApiFailure::Offline) => saved::station(id)
+                        .map(Loaded::Saved)
+                        .unwrap_or(Loaded::Failed(ApiFailure::Offline)),
+                    Err(e) => Loaded::Failed(e),
+                },
+            );
         });
     });
     move || match loaded.get() {
@@ -56,8 +62,17 @@ fn Page(summary: StationSummary, station: Option<shared::stations::Station>) -> 
     let hours_today = s.schedule.hours_on(today);
     let open = s.is_open_at(now);
     // The week from Monday, for the hours table.
-    let monday = today - chrono::Duration::days(chrono::Datelike::weekday(&today).num_days_from_monday() as i64);
-    let week: Vec<_> = (0..7).map(|i| (i, s.schedule.hours_on(monday + chrono::Duration::days(i as i64)))).collect();
+    let monday = today
+        - chrono::Duration::days(chrono::Datelike::weekday(&today).num_days_from_monday() as i64);
+    let week: Vec<_> = (0..7)
+        .map(|i| {
+            (
+                i,
+                s.schedule
+                    .hours_on(monday + chrono::Duration::days(i as i64)),
+            )
+        })
+        .collect();
     let kind = s.station_type;
     let status = s.status;
     view! {
@@ -120,7 +135,11 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<&'static str, String>>);
     let send = move |kind: ReportKind, amenity: Option<Amenity>| {
         let n = note.get_untracked();
-        let input = ReportInput { kind, amenity, note: Some(n.trim().to_string()).filter(|n| !n.is_empty()) };
+        let input = ReportInput {
+            kind,
+            amenity,
+            note: Some(n.trim().to_string()).filter(|n| !n.is_empty()),
+        };
         if let Err(e) = input.validate() {
             outcome.set(Some(Err(e.0[0].why.get(lang.get_untracked()).to_string())));
             return;
@@ -129,11 +148,23 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let path = format!("/api/stations/{station_id}/reports");
             let l = lang.get_untracked();
-            outcome.set(Some(match outbox::submit::<_, ReportEnvelope>("station_report", "POST", &path, &input).await {
-                Submitted::Sent(_) => Ok(if l == Lang::En { "Thank you: the union will check it." } else { "谢谢,已经告诉工会,会有人来核实。" }),
-                Submitted::Queued => Ok(if l == Lang::En { "Saved: it will be sent when you are back online." } else { "已保存,有网络时会自动发送。" }),
-                Submitted::Refused(e) => Err(e.message(l)),
-            }));
+            outcome.set(Some(
+                match outbox::submit::<_, ReportEnvelope>("station_report", "POST", &path, &input)
+                    .await
+                {
+                    Submitted::Sent(_) => Ok(if l == Lang::En {
+                        "Thank you: the union will check it."
+                    } else {
+                        "谢谢,已经告诉工会,会有人来核实。"
+                    }),
+                    Submitted::Queued => Ok(if l == Lang::En {
+                        "Saved: it will be sent when you are back online."
+                    } else {
+                        "已保存,有网络时会自动发送。"
+                    }),
+                    Submitted::Refused(e) => Err(e.message(l)),
+                },
+            ));
             note.set(String::new());
         });
     };

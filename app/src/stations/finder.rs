@@ -14,7 +14,9 @@ use crate::draft::persisted;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use shared::stations::{nearest_first, Amenity, AmenitySet, Nearby, NearbyList, StationSummary, StationType};
+use shared::stations::{
+    nearest_first, Amenity, AmenitySet, Nearby, NearbyList, StationSummary, StationType,
+};
 
 /// The amenities riders ask for most, shown first.
 const COMMON: [Amenity; 8] = [
@@ -39,7 +41,14 @@ impl Filters {
     fn query(&self) -> String {
         let mut q = String::new();
         if !self.amenities.is_empty() {
-            q.push_str(&format!("&amenity={}", self.amenities.iter().map(|a| a.code()).collect::<Vec<_>>().join(",")));
+            q.push_str(&format!(
+                "&amenity={}",
+                self.amenities
+                    .iter()
+                    .map(|a| a.code())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ));
         }
         if let Some(t) = self.station_type {
             q.push_str(&format!("&type={}", t.code()));
@@ -71,10 +80,17 @@ pub fn Finder() -> impl IntoView {
 
     Effect::new(move |_| {
         reload.track();
-        let (Some(p), f) = (place.get(), filters.get()) else { return };
+        let (Some(p), f) = (place.get(), filters.get()) else {
+            return;
+        };
         found.set(Found::Loading);
         leptos::task::spawn_local(async move {
-            let url = format!("/api/stations?lat={:.6}&lng={:.6}&limit={LIMIT}{}", p.at.lat, p.at.lng, f.query());
+            let url = format!(
+                "/api/stations?lat={:.6}&lng={:.6}&limit={LIMIT}{}",
+                p.at.lat,
+                p.at.lng,
+                f.query()
+            );
             match api::get::<NearbyList>(&url).await {
                 Ok(list) => {
                     found.set(Found::Online(list.stations));
@@ -107,17 +123,33 @@ async fn refresh_saved(p: &Place) {
     if !saved::stale(p.at, js_sys::Date::now()) {
         return;
     }
-    let url = format!("/api/stations?lat={:.6}&lng={:.6}&limit=50", p.at.lat, p.at.lng);
+    let url = format!(
+        "/api/stations?lat={:.6}&lng={:.6}&limit=50",
+        p.at.lat, p.at.lng
+    );
     if let Ok(text) = api::get_text(&url).await {
         saved::save(p.at, &text);
     }
 }
 
 fn from_saved(p: &Place, f: &Filters) -> Found {
-    let Some(s) = saved::load() else { return Found::Failed(ApiFailure::Offline) };
-    let filter = Nearby { at: p.at, limit: LIMIT, amenities: AmenitySet::of(&f.amenities), station_type: f.station_type, open_now: f.open_now };
+    let Some(s) = saved::load() else {
+        return Found::Failed(ApiFailure::Offline);
+    };
+    let filter = Nearby {
+        at: p.at,
+        limit: LIMIT,
+        amenities: AmenitySet::of(&f.amenities),
+        station_type: f.station_type,
+        open_now: f.open_now,
+    };
     let now = local_now();
-    Found::Offline(nearest_first(&s.stations, p.at, LIMIT as usize, |st| filter.accepts(st, now)), s.meta.computed_at)
+    Found::Offline(
+        nearest_first(&s.stations, p.at, LIMIT as usize, |st| {
+            filter.accepts(st, now)
+        }),
+        s.meta.computed_at,
+    )
 }
 
 #[component]
@@ -187,7 +219,8 @@ fn Results(found: RwSignal<Found>, retry: Callback<()>) -> impl IntoView {
             </ul> }.into_any()
         }
     };
-    move || match found.get() {
+    move || {
+        match found.get() {
         Found::Loading => view! { <Loading/> }.into_any(),
         Found::Online(s) => list(s),
         Found::Offline(s, at) => view! {
@@ -195,5 +228,6 @@ fn Results(found: RwSignal<Found>, retry: Callback<()>) -> impl IntoView {
             {list(s)}
         }.into_any(),
         Found::Failed(e) => view! { <ErrorView failure=e retry=retry/> }.into_any(),
+    }
     }
 }

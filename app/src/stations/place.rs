@@ -24,13 +24,20 @@ pub enum LocateError {
 
 /// Asks the browser for the position (this is when it shows its permission prompt).
 pub async fn locate() -> Result<LatLng, LocateError> {
-    let geo = window().navigator().geolocation().map_err(|_| LocateError::Unavailable)?;
+    let geo = window()
+        .navigator()
+        .geolocation()
+        .map_err(|_| LocateError::Unavailable)?;
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let opts = web_sys::PositionOptions::new();
         opts.set_enable_high_accuracy(true);
         opts.set_timeout(15_000);
         opts.set_maximum_age(60_000);
-        let _ = geo.get_current_position_with_error_callback_and_options(&resolve, Some(&reject), &opts);
+        let _ = geo.get_current_position_with_error_callback_and_options(
+            &resolve,
+            Some(&reject),
+            &opts,
+        );
     });
     match wasm_bindgen_futures::JsFuture::from(promise).await {
         Ok(pos) => {
@@ -38,8 +45,14 @@ pub async fn locate() -> Result<LatLng, LocateError> {
             Ok(LatLng::new(coords.latitude(), coords.longitude()))
         }
         Err(e) => {
-            let code = js_sys::Reflect::get(&e, &JsValue::from_str("code")).ok().and_then(|c| c.as_f64());
-            Err(if code == Some(1.0) { LocateError::Denied } else { LocateError::Unavailable })
+            let code = js_sys::Reflect::get(&e, &JsValue::from_str("code"))
+                .ok()
+                .and_then(|c| c.as_f64());
+            Err(if code == Some(1.0) {
+                LocateError::Denied
+            } else {
+                LocateError::Unavailable
+            })
         }
     }
 }
@@ -82,8 +95,16 @@ pub fn PlacePicker(place: RwSignal<Option<Place>>) -> impl IntoView {
 fn AreaChooser(place: RwSignal<Option<Place>>) -> impl IntoView {
     // Kept as the API's JSON text, for choosing a district offline.
     const KEY: &str = "gy.areas";
-    let parse = |text: &str| serde_json::from_str::<AreaList>(text).map(|l| l.areas).unwrap_or_default();
-    let areas = RwSignal::new(crate::storage::get(KEY).map(|t| parse(&t)).unwrap_or_default());
+    let parse = |text: &str| {
+        serde_json::from_str::<AreaList>(text)
+            .map(|l| l.areas)
+            .unwrap_or_default()
+    };
+    let areas = RwSignal::new(
+        crate::storage::get(KEY)
+            .map(|t| parse(&t))
+            .unwrap_or_default(),
+    );
     let failed = RwSignal::new(None::<ApiFailure>);
     leptos::task::spawn_local(async move {
         match api::get_text("/api/stations/areas").await {
@@ -96,13 +117,27 @@ fn AreaChooser(place: RwSignal<Option<Place>>) -> impl IntoView {
     });
     let city = RwSignal::new(String::new());
     let cities = move || {
-        let mut c: Vec<String> = areas.with(|a| a.iter().map(|a| format!("{} {}", a.province, a.city)).collect());
+        let mut c: Vec<String> = areas.with(|a| {
+            a.iter()
+                .map(|a| format!("{} {}", a.province, a.city))
+                .collect()
+        });
         c.dedup();
         c
     };
     let choose = move |district: String| {
-        if let Some(a) = areas.with(|list| list.iter().find(|a| format!("{} {}", a.province, a.city) == city.get_untracked() && a.district == district).cloned()) {
-            place.set(Some(Place { at: LatLng::new(a.lat, a.lng), area: Some(format!("{}{}", a.city, a.district)) }));
+        if let Some(a) = areas.with(|list| {
+            list.iter()
+                .find(|a| {
+                    format!("{} {}", a.province, a.city) == city.get_untracked()
+                        && a.district == district
+                })
+                .cloned()
+        }) {
+            place.set(Some(Place {
+                at: LatLng::new(a.lat, a.lng),
+                area: Some(format!("{}{}", a.city, a.district)),
+            }));
         }
     };
     view! {

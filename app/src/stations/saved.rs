@@ -33,7 +33,11 @@ pub fn station(id: i64) -> Option<StationSummary> {
 
 /// Worth refreshing: nothing saved, saved elsewhere (over 2 km away), or over 10 minutes old.
 pub fn stale(at: LatLng, now_ms: f64) -> bool {
-    let (Some(list), Some(there)) = (load(), saved_at()) else { return true };
-    let age = shared::time::parse_rfc3339_z(&list.meta.computed_at).map(|t| now_ms - t.timestamp_millis() as f64).unwrap_or(f64::MAX);
+    let (Some(list), Some(there)) = (load(), saved_at()) else {
+        return true;
+    };
+    let age = shared::time::parse_rfc3339_z(&list.meta.computed_at)
+        .map(|t| now_ms - t.timestamp_millis() as f64)
+        .unwrap_or(f64::MAX);
     shared::geo::distance_m(there, at) > 2_000.0 || age > 600_000.0
 }

@@ -40,7 +40,15 @@ pub struct AuditQuery {
 impl AuditQuery {
     pub fn parse(q: &crate::query::Query) -> Result<AuditQuery, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let out = AuditQuery { union_id: q.opt("union_id", &mut errors), cursor: q.str("cursor").map(String::from), limit: q.opt("limit", &mut errors) };
-        if errors.is_empty() { Ok(out) } else { Err(errors) }
+        let out = AuditQuery {
+            union_id: q.opt("union_id", &mut errors),
+            cursor: q.str("cursor").map(String::from),
+            limit: q.opt("limit", &mut errors),
+        };
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
     }
 }

@@ -1,11 +1,11 @@
 //! Signing in: workers by SMS code, staff by password; the signed-in "me";
 //! sessions a person can see and end.
 
+use super::StaffRole;
 use crate::api::ListMeta;
 use crate::error::{why, FieldErrors};
 use crate::lang::{Lang, Text};
 use crate::unions::UnionRef;
-use super::StaffRole;
 use serde::{Deserialize, Serialize};
 
 /// SMS codes: 6 digits, valid 5 minutes, 5 wrong tries, a new one after 60 s.
@@ -34,7 +34,10 @@ pub const PASSWORD_MAX: usize = 128;
 pub fn password_length(password: &str) -> Result<(), Text> {
     let n = password.chars().count();
     if n < PASSWORD_MIN {
-        Err(Text::owned(format!("密码至少{PASSWORD_MIN}个字符,可以用一句好记的话"), format!("Use at least {PASSWORD_MIN} characters; a memorable phrase works well")))
+        Err(Text::owned(
+            format!("密码至少{PASSWORD_MIN}个字符,可以用一句好记的话"),
+            format!("Use at least {PASSWORD_MIN} characters; a memorable phrase works well"),
+        ))
     } else if n > PASSWORD_MAX {
         Err(why::too_long(PASSWORD_MAX))
     } else {
@@ -47,7 +50,10 @@ pub fn parse_code(raw: &str) -> Result<String, Text> {
     if code.len() == OTP_DIGITS as usize && code.bytes().all(|b| b.is_ascii_digit()) {
         Ok(code)
     } else {
-        Err(Text::new("验证码是短信里的6位数字", "The code is the 6 digits in the text message"))
+        Err(Text::new(
+            "验证码是短信里的6位数字",
+            "The code is the 6 digits in the text message",
+        ))
     }
 }
 
@@ -102,7 +108,11 @@ impl StaffLogin {
         } else if self.password.chars().count() > PASSWORD_MAX {
             errors.add("password", why::too_long(PASSWORD_MAX));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -171,7 +181,11 @@ impl ProfileUpdate {
                 errors.add("display_name", why::too_long(30));
             }
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -191,9 +205,19 @@ impl PasswordChange {
         }
         errors.check("new_password", password_length(&self.new_password));
         if errors.is_empty() && self.new_password == self.current_password {
-            errors.add("new_password", Text::new("新密码不能和原密码相同", "The new password must differ from the current one"));
+            errors.add(
+                "new_password",
+                Text::new(
+                    "新密码不能和原密码相同",
+                    "The new password must differ from the current one",
+                ),
+            );
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -239,14 +263,29 @@ pub struct SessionList {
 /// "Android · Chrome" from a User-Agent header, for the sessions list.
 pub fn describe_device(user_agent: &str) -> String {
     let ua = user_agent;
-    let os = [("HarmonyOS", "HarmonyOS"), ("Android", "Android"), ("iPhone", "iPhone"), ("iPad", "iPad"), ("Windows", "Windows"), ("Mac OS", "Mac"), ("Linux", "Linux")]
-        .into_iter()
-        .find(|(k, _)| ua.contains(k))
-        .map(|(_, v)| v);
-    let browser = [("MicroMessenger", "WeChat"), ("Edg/", "Edge"), ("HeadlessChrome", "Chrome"), ("Chrome", "Chrome"), ("Firefox", "Firefox"), ("Safari", "Safari")]
-        .into_iter()
-        .find(|(k, _)| ua.contains(k))
-        .map(|(_, v)| v);
+    let os = [
+        ("HarmonyOS", "HarmonyOS"),
+        ("Android", "Android"),
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Windows", "Windows"),
+        ("Mac OS", "Mac"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(k, _)| ua.contains(k))
+    .map(|(_, v)| v);
+    let browser = [
+        ("MicroMessenger", "WeChat"),
+        ("Edg/", "Edge"),
+        ("HeadlessChrome", "Chrome"),
+        ("Chrome", "Chrome"),
+        ("Firefox", "Firefox"),
+        ("Safari", "Safari"),
+    ]
+    .into_iter()
+    .find(|(k, _)| ua.contains(k))
+    .map(|(_, v)| v);
     match (os, browser) {
         (Some(o), Some(b)) => format!("{o} · {b}"),
         (Some(o), None) => o.to_string(),
@@ -271,7 +310,12 @@ mod tests {
         assert!(!session_alive(true, end - min, end, end + 1.0), "absolute");
         // Workers have no idle limit within their 30 days.
         let wend = start + (WORKER_SESSION_SECS * 1000) as f64;
-        assert!(session_alive(false, start, wend, start + 20.0 * 24.0 * 60.0 * min));
+        assert!(session_alive(
+            false,
+            start,
+            wend,
+            start + 20.0 * 24.0 * 60.0 * min
+        ));
         assert!(!session_alive(false, start, wend, wend));
     }
 
@@ -284,7 +328,12 @@ mod tests {
 
     #[test]
     fn verify_reports_both_fields() {
-        let errs = OtpVerify { phone: "123".into(), code: "x".into() }.validate().unwrap_err();
+        let errs = OtpVerify {
+            phone: "123".into(),
+            code: "x".into(),
+        }
+        .validate()
+        .unwrap_err();
         assert!(errs.get("phone").is_some() && errs.get("code").is_some());
     }
 
@@ -298,7 +347,12 @@ mod tests {
 
     #[test]
     fn me_is_tagged_by_kind() {
-        let me = Me::Worker(WorkerMe { user_id: 1, phone_masked: "138****8000".into(), display_name: None, lang: Lang::ZhCn });
+        let me = Me::Worker(WorkerMe {
+            user_id: 1,
+            phone_masked: "138****8000".into(),
+            display_name: None,
+            lang: Lang::ZhCn,
+        });
         let v = serde_json::to_value(&me).unwrap();
         assert_eq!(v["worker"]["user_id"], 1);
         assert_eq!(v["worker"]["lang"], "zh-CN");

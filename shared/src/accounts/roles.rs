@@ -17,7 +17,12 @@ pub enum StaffRole {
 }
 
 impl StaffRole {
-    pub const ALL: [StaffRole; 4] = [StaffRole::Viewer, StaffRole::Staff, StaffRole::UnionAdmin, StaffRole::PlatformAdmin];
+    pub const ALL: [StaffRole; 4] = [
+        StaffRole::Viewer,
+        StaffRole::Staff,
+        StaffRole::UnionAdmin,
+        StaffRole::PlatformAdmin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -17,7 +17,9 @@ impl Scope {
     }
 
     pub fn under(path: &str) -> Scope {
-        Scope { root: Some(path.to_string()) }
+        Scope {
+            root: Some(path.to_string()),
+        }
     }
 
     pub fn root(&self) -> Option<&str> {
@@ -43,7 +45,11 @@ impl Scope {
     pub fn narrow_to(&self, path: &str) -> Option<Scope> {
         if self.contains(path) {
             Some(Scope::under(path))
-        } else if self.root.as_deref().is_some_and(|root| root.starts_with(path)) {
+        } else if self
+            .root
+            .as_deref()
+            .is_some_and(|root| root.starts_with(path))
+        {
             Some(self.clone())
         } else {
             None
@@ -74,7 +80,16 @@ mod tests {
     #[test]
     fn bounds_cover_exactly_the_subtree() {
         let s = Scope::under("/1/2/");
-        for (path, inside) in [("/1/2/", true), ("/1/2/3/", true), ("/1/2/30/4/", true), ("/1/20/", false), ("/1/21/", false), ("/1/", false), ("/2/", false), ("/1/3/", false)] {
+        for (path, inside) in [
+            ("/1/2/", true),
+            ("/1/2/3/", true),
+            ("/1/2/30/4/", true),
+            ("/1/20/", false),
+            ("/1/21/", false),
+            ("/1/", false),
+            ("/2/", false),
+            ("/1/3/", false),
+        ] {
             assert_eq!(in_bounds(&s, path), inside, "{path}");
             assert_eq!(s.contains(path), inside, "{path}");
         }
@@ -94,7 +109,10 @@ mod tests {
         assert_eq!(s.narrow_to("/1/2/3/"), Some(Scope::under("/1/2/3/")));
         assert_eq!(s.narrow_to("/1/"), Some(s.clone()));
         assert_eq!(s.narrow_to("/7/"), None);
-        assert_eq!(Scope::everything().narrow_to("/7/"), Some(Scope::under("/7/")));
+        assert_eq!(
+            Scope::everything().narrow_to("/7/"),
+            Some(Scope::under("/7/"))
+        );
     }
 
     #[test]

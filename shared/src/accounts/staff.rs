@@ -1,10 +1,10 @@
 //! Staff accounts, created by a union admin inside their own subtree.
 
+use super::{password_length, StaffRole};
 use crate::api::ListMeta;
 use crate::error::{why, FieldErrors};
 use crate::lang::Text;
 use crate::unions::UnionRef;
-use super::{password_length, StaffRole};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,8 +53,16 @@ pub struct StaffQuery {
 impl StaffQuery {
     pub fn parse(q: &crate::query::Query) -> Result<StaffQuery, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let out = StaffQuery { union_id: q.opt("union_id", &mut errors), cursor: q.str("cursor").map(String::from), limit: q.opt("limit", &mut errors) };
-        if errors.is_empty() { Ok(out) } else { Err(errors) }
+        let out = StaffQuery {
+            union_id: q.opt("union_id", &mut errors),
+            cursor: q.str("cursor").map(String::from),
+            limit: q.opt("limit", &mut errors),
+        };
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -82,11 +90,17 @@ pub struct StaffUpdate {
 
 pub fn validate_username(username: &str) -> Result<String, Text> {
     let u = username.trim().to_ascii_lowercase();
-    let ok = (3..=32).contains(&u.len()) && u.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'));
+    let ok = (3..=32).contains(&u.len())
+        && u.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        });
     if ok {
         Ok(u)
     } else {
-        Err(Text::new("用户名为3到32位小写字母、数字或 . _ -", "3–32 lowercase letters, digits or . _ -"))
+        Err(Text::new(
+            "用户名为3到32位小写字母、数字或 . _ -",
+            "3–32 lowercase letters, digits or . _ -",
+        ))
     }
 }
 
@@ -108,7 +122,11 @@ impl StaffCreate {
         if self.role != StaffRole::PlatformAdmin && self.union_id.is_none() {
             errors.add("union_id", Text::new("请选择所属工会", "Choose the union"));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -121,7 +139,11 @@ impl StaffUpdate {
         if let Some(p) = &self.password {
             errors.check("password", password_length(p));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -138,9 +160,18 @@ mod tests {
 
     #[test]
     fn union_required_below_platform_admin() {
-        let c = StaffCreate { username: "abc".into(), display_name: "张三".into(), role: StaffRole::Staff, union_id: None, password: "long enough pass".into() };
+        let c = StaffCreate {
+            username: "abc".into(),
+            display_name: "张三".into(),
+            role: StaffRole::Staff,
+            union_id: None,
+            password: "long enough pass".into(),
+        };
         assert!(c.validate().unwrap_err().get("union_id").is_some());
-        let c = StaffCreate { role: StaffRole::PlatformAdmin, ..c };
+        let c = StaffCreate {
+            role: StaffRole::PlatformAdmin,
+            ..c
+        };
         assert!(c.validate().is_ok());
     }
 }

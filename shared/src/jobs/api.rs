@@ -3,7 +3,10 @@
 //! moderation queue, invitations, query parameters and figures.
 
 use super::matching::{Candidate, MatchedJob};
-use super::{finish, text_field, Application, ApplicationStatus, EmployerInput, EmployerStatus, JobStatus, JobSummary, ReportReason, TradeExperience};
+use super::{
+    finish, text_field, Application, ApplicationStatus, EmployerInput, EmployerStatus, JobStatus,
+    JobSummary, ReportReason, TradeExperience,
+};
 use crate::api::ListMeta;
 use crate::error::{why, FieldErrors};
 use crate::geo::LatLng;
@@ -94,7 +97,10 @@ pub struct MatchesQuery {
 impl MatchesQuery {
     pub fn read(q: &Query) -> Result<Option<LatLng>, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let at = match (q.opt::<f64>("lat", &mut errors), q.opt::<f64>("lng", &mut errors)) {
+        let at = match (
+            q.opt::<f64>("lat", &mut errors),
+            q.opt::<f64>("lng", &mut errors),
+        ) {
             (Some(lat), Some(lng)) => {
                 let p = LatLng::new(lat, lng);
                 if !p.is_valid() {
@@ -105,7 +111,10 @@ impl MatchesQuery {
             (None, None) => None,
             _ => {
                 if errors.is_empty() {
-                    errors.add("lat", Text::new("经度和纬度要一起提供", "Give lat and lng together"));
+                    errors.add(
+                        "lat",
+                        Text::new("经度和纬度要一起提供", "Give lat and lng together"),
+                    );
                 }
                 None
             }
@@ -129,11 +138,30 @@ impl InvitationInput {
         let mut errors = FieldErrors::new();
         let ids = &self.card_ids;
         if ids.is_empty() {
-            errors.add("card_ids", Text::new("请至少选一位工友", "Choose at least one worker"));
+            errors.add(
+                "card_ids",
+                Text::new("请至少选一位工友", "Choose at least one worker"),
+            );
         } else if ids.len() > MAX_INVITATIONS {
-            errors.add("card_ids", Text::owned(format!("一次最多通知{MAX_INVITATIONS}人"), format!("At most {MAX_INVITATIONS} at a time")));
-        } else if ids.iter().enumerate().any(|(i, id)| *id <= 0 || ids[..i].contains(id)) {
-            errors.add("card_ids", Text::new("名单有重复或无效的人", "The list has a repeated or invalid entry"));
+            errors.add(
+                "card_ids",
+                Text::owned(
+                    format!("一次最多通知{MAX_INVITATIONS}人"),
+                    format!("At most {MAX_INVITATIONS} at a time"),
+                ),
+            );
+        } else if ids
+            .iter()
+            .enumerate()
+            .any(|(i, id)| *id <= 0 || ids[..i].contains(id))
+        {
+            errors.add(
+                "card_ids",
+                Text::new(
+                    "名单有重复或无效的人",
+                    "The list has a repeated or invalid entry",
+                ),
+            );
         }
         finish(errors, ids.clone())
     }
@@ -178,7 +206,11 @@ pub enum ReportStatus {
 }
 
 impl ReportStatus {
-    pub const ALL: [ReportStatus; 3] = [ReportStatus::Open, ReportStatus::Upheld, ReportStatus::Dismissed];
+    pub const ALL: [ReportStatus; 3] = [
+        ReportStatus::Open,
+        ReportStatus::Upheld,
+        ReportStatus::Dismissed,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -264,9 +296,21 @@ impl ReportDecision {
         let mut errors = FieldErrors::new();
         let note = text_field(&mut errors, "note", &self.note, 2, 200);
         if self.flag_employer && self.action == ReportAction::Dismiss {
-            errors.add("flag_employer", Text::new("查无问题时不能标记企业", "An employer cannot be flagged when nothing was found"));
+            errors.add(
+                "flag_employer",
+                Text::new(
+                    "查无问题时不能标记企业",
+                    "An employer cannot be flagged when nothing was found",
+                ),
+            );
         }
-        finish(errors, ReportDecision { note, ..self.clone() })
+        finish(
+            errors,
+            ReportDecision {
+                note,
+                ..self.clone()
+            },
+        )
     }
 }
 
@@ -305,7 +349,10 @@ pub struct AdminList<S> {
 }
 
 impl<S> AdminList<S> {
-    pub fn parse(q: &Query, parse_status: impl Fn(&str) -> Option<S>) -> Result<AdminList<S>, FieldErrors> {
+    pub fn parse(
+        q: &Query,
+        parse_status: impl Fn(&str) -> Option<S>,
+    ) -> Result<AdminList<S>, FieldErrors> {
         let mut errors = FieldErrors::new();
         let union_id = q.opt("union_id", &mut errors);
         let status = q.str("status").and_then(|s| {
@@ -316,9 +363,17 @@ impl<S> AdminList<S> {
             parsed
         });
         let before_id = q.str("cursor").and_then(|c| {
-            let id = crate::api::cursor::decode(c).and_then(|s| s.parse::<i64>().ok()).filter(|id| *id > 0);
+            let id = crate::api::cursor::decode(c)
+                .and_then(|s| s.parse::<i64>().ok())
+                .filter(|id| *id > 0);
             if id.is_none() {
-                errors.add("cursor", Text::new("翻页信息已失效,请从第一页重新查看", "This page link is out of date; start again from the first page"));
+                errors.add(
+                    "cursor",
+                    Text::new(
+                        "翻页信息已失效,请从第一页重新查看",
+                        "This page link is out of date; start again from the first page",
+                    ),
+                );
             }
             id
         });
@@ -327,7 +382,16 @@ impl<S> AdminList<S> {
         if text.as_deref().is_some_and(|t| t.chars().count() > 40) {
             errors.add("q", why::too_long(40));
         }
-        finish(errors, AdminList { union_id, status, q: text, before_id, limit })
+        finish(
+            errors,
+            AdminList {
+                union_id,
+                status,
+                q: text,
+                before_id,
+                limit,
+            },
+        )
     }
 
     /// The list's `meta`, given one row more than `limit` was asked for: trims
@@ -335,8 +399,16 @@ impl<S> AdminList<S> {
     pub fn page<T>(&self, rows: &mut Vec<T>, id: impl Fn(&T) -> i64) -> ListMeta {
         let more = rows.len() > self.limit as usize;
         rows.truncate(self.limit as usize);
-        let next_cursor = more.then(|| rows.last().map(|r| crate::api::cursor::encode(&id(r).to_string()))).flatten();
-        ListMeta { next_cursor, limit: self.limit }
+        let next_cursor = more
+            .then(|| {
+                rows.last()
+                    .map(|r| crate::api::cursor::encode(&id(r).to_string()))
+            })
+            .flatten();
+        ListMeta {
+            next_cursor,
+            limit: self.limit,
+        }
     }
 }
 
@@ -405,24 +477,51 @@ pub struct JobsTotals {
 
 impl JobsFigures {
     /// Every month of the range, in order, with zeros where nothing happened.
-    pub fn new(range: crate::membership::MonthRange, mut months: Vec<JobsMonth>, live_jobs: u32, verified_employers: u32) -> JobsFigures {
+    pub fn new(
+        range: crate::membership::MonthRange,
+        mut months: Vec<JobsMonth>,
+        live_jobs: u32,
+        verified_employers: u32,
+    ) -> JobsFigures {
         let mut all = Vec::new();
         let mut m = range.start;
         while m < range.end {
             let key = crate::membership::figures::month_key(m);
-            let row = months.iter().position(|r| r.month == key).map(|i| months.swap_remove(i));
-            all.push(row.unwrap_or(JobsMonth { month: key, jobs_posted: 0, places_offered: 0, applications: 0, matches: 0, employers_verified: 0 }));
+            let row = months
+                .iter()
+                .position(|r| r.month == key)
+                .map(|i| months.swap_remove(i));
+            all.push(row.unwrap_or(JobsMonth {
+                month: key,
+                jobs_posted: 0,
+                places_offered: 0,
+                applications: 0,
+                matches: 0,
+                employers_verified: 0,
+            }));
             m = m + chrono::Months::new(1);
         }
-        let totals = all.iter().fold(JobsTotals { live_jobs, verified_employers, ..Default::default() }, |mut t, r| {
-            t.jobs_posted += r.jobs_posted;
-            t.places_offered += r.places_offered;
-            t.applications += r.applications;
-            t.matches += r.matches;
-            t.employers_verified += r.employers_verified;
-            t
-        });
-        JobsFigures { from: range.from_key(), to: range.to_key(), months: all, totals }
+        let totals = all.iter().fold(
+            JobsTotals {
+                live_jobs,
+                verified_employers,
+                ..Default::default()
+            },
+            |mut t, r| {
+                t.jobs_posted += r.jobs_posted;
+                t.places_offered += r.places_offered;
+                t.applications += r.applications;
+                t.matches += r.matches;
+                t.employers_verified += r.employers_verified;
+                t
+            },
+        );
+        JobsFigures {
+            from: range.from_key(),
+            to: range.to_key(),
+            months: all,
+            totals,
+        }
     }
 }
 
@@ -434,16 +533,46 @@ mod tests {
     fn admin_lists_parse_status_cursor_and_limit() {
         let q = Query::parse("union_id=7&status=pending&limit=500");
         let l = AdminList::parse(&q, employer_status).unwrap();
-        assert_eq!((l.union_id, l.status, l.before_id, l.limit, l.q), (Some(7), Some(EmployerStatus::Pending), None, 100, None));
-        assert_eq!(AdminList::parse(&Query::parse("q=%20%E7%91%B6%E6%B5%B7%20"), job_status).unwrap().q.as_deref(), Some("瑶海"));
-        assert!(AdminList::parse(&Query::parse(&format!("q={}", "字".repeat(41))), job_status).unwrap_err().get("q").is_some());
-        let e = AdminList::parse(&Query::parse("status=sleeping&cursor=zz&union_id=x"), employer_status).unwrap_err();
-        assert!(e.get("status").is_some() && e.get("cursor").is_some() && e.get("union_id").is_some());
+        assert_eq!(
+            (l.union_id, l.status, l.before_id, l.limit, l.q),
+            (Some(7), Some(EmployerStatus::Pending), None, 100, None)
+        );
+        assert_eq!(
+            AdminList::parse(&Query::parse("q=%20%E7%91%B6%E6%B5%B7%20"), job_status)
+                .unwrap()
+                .q
+                .as_deref(),
+            Some("瑶海")
+        );
+        assert!(
+            AdminList::parse(&Query::parse(&format!("q={}", "字".repeat(41))), job_status)
+                .unwrap_err()
+                .get("q")
+                .is_some()
+        );
+        let e = AdminList::parse(
+            &Query::parse("status=sleeping&cursor=zz&union_id=x"),
+            employer_status,
+        )
+        .unwrap_err();
+        assert!(
+            e.get("status").is_some() && e.get("cursor").is_some() && e.get("union_id").is_some()
+        );
         let mut rows = vec![9, 8, 7];
-        let l = AdminList::<JobStatus> { union_id: None, status: None, q: None, before_id: None, limit: 2 };
+        let l = AdminList::<JobStatus> {
+            union_id: None,
+            status: None,
+            q: None,
+            before_id: None,
+            limit: 2,
+        };
         let meta = l.page(&mut rows, |r| *r);
         assert_eq!(rows, vec![9, 8]);
-        let next = AdminList::parse(&Query::parse(&format!("cursor={}", meta.next_cursor.unwrap())), job_status).unwrap();
+        let next = AdminList::parse(
+            &Query::parse(&format!("cursor={}", meta.next_cursor.unwrap())),
+            job_status,
+        )
+        .unwrap();
         assert_eq!(next.before_id, Some(8));
         let mut last = vec![1];
         assert_eq!(l.page(&mut last, |r| *r).next_cursor, None);
@@ -452,34 +581,89 @@ mod tests {
     #[test]
     fn matches_query_wants_both_coordinates() {
         assert_eq!(MatchesQuery::read(&Query::parse("")).unwrap(), None);
-        assert_eq!(MatchesQuery::read(&Query::parse("lat=31.8&lng=117.2")).unwrap(), Some(LatLng::new(31.8, 117.2)));
-        assert!(MatchesQuery::read(&Query::parse("lat=31.8")).unwrap_err().get("lat").is_some());
+        assert_eq!(
+            MatchesQuery::read(&Query::parse("lat=31.8&lng=117.2")).unwrap(),
+            Some(LatLng::new(31.8, 117.2))
+        );
+        assert!(MatchesQuery::read(&Query::parse("lat=31.8"))
+            .unwrap_err()
+            .get("lat")
+            .is_some());
         assert!(MatchesQuery::read(&Query::parse("lat=91&lng=1")).is_err());
-        assert_eq!(MatchesQuery::read(&Query::parse("lat=x&lng=1")).unwrap_err().get("lat").unwrap().zh, "应为数字");
+        assert_eq!(
+            MatchesQuery::read(&Query::parse("lat=x&lng=1"))
+                .unwrap_err()
+                .get("lat")
+                .unwrap()
+                .zh,
+            "应为数字"
+        );
     }
 
     #[test]
     fn invitations_and_decisions_are_checked() {
-        assert_eq!(InvitationInput { card_ids: vec![3, 4] }.validate().unwrap(), vec![3, 4]);
+        assert_eq!(
+            InvitationInput {
+                card_ids: vec![3, 4]
+            }
+            .validate()
+            .unwrap(),
+            vec![3, 4]
+        );
         for bad in [vec![], vec![3, 3], vec![0], (1..=51).collect()] {
             assert!(InvitationInput { card_ids: bad }.validate().is_err());
         }
-        let d = ReportDecision { action: ReportAction::TakeDown, flag_employer: true, note: " 查实为虚假招工 ".into() };
+        let d = ReportDecision {
+            action: ReportAction::TakeDown,
+            flag_employer: true,
+            note: " 查实为虚假招工 ".into(),
+        };
         assert_eq!(d.validate().unwrap().note, "查实为虚假招工");
-        let d = ReportDecision { action: ReportAction::Dismiss, flag_employer: true, note: "查无问题".into() };
+        let d = ReportDecision {
+            action: ReportAction::Dismiss,
+            flag_employer: true,
+            note: "查无问题".into(),
+        };
         assert!(d.validate().unwrap_err().get("flag_employer").is_some());
-        let d = ReportDecision { action: ReportAction::Dismiss, flag_employer: false, note: "".into() };
+        let d = ReportDecision {
+            action: ReportAction::Dismiss,
+            flag_employer: false,
+            note: "".into(),
+        };
         assert!(d.validate().unwrap_err().get("note").is_some());
     }
 
     #[test]
     fn figures_fill_every_month() {
-        let range = crate::membership::MonthRange { start: "2025-01-01".parse().unwrap(), end: "2025-04-01".parse().unwrap() };
-        let feb = JobsMonth { month: "2025-02".into(), jobs_posted: 3, places_offered: 12, applications: 5, matches: 2, employers_verified: 1 };
+        let range = crate::membership::MonthRange {
+            start: "2025-01-01".parse().unwrap(),
+            end: "2025-04-01".parse().unwrap(),
+        };
+        let feb = JobsMonth {
+            month: "2025-02".into(),
+            jobs_posted: 3,
+            places_offered: 12,
+            applications: 5,
+            matches: 2,
+            employers_verified: 1,
+        };
         let f = JobsFigures::new(range, vec![feb], 4, 2);
-        assert_eq!(f.months.iter().map(|m| m.month.as_str()).collect::<Vec<_>>(), ["2025-01", "2025-02", "2025-03"]);
+        assert_eq!(
+            f.months
+                .iter()
+                .map(|m| m.month.as_str())
+                .collect::<Vec<_>>(),
+            ["2025-01", "2025-02", "2025-03"]
+        );
         assert_eq!(f.months[1].matches, 2);
-        assert_eq!((f.totals.matches, f.totals.places_offered, f.totals.live_jobs), (2, 12, 4));
+        assert_eq!(
+            (
+                f.totals.matches,
+                f.totals.places_offered,
+                f.totals.live_jobs
+            ),
+            (2, 12, 4)
+        );
         assert_eq!((f.from.as_str(), f.to.as_str()), ("2025-01", "2025-03"));
     }
 }

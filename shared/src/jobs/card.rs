@@ -81,21 +81,48 @@ impl JobCardInput {
     /// tidied (lists trimmed, without blanks and repeats).
     pub fn validate(&self, today: NaiveDate) -> Result<JobCardInput, FieldErrors> {
         let mut errors = FieldErrors::new();
-        check_trades(&mut errors, "trades", self.trades.iter().map(|t| t.trade), MAX_CARD_TRADES);
+        check_trades(
+            &mut errors,
+            "trades",
+            self.trades.iter().map(|t| t.trade),
+            MAX_CARD_TRADES,
+        );
         if self.trades.iter().any(|t| t.years > 50) {
-            errors.add("trades", Text::new("工作年限应在0到50年之间", "Years of experience must be 0 to 50"));
+            errors.add(
+                "trades",
+                Text::new(
+                    "工作年限应在0到50年之间",
+                    "Years of experience must be 0 to 50",
+                ),
+            );
         }
         let certificates = tidy(&self.certificates);
         if certificates.len() > MAX_CERTIFICATES {
-            errors.add("certificates", Text::owned(format!("最多填{MAX_CERTIFICATES}个证书"), format!("At most {MAX_CERTIFICATES} certificates")));
+            errors.add(
+                "certificates",
+                Text::owned(
+                    format!("最多填{MAX_CERTIFICATES}个证书"),
+                    format!("At most {MAX_CERTIFICATES} certificates"),
+                ),
+            );
         }
         for c in &certificates {
             text_field(&mut errors, "certificates", c, 2, 30);
         }
-        errors.check("expected_wage_fen", self.expected_wage_unit.check_plausible(self.expected_wage_fen));
+        errors.check(
+            "expected_wage_fen",
+            self.expected_wage_unit
+                .check_plausible(self.expected_wage_fen),
+        );
         let areas = tidy(&self.areas);
         if areas.len() > MAX_AREAS {
-            errors.add("areas", Text::owned(format!("最多选{MAX_AREAS}个地区"), format!("At most {MAX_AREAS} areas")));
+            errors.add(
+                "areas",
+                Text::owned(
+                    format!("最多选{MAX_AREAS}个地区"),
+                    format!("At most {MAX_AREAS} areas"),
+                ),
+            );
         }
         for a in &areas {
             errors.check("areas", check_area(a));
@@ -104,9 +131,22 @@ impl JobCardInput {
             check_position(&mut errors, "position", p);
         }
         if self.available_from > today + Days::new(MAX_AVAILABLE_DAYS) {
-            errors.add("available_from", Text::new("到岗日期最多在一年以后", "Available-from can be at most a year ahead"));
+            errors.add(
+                "available_from",
+                Text::new(
+                    "到岗日期最多在一年以后",
+                    "Available-from can be at most a year ahead",
+                ),
+            );
         }
-        finish(errors, JobCardInput { certificates, areas, ..self.clone() })
+        finish(
+            errors,
+            JobCardInput {
+                certificates,
+                areas,
+                ..self.clone()
+            },
+        )
     }
 }
 
@@ -148,8 +188,13 @@ pub enum Party {
 }
 
 impl ApplicationStatus {
-    pub const ALL: [ApplicationStatus; 5] =
-        [ApplicationStatus::Applied, ApplicationStatus::Contacted, ApplicationStatus::Hired, ApplicationStatus::NotSelected, ApplicationStatus::Withdrawn];
+    pub const ALL: [ApplicationStatus; 5] = [
+        ApplicationStatus::Applied,
+        ApplicationStatus::Contacted,
+        ApplicationStatus::Hired,
+        ApplicationStatus::NotSelected,
+        ApplicationStatus::Withdrawn,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -177,7 +222,12 @@ impl ApplicationStatus {
 
     /// Hired, not selected and withdrawn are final.
     pub fn is_final(self) -> bool {
-        matches!(self, ApplicationStatus::Hired | ApplicationStatus::NotSelected | ApplicationStatus::Withdrawn)
+        matches!(
+            self,
+            ApplicationStatus::Hired
+                | ApplicationStatus::NotSelected
+                | ApplicationStatus::Withdrawn
+        )
     }
 
     /// A hire is a match (撮合) in the union's figures.
@@ -194,7 +244,10 @@ impl ApplicationStatus {
         }
         match by {
             Party::Worker => next == Withdrawn,
-            Party::Employer => matches!((self, next), (Applied, Contacted) | (_, Hired) | (_, NotSelected)),
+            Party::Employer => matches!(
+                (self, next),
+                (Applied, Contacted) | (_, Hired) | (_, NotSelected)
+            ),
         }
     }
 }
@@ -224,8 +277,16 @@ impl ApplicationStatusChange {
             errors.add(
                 "status",
                 Text::owned(
-                    format!("“{}”不能改为“{}”", current.label().zh, self.status.label().zh),
-                    format!("\"{}\" cannot become \"{}\"", current.label().en, self.status.label().en),
+                    format!(
+                        "“{}”不能改为“{}”",
+                        current.label().zh,
+                        self.status.label().zh
+                    ),
+                    format!(
+                        "\"{}\" cannot become \"{}\"",
+                        current.label().en,
+                        self.status.label().en
+                    ),
                 ),
             );
         }
@@ -248,7 +309,12 @@ pub enum ReportReason {
 }
 
 impl ReportReason {
-    pub const ALL: [ReportReason; 4] = [ReportReason::FakeJob, ReportReason::WrongWage, ReportReason::ChargesFee, ReportReason::Other];
+    pub const ALL: [ReportReason; 4] = [
+        ReportReason::FakeJob,
+        ReportReason::WrongWage,
+        ReportReason::ChargesFee,
+        ReportReason::Other,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -286,9 +352,25 @@ pub struct JobReportInput {
 impl JobReportInput {
     pub fn validate(&self) -> Result<JobReportInput, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let min = if self.reason == ReportReason::Other { 2 } else { 0 };
-        let note = text_field(&mut errors, "note", self.note.as_deref().unwrap_or(""), min, 200);
-        finish(errors, JobReportInput { reason: self.reason, note: (!note.is_empty()).then_some(note) })
+        let min = if self.reason == ReportReason::Other {
+            2
+        } else {
+            0
+        };
+        let note = text_field(
+            &mut errors,
+            "note",
+            self.note.as_deref().unwrap_or(""),
+            min,
+            200,
+        );
+        finish(
+            errors,
+            JobReportInput {
+                reason: self.reason,
+                note: (!note.is_empty()).then_some(note),
+            },
+        )
     }
 }
 
@@ -299,8 +381,21 @@ pub(super) mod tests {
 
     pub fn card() -> JobCardInput {
         JobCardInput {
-            trades: vec![TradeExperience { trade: Trade::Carpenter, years: 12 }, TradeExperience { trade: Trade::Labourer, years: 3 }],
-            certificates: vec![" 木工职业技能等级证书 ".into(), "".into(), "木工职业技能等级证书".into()],
+            trades: vec![
+                TradeExperience {
+                    trade: Trade::Carpenter,
+                    years: 12,
+                },
+                TradeExperience {
+                    trade: Trade::Labourer,
+                    years: 3,
+                },
+            ],
+            certificates: vec![
+                " 木工职业技能等级证书 ".into(),
+                "".into(),
+                "木工职业技能等级证书".into(),
+            ],
             expected_wage_fen: 30_000,
             expected_wage_unit: WageUnit::Day,
             areas: vec!["蜀山区".into(), "340104".into()],
@@ -320,23 +415,89 @@ pub(super) mod tests {
     #[test]
     fn card_limits_are_checked() {
         let today = d("2025-03-25");
-        let many = JobCardInput { certificates: (0..11).map(|i| format!("证书{i}")).collect(), ..card() };
-        assert_eq!(many.validate(today).unwrap_err().get("certificates").unwrap().zh, "最多填10个证书");
-        let areas = JobCardInput { areas: ["蜀山区", "包河区", "庐阳区", "瑶海区", "肥西县", "肥东县"].map(String::from).to_vec(), ..card() };
+        let many = JobCardInput {
+            certificates: (0..11).map(|i| format!("证书{i}")).collect(),
+            ..card()
+        };
+        assert_eq!(
+            many.validate(today)
+                .unwrap_err()
+                .get("certificates")
+                .unwrap()
+                .zh,
+            "最多填10个证书"
+        );
+        let areas = JobCardInput {
+            areas: ["蜀山区", "包河区", "庐阳区", "瑶海区", "肥西县", "肥东县"]
+                .map(String::from)
+                .to_vec(),
+            ..card()
+        };
         assert!(areas.validate(today).unwrap_err().get("areas").is_some());
-        let bad_area = JobCardInput { areas: vec!["3401".into()], ..card() };
-        assert!(bad_area.validate(today).unwrap_err().get("areas").unwrap().zh.contains("3401"));
-        let none = JobCardInput { trades: vec![], ..card() };
+        let bad_area = JobCardInput {
+            areas: vec!["3401".into()],
+            ..card()
+        };
+        assert!(bad_area
+            .validate(today)
+            .unwrap_err()
+            .get("areas")
+            .unwrap()
+            .zh
+            .contains("3401"));
+        let none = JobCardInput {
+            trades: vec![],
+            ..card()
+        };
         assert!(none.validate(today).unwrap_err().get("trades").is_some());
-        let old = JobCardInput { trades: vec![TradeExperience { trade: Trade::Mason, years: 70 }], ..card() };
-        assert!(old.validate(today).unwrap_err().get("trades").unwrap().zh.contains("年限"));
-        let wage = JobCardInput { expected_wage_unit: WageUnit::Month, ..card() };
-        assert!(wage.validate(today).unwrap_err().get("expected_wage_fen").is_some());
-        let far = JobCardInput { available_from: d("2026-06-01"), ..card() };
-        assert!(far.validate(today).unwrap_err().get("available_from").is_some());
-        let abroad = JobCardInput { position: Some(LatLng::new(48.85, 2.35)), ..card() };
-        assert!(abroad.validate(today).unwrap_err().get("position").unwrap().zh.contains("不在中国"));
-        let anywhere = JobCardInput { areas: vec![], position: None, ..card() };
+        let old = JobCardInput {
+            trades: vec![TradeExperience {
+                trade: Trade::Mason,
+                years: 70,
+            }],
+            ..card()
+        };
+        assert!(old
+            .validate(today)
+            .unwrap_err()
+            .get("trades")
+            .unwrap()
+            .zh
+            .contains("年限"));
+        let wage = JobCardInput {
+            expected_wage_unit: WageUnit::Month,
+            ..card()
+        };
+        assert!(wage
+            .validate(today)
+            .unwrap_err()
+            .get("expected_wage_fen")
+            .is_some());
+        let far = JobCardInput {
+            available_from: d("2026-06-01"),
+            ..card()
+        };
+        assert!(far
+            .validate(today)
+            .unwrap_err()
+            .get("available_from")
+            .is_some());
+        let abroad = JobCardInput {
+            position: Some(LatLng::new(48.85, 2.35)),
+            ..card()
+        };
+        assert!(abroad
+            .validate(today)
+            .unwrap_err()
+            .get("position")
+            .unwrap()
+            .zh
+            .contains("不在中国"));
+        let anywhere = JobCardInput {
+            areas: vec![],
+            position: None,
+            ..card()
+        };
         assert!(anywhere.validate(today).is_ok());
     }
 
@@ -356,7 +517,10 @@ pub(super) mod tests {
         assert!(!Contacted.can_become(Applied, Party::Employer));
         for done in [Hired, NotSelected, Withdrawn] {
             for next in ApplicationStatus::ALL {
-                assert!(!done.can_become(next, Party::Employer) && !done.can_become(next, Party::Worker));
+                assert!(
+                    !done.can_become(next, Party::Employer)
+                        && !done.can_become(next, Party::Worker)
+                );
             }
         }
         assert!(Hired.counts_as_match());
@@ -365,7 +529,11 @@ pub(super) mod tests {
         assert_eq!(serde_json::to_value(NotSelected).unwrap(), "not_selected");
         let change = ApplicationStatusChange { status: Hired };
         assert!(change.validate(Contacted, Party::Employer).is_ok());
-        assert!(change.validate(Withdrawn, Party::Employer).unwrap_err().get("status").is_some());
+        assert!(change
+            .validate(Withdrawn, Party::Employer)
+            .unwrap_err()
+            .get("status")
+            .is_some());
         for s in ApplicationStatus::ALL {
             assert_eq!(ApplicationStatus::parse(s.as_str()), Some(s));
         }
@@ -373,13 +541,33 @@ pub(super) mod tests {
 
     #[test]
     fn reports_need_a_note_only_for_other() {
-        let fee = JobReportInput { reason: ReportReason::ChargesFee, note: Some("  ".into()) }.validate().unwrap();
+        let fee = JobReportInput {
+            reason: ReportReason::ChargesFee,
+            note: Some("  ".into()),
+        }
+        .validate()
+        .unwrap();
         assert_eq!(fee.note, None);
-        let other = JobReportInput { reason: ReportReason::Other, note: None };
-        assert_eq!(other.validate().unwrap_err().get("note").unwrap().zh, "这一项必须填写");
-        let long = JobReportInput { reason: ReportReason::FakeJob, note: Some("假".repeat(201)) };
-        assert_eq!(long.validate().unwrap_err().get("note").unwrap().zh, "不能超过200个字");
-        assert_eq!(serde_json::to_value(ReportReason::ChargesFee).unwrap(), "charges_fee");
+        let other = JobReportInput {
+            reason: ReportReason::Other,
+            note: None,
+        };
+        assert_eq!(
+            other.validate().unwrap_err().get("note").unwrap().zh,
+            "这一项必须填写"
+        );
+        let long = JobReportInput {
+            reason: ReportReason::FakeJob,
+            note: Some("假".repeat(201)),
+        };
+        assert_eq!(
+            long.validate().unwrap_err().get("note").unwrap().zh,
+            "不能超过200个字"
+        );
+        assert_eq!(
+            serde_json::to_value(ReportReason::ChargesFee).unwrap(),
+            "charges_fee"
+        );
         for r in ReportReason::ALL {
             assert_eq!(ReportReason::parse(r.as_str()), Some(r));
         }

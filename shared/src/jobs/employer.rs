@@ -39,12 +39,23 @@ impl EmployerInput {
         let name = text_field(&mut errors, "name", &self.name, 2, 60);
         let uscc = errors.check("uscc", crate::uscc::parse_uscc(&self.uscc));
         let contact_name = text_field(&mut errors, "contact_name", &self.contact_name, 1, 20);
-        let contact_phone = errors.check("contact_phone", crate::phone::parse_mobile(&self.contact_phone));
-        let code = match self.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        let contact_phone = errors.check(
+            "contact_phone",
+            crate::phone::parse_mobile(&self.contact_phone),
+        );
+        let code = match self
+            .code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             Some(c) => errors.check("code", crate::accounts::parse_code(c)),
             None => None,
         };
-        let region_code = errors.check("region_code", crate::unions::validate_region_code(&self.region_code));
+        let region_code = errors.check(
+            "region_code",
+            crate::unions::validate_region_code(&self.region_code),
+        );
         finish(
             errors,
             EmployerInput {
@@ -74,7 +85,11 @@ pub enum EmployerStatus {
 }
 
 impl EmployerStatus {
-    pub const ALL: [EmployerStatus; 3] = [EmployerStatus::Pending, EmployerStatus::Verified, EmployerStatus::Suspended];
+    pub const ALL: [EmployerStatus; 3] = [
+        EmployerStatus::Pending,
+        EmployerStatus::Verified,
+        EmployerStatus::Suspended,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -105,7 +120,13 @@ impl EmployerStatus {
     /// a verified employer, reinstate a suspended one.
     pub fn can_become(self, next: EmployerStatus) -> bool {
         use EmployerStatus::*;
-        matches!((self, next), (Pending, Verified) | (Pending, Suspended) | (Verified, Suspended) | (Suspended, Verified))
+        matches!(
+            (self, next),
+            (Pending, Verified)
+                | (Pending, Suspended)
+                | (Verified, Suspended)
+                | (Suspended, Verified)
+        )
     }
 }
 
@@ -127,13 +148,25 @@ impl EmployerStatusChange {
             errors.add(
                 "status",
                 Text::owned(
-                    format!("“{}”不能改为“{}”", current.label().zh, self.status.label().zh),
-                    format!("\"{}\" cannot become \"{}\"", current.label().en, self.status.label().en),
+                    format!(
+                        "“{}”不能改为“{}”",
+                        current.label().zh,
+                        self.status.label().zh
+                    ),
+                    format!(
+                        "\"{}\" cannot become \"{}\"",
+                        current.label().en,
+                        self.status.label().en
+                    ),
                 ),
             );
         }
         let note = self.note.as_deref().unwrap_or("");
-        let min = if self.status == EmployerStatus::Suspended { 2 } else { 0 };
+        let min = if self.status == EmployerStatus::Suspended {
+            2
+        } else {
+            0
+        };
         text_field(&mut errors, "note", note, min, 200);
         finish(errors, ())
     }
@@ -169,7 +202,13 @@ impl EmployerFlagInput {
     pub fn validate(&self) -> Result<EmployerFlagInput, FieldErrors> {
         let mut errors = FieldErrors::new();
         let note = text_field(&mut errors, "note", &self.note, 2, 200);
-        finish(errors, EmployerFlagInput { note, ..self.clone() })
+        finish(
+            errors,
+            EmployerFlagInput {
+                note,
+                ..self.clone()
+            },
+        )
     }
 }
 
@@ -193,8 +232,14 @@ impl WageRecord {
     pub fn summary(&self) -> Text {
         match (self.open_cases, self.closed_cases) {
             (0, 0) => Text::new("无欠薪记录", "No wage-arrears record"),
-            (0, c) => Text::owned(format!("有{c}起欠薪投诉,均已处理完毕"), format!("{c} wage-arrears complaint(s), all closed")),
-            (o, _) => Text::owned(format!("有{o}起欠薪投诉正在处理"), format!("{o} wage-arrears complaint(s) being handled")),
+            (0, c) => Text::owned(
+                format!("有{c}起欠薪投诉,均已处理完毕"),
+                format!("{c} wage-arrears complaint(s), all closed"),
+            ),
+            (o, _) => Text::owned(
+                format!("有{o}起欠薪投诉正在处理"),
+                format!("{o} wage-arrears complaint(s) being handled"),
+            ),
         }
     }
 }
@@ -245,7 +290,11 @@ pub struct Employer {
 impl Employer {
     /// How jobs and fairs name it.
     pub fn to_ref(&self) -> EmployerRef {
-        EmployerRef { id: self.id, name: self.name.clone(), status: self.status }
+        EmployerRef {
+            id: self.id,
+            name: self.name.clone(),
+            status: self.status,
+        }
     }
 
     /// Flags not yet cleared.
@@ -290,7 +339,12 @@ mod tests {
         assert_eq!(ok.contact_phone, "13800138000");
         assert_eq!(ok.code.as_deref(), Some("123456"));
         assert_eq!(ok.region_code, "350102");
-        let no_code = EmployerInput { code: Some("  ".into()), ..input() }.validate().unwrap();
+        let no_code = EmployerInput {
+            code: Some("  ".into()),
+            ..input()
+        }
+        .validate()
+        .unwrap();
         assert_eq!(no_code.code, None);
     }
 
@@ -311,8 +365,14 @@ mod tests {
         assert!(e.get("contact_phone").unwrap().zh.contains("11位"));
         assert!(e.get("code").unwrap().zh.contains("6位"));
         assert!(e.get("region_code").unwrap().zh.contains("6位数字"));
-        let long = EmployerInput { name: "建".repeat(61), ..input() };
-        assert_eq!(long.validate().unwrap_err().get("name").unwrap().zh, "不能超过60个字");
+        let long = EmployerInput {
+            name: "建".repeat(61),
+            ..input()
+        };
+        assert_eq!(
+            long.validate().unwrap_err().get("name").unwrap().zh,
+            "不能超过60个字"
+        );
     }
 
     #[test]
@@ -335,13 +395,41 @@ mod tests {
             assert!(!s.can_become(s), "{s:?}");
             assert_eq!(EmployerStatus::parse(s.as_str()), Some(s));
         }
-        let suspend = EmployerStatusChange { status: Suspended, note: None };
-        assert_eq!(suspend.validate(Verified).unwrap_err().get("note").unwrap().zh, "这一项必须填写");
-        let suspend = EmployerStatusChange { status: Suspended, note: Some("发布虚假招工信息".into()) };
+        let suspend = EmployerStatusChange {
+            status: Suspended,
+            note: None,
+        };
+        assert_eq!(
+            suspend
+                .validate(Verified)
+                .unwrap_err()
+                .get("note")
+                .unwrap()
+                .zh,
+            "这一项必须填写"
+        );
+        let suspend = EmployerStatusChange {
+            status: Suspended,
+            note: Some("发布虚假招工信息".into()),
+        };
         assert!(suspend.validate(Verified).is_ok());
-        let back = EmployerStatusChange { status: Pending, note: None };
-        assert!(back.validate(Verified).unwrap_err().get("status").unwrap().zh.contains("不能改为"));
-        assert!(EmployerStatusChange { status: Verified, note: None }.validate(Pending).is_ok());
+        let back = EmployerStatusChange {
+            status: Pending,
+            note: None,
+        };
+        assert!(back
+            .validate(Verified)
+            .unwrap_err()
+            .get("status")
+            .unwrap()
+            .zh
+            .contains("不能改为"));
+        assert!(EmployerStatusChange {
+            status: Verified,
+            note: None
+        }
+        .validate(Pending)
+        .is_ok());
     }
 
     #[test]
@@ -351,7 +439,11 @@ mod tests {
             name: "某公司".into(),
             uscc: "91350100M000100Y43".into(),
             status: EmployerStatus::Verified,
-            union: UnionRef { id: 3, code: "FJ-FZ-GL".into(), name: "鼓楼区总工会".into() },
+            union: UnionRef {
+                id: 3,
+                code: "FJ-FZ-GL".into(),
+                name: "鼓楼区总工会".into(),
+            },
             region_code: "350102".into(),
             contact_name: "陈经理".into(),
             contact_phone: None,
@@ -369,17 +461,32 @@ mod tests {
         assert_eq!(json["status"], "verified");
         assert!(e.to_ref().is_verified());
         assert_eq!(WageRecord::default().summary().zh, "无欠薪记录");
-        let open = WageRecord { open_cases: 2, closed_cases: 1, ..Default::default() };
+        let open = WageRecord {
+            open_cases: 2,
+            closed_cases: 1,
+            ..Default::default()
+        };
         assert_eq!(open.summary().zh, "有2起欠薪投诉正在处理");
-        let closed = WageRecord { closed_cases: 1, recovered_fen: 1_155_000, ..Default::default() };
+        let closed = WageRecord {
+            closed_cases: 1,
+            recovered_fen: 1_155_000,
+            ..Default::default()
+        };
         assert_eq!(closed.summary().zh, "有1起欠薪投诉,均已处理完毕");
     }
 
     #[test]
     fn flags_need_a_note() {
-        let f = EmployerFlagInput { reason: ReportReason::ChargesFee, job_id: Some(7), note: " 向工人收取押金 ".into() };
+        let f = EmployerFlagInput {
+            reason: ReportReason::ChargesFee,
+            job_id: Some(7),
+            note: " 向工人收取押金 ".into(),
+        };
         assert_eq!(f.validate().unwrap().note, "向工人收取押金");
-        let f = EmployerFlagInput { note: " ".into(), ..f };
+        let f = EmployerFlagInput {
+            note: " ".into(),
+            ..f
+        };
         assert!(f.validate().unwrap_err().get("note").is_some());
     }
 }

@@ -50,7 +50,10 @@ pub struct JobFairInput {
 }
 
 fn bad_time() -> Text {
-    Text::new("时间格式应为 2025-03-28T01:00:00Z", "Use a time like 2025-03-28T01:00:00Z")
+    Text::new(
+        "时间格式应为 2025-03-28T01:00:00Z",
+        "Use a time like 2025-03-28T01:00:00Z",
+    )
 }
 
 impl JobFairInput {
@@ -62,35 +65,99 @@ impl JobFairInput {
         match (self.lat, self.lng) {
             (Some(lat), Some(lng)) => check_position(&mut errors, "lat", LatLng::new(lat, lng)),
             (None, None) => {}
-            (Some(_), None) => errors.add("lng", Text::new("经度和纬度要一起填", "Give lat and lng together")),
-            (None, Some(_)) => errors.add("lat", Text::new("经度和纬度要一起填", "Give lat and lng together")),
+            (Some(_), None) => errors.add(
+                "lng",
+                Text::new("经度和纬度要一起填", "Give lat and lng together"),
+            ),
+            (None, Some(_)) => errors.add(
+                "lat",
+                Text::new("经度和纬度要一起填", "Give lat and lng together"),
+            ),
         }
-        let starts = errors.check("starts_at", time::parse_rfc3339_z(&self.starts_at).ok_or_else(bad_time));
-        let ends = errors.check("ends_at", time::parse_rfc3339_z(&self.ends_at).ok_or_else(bad_time));
+        let starts = errors.check(
+            "starts_at",
+            time::parse_rfc3339_z(&self.starts_at).ok_or_else(bad_time),
+        );
+        let ends = errors.check(
+            "ends_at",
+            time::parse_rfc3339_z(&self.ends_at).ok_or_else(bad_time),
+        );
         if let (Some(s), Some(e)) = (starts, ends) {
             if e <= s {
-                errors.add("ends_at", Text::new("结束时间要晚于开始时间", "The end must be after the start"));
+                errors.add(
+                    "ends_at",
+                    Text::new("结束时间要晚于开始时间", "The end must be after the start"),
+                );
             } else if e - s > Duration::days(MAX_FAIR_DAYS) {
-                errors.add("ends_at", Text::owned(format!("一场招聘会最长{MAX_FAIR_DAYS}天"), format!("A fair lasts at most {MAX_FAIR_DAYS} days")));
+                errors.add(
+                    "ends_at",
+                    Text::owned(
+                        format!("一场招聘会最长{MAX_FAIR_DAYS}天"),
+                        format!("A fair lasts at most {MAX_FAIR_DAYS} days"),
+                    ),
+                );
             } else if e <= now {
-                errors.add("ends_at", Text::new("这场招聘会已经结束了", "This fair is already over"));
+                errors.add(
+                    "ends_at",
+                    Text::new("这场招聘会已经结束了", "This fair is already over"),
+                );
             }
             if s > now + Duration::days(MAX_FAIR_LEAD_DAYS) {
-                errors.add("starts_at", Text::new("最多提前一年发布招聘会", "A fair can be announced at most a year ahead"));
+                errors.add(
+                    "starts_at",
+                    Text::new(
+                        "最多提前一年发布招聘会",
+                        "A fair can be announced at most a year ahead",
+                    ),
+                );
             }
         }
         if self.repeat_monthly > MAX_REPEAT_MONTHS {
-            errors.add("repeat_monthly", crate::error::why::out_of_range(0, MAX_REPEAT_MONTHS));
-        } else if self.repeat_monthly > 0 && starts.is_some_and(|s| time::local_date(s).day() != MONTHLY_FAIR_DAY) {
-            errors.add("repeat_monthly", Text::new("每月举办的招聘会,第一场要在28号", "A monthly fair must start on the 28th"));
+            errors.add(
+                "repeat_monthly",
+                crate::error::why::out_of_range(0, MAX_REPEAT_MONTHS),
+            );
+        } else if self.repeat_monthly > 0
+            && starts.is_some_and(|s| time::local_date(s).day() != MONTHLY_FAIR_DAY)
+        {
+            errors.add(
+                "repeat_monthly",
+                Text::new(
+                    "每月举办的招聘会,第一场要在28号",
+                    "A monthly fair must start on the 28th",
+                ),
+            );
         }
         let ids = &self.employer_ids;
         if ids.len() > MAX_FAIR_EMPLOYERS {
-            errors.add("employer_ids", Text::owned(format!("最多{MAX_FAIR_EMPLOYERS}家企业"), format!("At most {MAX_FAIR_EMPLOYERS} employers")));
-        } else if ids.iter().enumerate().any(|(i, id)| *id <= 0 || ids[..i].contains(id)) {
-            errors.add("employer_ids", Text::new("企业名单有重复或无效的企业", "The employer list has a repeated or invalid entry"));
+            errors.add(
+                "employer_ids",
+                Text::owned(
+                    format!("最多{MAX_FAIR_EMPLOYERS}家企业"),
+                    format!("At most {MAX_FAIR_EMPLOYERS} employers"),
+                ),
+            );
+        } else if ids
+            .iter()
+            .enumerate()
+            .any(|(i, id)| *id <= 0 || ids[..i].contains(id))
+        {
+            errors.add(
+                "employer_ids",
+                Text::new(
+                    "企业名单有重复或无效的企业",
+                    "The employer list has a repeated or invalid entry",
+                ),
+            );
         }
-        finish(errors, JobFairInput { name, place, ..self.clone() })
+        finish(
+            errors,
+            JobFairInput {
+                name,
+                place,
+                ..self.clone()
+            },
+        )
     }
 }
 
@@ -102,14 +169,20 @@ impl JobFairInput {
     /// 28th of each following month at the same Shanghai time and length.
     /// Call on validated input.
     pub fn occurrences(&self) -> Vec<(String, String)> {
-        let (Some(s), Some(e)) = (time::parse_rfc3339_z(&self.starts_at), time::parse_rfc3339_z(&self.ends_at)) else { return Vec::new() };
+        let (Some(s), Some(e)) = (
+            time::parse_rfc3339_z(&self.starts_at),
+            time::parse_rfc3339_z(&self.ends_at),
+        ) else {
+            return Vec::new();
+        };
         let length = e - s;
         let local = time::local(s);
         let mut month = Month::of(local.date());
         let mut out = vec![(self.starts_at.clone(), self.ends_at.clone())];
         for _ in 0..self.repeat_monthly {
             month = month.next();
-            let start = month.day(MONTHLY_FAIR_DAY).and_time(local.time()).and_utc() - Duration::hours(8);
+            let start =
+                month.day(MONTHLY_FAIR_DAY).and_time(local.time()).and_utc() - Duration::hours(8);
             out.push((time::rfc3339(start), time::rfc3339(start + length)));
         }
         out
@@ -156,7 +229,10 @@ pub struct JobFair {
 impl JobFair {
     /// Upcoming, on or over at `now`; `None` if its stored times are unreadable.
     pub fn phase(&self, now: DateTime<Utc>) -> Option<FairPhase> {
-        let (s, e) = (time::parse_rfc3339_z(&self.starts_at)?, time::parse_rfc3339_z(&self.ends_at)?);
+        let (s, e) = (
+            time::parse_rfc3339_z(&self.starts_at)?,
+            time::parse_rfc3339_z(&self.ends_at)?,
+        );
         Some(if now < s {
             FairPhase::Upcoming
         } else if now < e {
@@ -194,11 +270,24 @@ impl Month {
     }
 
     pub fn of(date: NaiveDate) -> Month {
-        Month { year: date.year(), month: date.month() }
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     pub fn next(self) -> Month {
-        if self.month == 12 { Month { year: self.year + 1, month: 1 } } else { Month { month: self.month + 1, ..self } }
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                month: self.month + 1,
+                ..self
+            }
+        }
     }
 
     /// Day `day` of this month, or its last day when the month is shorter.
@@ -225,7 +314,11 @@ pub fn monthly_fair_dates(first: Month, last: Month) -> Vec<NaiveDate> {
 /// The next monthly fair on or after `today` (Asia/Shanghai).
 pub fn next_monthly_fair(today: NaiveDate) -> NaiveDate {
     let this = Month::of(today).day(MONTHLY_FAIR_DAY);
-    if this >= today { this } else { Month::of(today).next().day(MONTHLY_FAIR_DAY) }
+    if this >= today {
+        this
+    } else {
+        Month::of(today).next().day(MONTHLY_FAIR_DAY)
+    }
 }
 
 /// The RFC 3339 UTC time of a Shanghai wall-clock time on `date`: a fair from
@@ -263,62 +356,164 @@ mod tests {
     fn a_good_fair_passes() {
         let ok = input().validate(now()).unwrap();
         assert_eq!(ok.name, "2025年春风行动专场招聘会");
-        let no_position = JobFairInput { lat: None, lng: None, ..input() };
+        let no_position = JobFairInput {
+            lat: None,
+            lng: None,
+            ..input()
+        };
         assert!(no_position.validate(now()).is_ok());
     }
 
     #[test]
     fn fair_rules() {
         let n = now();
-        let e = JobFairInput { ends_at: "2025-03-28T01:00:00Z".into(), ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            ends_at: "2025-03-28T01:00:00Z".into(),
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("ends_at").unwrap().zh.contains("晚于"));
-        let e = JobFairInput { ends_at: "2025-05-28T01:00:00Z".into(), ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            ends_at: "2025-05-28T01:00:00Z".into(),
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("ends_at").unwrap().zh.contains("31天"));
-        let e = JobFairInput { starts_at: "2025-03-01T01:00:00Z".into(), ends_at: "2025-03-01T04:00:00Z".into(), ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            starts_at: "2025-03-01T01:00:00Z".into(),
+            ends_at: "2025-03-01T04:00:00Z".into(),
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("ends_at").unwrap().zh.contains("已经结束"));
-        let e = JobFairInput { starts_at: "2026-06-01T01:00:00Z".into(), ends_at: "2026-06-01T04:00:00Z".into(), ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            starts_at: "2026-06-01T01:00:00Z".into(),
+            ends_at: "2026-06-01T04:00:00Z".into(),
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("starts_at").is_some());
-        let e = JobFairInput { starts_at: "2025-03-28 09:00".into(), ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            starts_at: "2025-03-28 09:00".into(),
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("starts_at").unwrap().zh.contains("时间格式"));
-        let e = JobFairInput { lng: None, ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            lng: None,
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("lng").is_some());
-        let e = JobFairInput { employer_ids: vec![1, 2, 1], ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            employer_ids: vec![1, 2, 1],
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("employer_ids").is_some());
-        let e = JobFairInput { employer_ids: (1..=301).collect(), ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            employer_ids: (1..=301).collect(),
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("employer_ids").unwrap().zh.contains("300"));
-        let e = JobFairInput { name: "春".into(), place: "".into(), ..input() }.validate(n).unwrap_err();
+        let e = JobFairInput {
+            name: "春".into(),
+            place: "".into(),
+            ..input()
+        }
+        .validate(n)
+        .unwrap_err();
         assert!(e.get("name").is_some() && e.get("place").is_some());
     }
 
     #[test]
     fn a_monthly_series_repeats_on_the_28th_at_the_same_hour() {
-        let series = JobFairInput { repeat_monthly: 2, ..input() };
+        let series = JobFairInput {
+            repeat_monthly: 2,
+            ..input()
+        };
         assert!(series.validate(now()).is_ok());
         assert_eq!(
             series.occurrences(),
             [
-                ("2025-03-28T01:00:00Z".to_string(), "2025-03-28T04:00:00Z".to_string()),
-                ("2025-04-28T01:00:00Z".to_string(), "2025-04-28T04:00:00Z".to_string()),
-                ("2025-05-28T01:00:00Z".to_string(), "2025-05-28T04:00:00Z".to_string()),
+                (
+                    "2025-03-28T01:00:00Z".to_string(),
+                    "2025-03-28T04:00:00Z".to_string()
+                ),
+                (
+                    "2025-04-28T01:00:00Z".to_string(),
+                    "2025-04-28T04:00:00Z".to_string()
+                ),
+                (
+                    "2025-05-28T01:00:00Z".to_string(),
+                    "2025-05-28T04:00:00Z".to_string()
+                ),
             ]
         );
         assert_eq!(input().occurrences().len(), 1);
-        let not_28th = JobFairInput { starts_at: "2025-03-27T01:00:00Z".into(), ends_at: "2025-03-27T04:00:00Z".into(), repeat_monthly: 1, ..input() };
-        assert!(not_28th.validate(now()).unwrap_err().get("repeat_monthly").unwrap().zh.contains("28号"));
+        let not_28th = JobFairInput {
+            starts_at: "2025-03-27T01:00:00Z".into(),
+            ends_at: "2025-03-27T04:00:00Z".into(),
+            repeat_monthly: 1,
+            ..input()
+        };
+        assert!(not_28th
+            .validate(now())
+            .unwrap_err()
+            .get("repeat_monthly")
+            .unwrap()
+            .zh
+            .contains("28号"));
         // 07:30 in Shanghai on the 28th is the 27th in UTC: still the 28th locally.
-        let early = JobFairInput { starts_at: "2025-03-27T23:30:00Z".into(), ends_at: "2025-03-28T02:00:00Z".into(), repeat_monthly: 1, ..input() };
+        let early = JobFairInput {
+            starts_at: "2025-03-27T23:30:00Z".into(),
+            ends_at: "2025-03-28T02:00:00Z".into(),
+            repeat_monthly: 1,
+            ..input()
+        };
         assert!(early.validate(now()).is_ok());
         assert_eq!(early.occurrences()[1].0, "2025-04-27T23:30:00Z");
-        assert!(JobFairInput { repeat_monthly: 12, ..input() }.validate(now()).unwrap_err().get("repeat_monthly").is_some());
+        assert!(JobFairInput {
+            repeat_monthly: 12,
+            ..input()
+        }
+        .validate(now())
+        .unwrap_err()
+        .get("repeat_monthly")
+        .is_some());
     }
 
     #[test]
     fn monthly_fairs_fall_on_the_28th() {
         let dates = monthly_fair_dates(Month::new(2024, 11).unwrap(), Month::new(2025, 3).unwrap());
         let shown: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
-        assert_eq!(shown, ["2024-11-28", "2024-12-28", "2025-01-28", "2025-02-28", "2025-03-28"]);
-        assert!(monthly_fair_dates(Month::new(2025, 3).unwrap(), Month::new(2025, 2).unwrap()).is_empty());
-        assert_eq!(monthly_fair_dates(Month::new(2025, 1).unwrap(), Month::new(2035, 1).unwrap()).len(), MAX_MONTHS);
+        assert_eq!(
+            shown,
+            [
+                "2024-11-28",
+                "2024-12-28",
+                "2025-01-28",
+                "2025-02-28",
+                "2025-03-28"
+            ]
+        );
+        assert!(
+            monthly_fair_dates(Month::new(2025, 3).unwrap(), Month::new(2025, 2).unwrap())
+                .is_empty()
+        );
+        assert_eq!(
+            monthly_fair_dates(Month::new(2025, 1).unwrap(), Month::new(2035, 1).unwrap()).len(),
+            MAX_MONTHS
+        );
         assert_eq!(Month::new(2025, 13), None);
         // Days past a short month's end fall on its last day.
         assert_eq!(Month::new(2025, 2).unwrap().day(31), d("2025-02-28"));
@@ -335,8 +530,14 @@ mod tests {
 
     #[test]
     fn shanghai_times_become_utc_and_phases_follow() {
-        assert_eq!(shanghai_time(d("2025-03-28"), 9, 0).as_deref(), Some("2025-03-28T01:00:00Z"));
-        assert_eq!(shanghai_time(d("2025-03-28"), 7, 30).as_deref(), Some("2025-03-27T23:30:00Z"));
+        assert_eq!(
+            shanghai_time(d("2025-03-28"), 9, 0).as_deref(),
+            Some("2025-03-28T01:00:00Z")
+        );
+        assert_eq!(
+            shanghai_time(d("2025-03-28"), 7, 30).as_deref(),
+            Some("2025-03-27T23:30:00Z")
+        );
         assert_eq!(shanghai_time(d("2025-03-28"), 25, 0), None);
         let fair = JobFair {
             id: 1,
@@ -346,7 +547,11 @@ mod tests {
             lng: None,
             starts_at: "2025-03-28T01:00:00Z".into(),
             ends_at: "2025-03-28T04:00:00Z".into(),
-            union: UnionRef { id: 3, code: "AH-HF".into(), name: "合肥市总工会".into() },
+            union: UnionRef {
+                id: 3,
+                code: "AH-HF".into(),
+                name: "合肥市总工会".into(),
+            },
             employers: vec![],
             jobs_count: 0,
         };

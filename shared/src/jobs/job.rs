@@ -75,31 +75,68 @@ impl Place {
     fn validate(&self, errors: &mut FieldErrors) -> Place {
         check_position(errors, "place.lat", self.position());
         let district = text_field(errors, "place.district", &self.district, 2, 20);
-        Place { district, ..self.clone() }
+        Place {
+            district,
+            ..self.clone()
+        }
     }
 }
 
 /// A WGS-84 position that must be valid and inside China.
 pub(super) fn check_position(errors: &mut FieldErrors, field: &str, p: LatLng) {
     let swapped = LatLng::new(p.lng, p.lat);
-    if (!p.is_valid() || geo::out_of_china(p)) && swapped.is_valid() && !geo::out_of_china(swapped) {
-        errors.add(field, Text::new("纬度和经度好像写反了", "Latitude and longitude seem swapped"));
+    if (!p.is_valid() || geo::out_of_china(p)) && swapped.is_valid() && !geo::out_of_china(swapped)
+    {
+        errors.add(
+            field,
+            Text::new(
+                "纬度和经度好像写反了",
+                "Latitude and longitude seem swapped",
+            ),
+        );
     } else if !p.is_valid() {
         errors.add(field, Text::new("坐标不正确", "Invalid coordinates"));
     } else if geo::out_of_china(p) {
-        errors.add(field, Text::new("这个位置不在中国境内,请检查经纬度是否写反", "This position is outside China; are latitude and longitude swapped?"));
+        errors.add(
+            field,
+            Text::new(
+                "这个位置不在中国境内,请检查经纬度是否写反",
+                "This position is outside China; are latitude and longitude swapped?",
+            ),
+        );
     }
 }
 
 /// Checks a list of trades: 1 to `max`, no repeats.
-pub(super) fn check_trades(errors: &mut FieldErrors, field: &str, trades: impl IntoIterator<Item = Trade>, max: usize) {
+pub(super) fn check_trades(
+    errors: &mut FieldErrors,
+    field: &str,
+    trades: impl IntoIterator<Item = Trade>,
+    max: usize,
+) {
     let trades: Vec<Trade> = trades.into_iter().collect();
     if trades.is_empty() {
-        errors.add(field, Text::new("请至少选一个工种", "Choose at least one trade"));
+        errors.add(
+            field,
+            Text::new("请至少选一个工种", "Choose at least one trade"),
+        );
     } else if trades.len() > max {
-        errors.add(field, Text::owned(format!("最多选{max}个工种"), format!("Choose at most {max} trades")));
-    } else if trades.iter().enumerate().any(|(i, t)| trades[..i].contains(t)) {
-        errors.add(field, Text::new("同一个工种选了两次", "A trade is chosen twice"));
+        errors.add(
+            field,
+            Text::owned(
+                format!("最多选{max}个工种"),
+                format!("Choose at most {max} trades"),
+            ),
+        );
+    } else if trades
+        .iter()
+        .enumerate()
+        .any(|(i, t)| trades[..i].contains(t))
+    {
+        errors.add(
+            field,
+            Text::new("同一个工种选了两次", "A trade is chosen twice"),
+        );
     }
 }
 
@@ -149,9 +186,19 @@ impl JobInput {
     pub fn validate(&self, today: NaiveDate) -> Result<JobInput, FieldErrors> {
         let mut errors = FieldErrors::new();
         let title = text_field(&mut errors, "title", &self.title, 2, 40);
-        check_trades(&mut errors, "trades", self.trades.iter().copied(), MAX_TRADES);
+        check_trades(
+            &mut errors,
+            "trades",
+            self.trades.iter().copied(),
+            MAX_TRADES,
+        );
         let description = text_field(&mut errors, "description", &self.description, 0, 1000);
-        check_wage(&mut errors, self.wage_min_fen, self.wage_max_fen, self.wage_unit);
+        check_wage(
+            &mut errors,
+            self.wage_min_fen,
+            self.wage_max_fen,
+            self.wage_unit,
+        );
         if !(1..=500).contains(&self.headcount) {
             errors.add("headcount", why::out_of_range(1, 500));
         }
@@ -159,36 +206,84 @@ impl JobInput {
         self.check_dates(&mut errors, today);
         let working_hours = text_field(&mut errors, "working_hours", &self.working_hours, 2, 40);
         let contact_name = text_field(&mut errors, "contact_name", &self.contact_name, 1, 20);
-        let contact_phone = errors.check("contact_phone", crate::phone::parse_mobile(&self.contact_phone)).unwrap_or_default();
+        let contact_phone = errors
+            .check(
+                "contact_phone",
+                crate::phone::parse_mobile(&self.contact_phone),
+            )
+            .unwrap_or_default();
         finish(
             errors,
-            JobInput { title, description, place, working_hours, contact_name, contact_phone, ..self.clone() },
+            JobInput {
+                title,
+                description,
+                place,
+                working_hours,
+                contact_name,
+                contact_phone,
+                ..self.clone()
+            },
         )
     }
 
     fn check_dates(&self, errors: &mut FieldErrors, today: NaiveDate) {
         if self.starts_on > today + Days::new(MAX_START_DAYS) {
-            errors.add("starts_on", Text::owned(format!("开工日期最多在{MAX_START_DAYS}天以后"), format!("The start can be at most {MAX_START_DAYS} days ahead")));
+            errors.add(
+                "starts_on",
+                Text::owned(
+                    format!("开工日期最多在{MAX_START_DAYS}天以后"),
+                    format!("The start can be at most {MAX_START_DAYS} days ahead"),
+                ),
+            );
         }
         if let Some(ends) = self.ends_on {
             if ends < self.starts_on {
-                errors.add("ends_on", Text::new("结束日期不能早于开工日期", "The end date cannot be before the start date"));
+                errors.add(
+                    "ends_on",
+                    Text::new(
+                        "结束日期不能早于开工日期",
+                        "The end date cannot be before the start date",
+                    ),
+                );
             } else if ends < today {
-                errors.add("ends_on", Text::new("这份工已经结束了", "This work has already ended"));
+                errors.add(
+                    "ends_on",
+                    Text::new("这份工已经结束了", "This work has already ended"),
+                );
             }
         }
         if self.valid_until < today {
-            errors.add("valid_until", Text::new("有效期不能早于今天", "Valid-until cannot be before today"));
+            errors.add(
+                "valid_until",
+                Text::new("有效期不能早于今天", "Valid-until cannot be before today"),
+            );
         } else if self.valid_until > today + Days::new(MAX_VALID_DAYS) {
-            errors.add("valid_until", Text::owned(format!("有效期最长{MAX_VALID_DAYS}天"), format!("An ad runs for at most {MAX_VALID_DAYS} days")));
+            errors.add(
+                "valid_until",
+                Text::owned(
+                    format!("有效期最长{MAX_VALID_DAYS}天"),
+                    format!("An ad runs for at most {MAX_VALID_DAYS} days"),
+                ),
+            );
         } else if self.ends_on.is_some_and(|e| self.valid_until > e) {
-            errors.add("valid_until", Text::new("有效期不能晚于结束日期", "Valid-until cannot be after the end date"));
+            errors.add(
+                "valid_until",
+                Text::new(
+                    "有效期不能晚于结束日期",
+                    "Valid-until cannot be after the end date",
+                ),
+            );
         }
     }
 
     /// The text the full-text tables index: title, trade names, district, description.
     pub fn search_text(&self) -> String {
-        search_text(&self.title, &self.trades, &self.place.district, &self.description)
+        search_text(
+            &self.title,
+            &self.trades,
+            &self.place.district,
+            &self.description,
+        )
     }
 }
 
@@ -213,11 +308,21 @@ pub fn search_text(title: &str, trades: &[Trade], district: &str, description: &
 /// Checks a wage range: each end plausible for its unit, bottom ≤ top, and a
 /// top at most `MAX_WAGE_SPREAD` times the bottom.
 pub(super) fn check_wage(errors: &mut FieldErrors, min: i64, max: i64, unit: WageUnit) {
-    let min_ok = errors.check("wage_min_fen", unit.check_plausible(min)).is_some();
-    let max_ok = errors.check("wage_max_fen", unit.check_plausible(max)).is_some();
+    let min_ok = errors
+        .check("wage_min_fen", unit.check_plausible(min))
+        .is_some();
+    let max_ok = errors
+        .check("wage_max_fen", unit.check_plausible(max))
+        .is_some();
     if min_ok && max_ok {
         if max < min {
-            errors.add("wage_max_fen", Text::new("最高工资不能低于最低工资", "The top of the range cannot be below the bottom"));
+            errors.add(
+                "wage_max_fen",
+                Text::new(
+                    "最高工资不能低于最低工资",
+                    "The top of the range cannot be below the bottom",
+                ),
+            );
         } else if max > min * MAX_WAGE_SPREAD {
             errors.add(
                 "wage_max_fen",
@@ -249,7 +354,13 @@ pub enum JobStatus {
 }
 
 impl JobStatus {
-    pub const ALL: [JobStatus; 5] = [JobStatus::Draft, JobStatus::Live, JobStatus::Filled, JobStatus::Expired, JobStatus::TakenDown];
+    pub const ALL: [JobStatus; 5] = [
+        JobStatus::Draft,
+        JobStatus::Live,
+        JobStatus::Filled,
+        JobStatus::Expired,
+        JobStatus::TakenDown,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -282,7 +393,15 @@ impl JobStatus {
         use JobStatus::*;
         matches!(
             (self, next),
-            (Draft, Live) | (Live, Filled) | (Live, Expired) | (Live, TakenDown) | (Filled, Live) | (Expired, Live) | (Filled, TakenDown) | (Expired, TakenDown) | (TakenDown, Live)
+            (Draft, Live)
+                | (Live, Filled)
+                | (Live, Expired)
+                | (Live, TakenDown)
+                | (Filled, Live)
+                | (Expired, Live)
+                | (Filled, TakenDown)
+                | (Expired, TakenDown)
+                | (TakenDown, Live)
         )
     }
 
@@ -293,7 +412,11 @@ impl JobStatus {
 
     /// The status as of `today`: a live job past its valid-until date is expired.
     pub fn effective(self, valid_until: NaiveDate, today: NaiveDate) -> JobStatus {
-        if self == JobStatus::Live && valid_until < today { JobStatus::Expired } else { self }
+        if self == JobStatus::Live && valid_until < today {
+            JobStatus::Expired
+        } else {
+            self
+        }
     }
 }
 
@@ -324,7 +447,10 @@ pub struct JobContact {
 impl JobContact {
     pub fn for_viewer(name: &str, phone: &str, viewer: Viewer) -> JobContact {
         let shown = viewer != Viewer::Public;
-        JobContact { name: name.to_string(), phone: shown.then(|| phone.to_string()) }
+        JobContact {
+            name: name.to_string(),
+            phone: shown.then(|| phone.to_string()),
+        }
     }
 
     pub fn phone(&self) -> Option<&str> {
@@ -378,7 +504,10 @@ impl JobSummary {
 
     /// The range as a daily wage, for comparing and sorting; `None` for piece rates.
     pub fn daily_wage(&self) -> Option<(i64, i64)> {
-        Some((self.wage_unit.daily_equivalent(self.wage_min_fen)?, self.wage_unit.daily_equivalent(self.wage_max_fen)?))
+        Some((
+            self.wage_unit.daily_equivalent(self.wage_min_fen)?,
+            self.wage_unit.daily_equivalent(self.wage_max_fen)?,
+        ))
     }
 
     /// `300–350元/天`.
@@ -433,25 +562,53 @@ pub struct JobStatusChange {
 
 impl JobStatusChange {
     /// Checks the change from `current` by someone who is (or is not) staff.
-    pub fn validate(&self, current: JobStatus, by_staff: bool, today: NaiveDate) -> Result<(), FieldErrors> {
+    pub fn validate(
+        &self,
+        current: JobStatus,
+        by_staff: bool,
+        today: NaiveDate,
+    ) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         if !current.can_become(self.status) {
             errors.add(
                 "status",
                 Text::owned(
-                    format!("“{}”不能改为“{}”", current.label().zh, self.status.label().zh),
-                    format!("\"{}\" cannot become \"{}\"", current.label().en, self.status.label().en),
+                    format!(
+                        "“{}”不能改为“{}”",
+                        current.label().zh,
+                        self.status.label().zh
+                    ),
+                    format!(
+                        "\"{}\" cannot become \"{}\"",
+                        current.label().en,
+                        self.status.label().en
+                    ),
                 ),
             );
         } else if current.staff_only(self.status) && !by_staff {
-            errors.add("status", Text::new("只有工会干事可以下架或恢复岗位", "Only union staff can take a job down or restore it"));
+            errors.add(
+                "status",
+                Text::new(
+                    "只有工会干事可以下架或恢复岗位",
+                    "Only union staff can take a job down or restore it",
+                ),
+            );
         }
         match self.valid_until {
             Some(v) if v < today || v > today + Days::new(MAX_VALID_DAYS) => {
-                errors.add("valid_until", why::out_of_range(today, today + Days::new(MAX_VALID_DAYS)));
+                errors.add(
+                    "valid_until",
+                    why::out_of_range(today, today + Days::new(MAX_VALID_DAYS)),
+                );
             }
             None if current == JobStatus::Expired && self.status == JobStatus::Live => {
-                errors.add("valid_until", Text::new("重新发布要填新的有效期", "Reopening needs a new valid-until date"));
+                errors.add(
+                    "valid_until",
+                    Text::new(
+                        "重新发布要填新的有效期",
+                        "Reopening needs a new valid-until date",
+                    ),
+                );
             }
             _ => {}
         }
@@ -479,7 +636,11 @@ pub(super) mod tests {
             wage_unit: WageUnit::Day,
             settlement: Settlement::Daily,
             headcount: 5,
-            place: Place { lat: 31.8206, lng: 117.2272, district: "蜀山区".into() },
+            place: Place {
+                lat: 31.8206,
+                lng: 117.2272,
+                district: "蜀山区".into(),
+            },
             starts_on: d("2025-03-28"),
             ends_on: Some(d("2025-06-30")),
             working_hours: "7:00–17:00,午休1小时".into(),
@@ -508,7 +669,11 @@ pub(super) mod tests {
             ends_on: None,
             board: true,
             lodging: false,
-            employer: EmployerRef { id: 1, name: "合肥某建筑劳务公司".into(), status: EmployerStatus::Verified },
+            employer: EmployerRef {
+                id: 1,
+                name: "合肥某建筑劳务公司".into(),
+                status: EmployerStatus::Verified,
+            },
             status: JobStatus::Live,
             valid_until: d("2025-04-30"),
             posted_at: "2025-03-20T01:00:00Z".into(),
@@ -523,7 +688,10 @@ pub(super) mod tests {
         let ok = input().validate(d(TODAY)).unwrap();
         assert_eq!(ok.title, "招木工5名");
         assert_eq!(ok.contact_phone, "13800138000");
-        assert_eq!(ok.search_text(), "招木工5名 木工 蜀山区 住宅楼模板支护,长期有活");
+        assert_eq!(
+            ok.search_text(),
+            "招木工5名 木工 蜀山区 住宅楼模板支护,长期有活"
+        );
         let labourer = search_text("招小工", &[Trade::Labourer], "包河区", "");
         assert_eq!(labourer, "招小工 普工(小工) 包河区");
     }
@@ -531,36 +699,109 @@ pub(super) mod tests {
     #[test]
     fn wages_must_be_ordered_plausible_and_not_too_wide() {
         let today = d(TODAY);
-        let e = JobInput { wage_min_fen: 35_000, wage_max_fen: 30_000, ..input() }.validate(today).unwrap_err();
-        assert_eq!(e.get("wage_max_fen").unwrap().zh, "最高工资不能低于最低工资");
-        let e = JobInput { wage_min_fen: 20_000, wage_max_fen: 200_000, ..input() }.validate(today).unwrap_err();
+        let e = JobInput {
+            wage_min_fen: 35_000,
+            wage_max_fen: 30_000,
+            ..input()
+        }
+        .validate(today)
+        .unwrap_err();
+        assert_eq!(
+            e.get("wage_max_fen").unwrap().zh,
+            "最高工资不能低于最低工资"
+        );
+        let e = JobInput {
+            wage_min_fen: 20_000,
+            wage_max_fen: 200_000,
+            ..input()
+        }
+        .validate(today)
+        .unwrap_err();
         assert!(e.get("wage_max_fen").unwrap().zh.contains("范围太宽"));
         // 350 "a month" is a daily wage in the wrong unit.
-        let e = JobInput { wage_unit: WageUnit::Month, ..input() }.validate(today).unwrap_err();
+        let e = JobInput {
+            wage_unit: WageUnit::Month,
+            ..input()
+        }
+        .validate(today)
+        .unwrap_err();
         assert!(e.get("wage_min_fen").unwrap().zh.starts_with("月薪应在"));
-        let piece = JobInput { wage_unit: WageUnit::Piece, wage_min_fen: 50, wage_max_fen: 80, ..input() };
+        let piece = JobInput {
+            wage_unit: WageUnit::Piece,
+            wage_min_fen: 50,
+            wage_max_fen: 80,
+            ..input()
+        };
         assert!(piece.validate(today).is_ok());
-        let equal = JobInput { wage_min_fen: 30_000, wage_max_fen: 30_000, ..input() };
+        let equal = JobInput {
+            wage_min_fen: 30_000,
+            wage_max_fen: 30_000,
+            ..input()
+        };
         assert!(equal.validate(today).is_ok());
     }
 
     #[test]
     fn dates_are_ordered_and_the_ad_runs_at_most_90_days() {
         let today = d(TODAY);
-        let e = JobInput { ends_on: Some(d("2025-03-01")), ..input() }.validate(today).unwrap_err();
+        let e = JobInput {
+            ends_on: Some(d("2025-03-01")),
+            ..input()
+        }
+        .validate(today)
+        .unwrap_err();
         assert!(e.get("ends_on").unwrap().zh.contains("早于开工"));
-        let e = JobInput { valid_until: d("2025-03-24"), ..input() }.validate(today).unwrap_err();
+        let e = JobInput {
+            valid_until: d("2025-03-24"),
+            ..input()
+        }
+        .validate(today)
+        .unwrap_err();
         assert_eq!(e.get("valid_until").unwrap().zh, "有效期不能早于今天");
-        assert!(JobInput { valid_until: today, ..input() }.validate(today).is_ok());
+        assert!(JobInput {
+            valid_until: today,
+            ..input()
+        }
+        .validate(today)
+        .is_ok());
         let last = today + Days::new(90);
-        assert!(JobInput { valid_until: last, ends_on: None, ..input() }.validate(today).is_ok());
-        let e = JobInput { valid_until: last + Days::new(1), ends_on: None, ..input() }.validate(today).unwrap_err();
+        assert!(JobInput {
+            valid_until: last,
+            ends_on: None,
+            ..input()
+        }
+        .validate(today)
+        .is_ok());
+        let e = JobInput {
+            valid_until: last + Days::new(1),
+            ends_on: None,
+            ..input()
+        }
+        .validate(today)
+        .unwrap_err();
         assert_eq!(e.get("valid_until").unwrap().zh, "有效期最长90天");
-        let e = JobInput { valid_until: d("2025-05-01"), ends_on: Some(d("2025-04-30")), ..input() }.validate(today).unwrap_err();
+        let e = JobInput {
+            valid_until: d("2025-05-01"),
+            ends_on: Some(d("2025-04-30")),
+            ..input()
+        }
+        .validate(today)
+        .unwrap_err();
         assert!(e.get("valid_until").unwrap().zh.contains("结束日期"));
         // Work already under way may still hire.
-        assert!(JobInput { starts_on: d("2025-03-01"), ..input() }.validate(today).is_ok());
-        let e = JobInput { starts_on: d("2026-03-01"), ends_on: None, ..input() }.validate(today).unwrap_err();
+        assert!(JobInput {
+            starts_on: d("2025-03-01"),
+            ..input()
+        }
+        .validate(today)
+        .is_ok());
+        let e = JobInput {
+            starts_on: d("2026-03-01"),
+            ends_on: None,
+            ..input()
+        }
+        .validate(today)
+        .unwrap_err();
         assert!(e.get("starts_on").is_some());
     }
 
@@ -570,7 +811,11 @@ pub(super) mod tests {
             title: "招".into(),
             trades: vec![],
             headcount: 0,
-            place: Place { lat: 117.2, lng: 31.8, district: "".into() },
+            place: Place {
+                lat: 117.2,
+                lng: 31.8,
+                district: "".into(),
+            },
             working_hours: "".into(),
             contact_name: " ".into(),
             contact_phone: "0551-1234567".into(),
@@ -578,24 +823,75 @@ pub(super) mod tests {
             ..input()
         };
         let e = bad.validate(d(TODAY)).unwrap_err();
-        for field in ["title", "trades", "headcount", "place.lat", "place.district", "working_hours", "contact_name", "contact_phone", "description"] {
+        for field in [
+            "title",
+            "trades",
+            "headcount",
+            "place.lat",
+            "place.district",
+            "working_hours",
+            "contact_name",
+            "contact_phone",
+            "description",
+        ] {
             assert!(e.get(field).is_some(), "{field}");
         }
         assert!(e.get("place.lat").unwrap().zh.contains("写反"));
-        let six = JobInput { trades: vec![Trade::Carpenter, Trade::Mason, Trade::Welder, Trade::Painter, Trade::Plumber, Trade::Labourer], ..input() };
-        assert_eq!(six.validate(d(TODAY)).unwrap_err().get("trades").unwrap().zh, "最多选5个工种");
-        let twice = JobInput { trades: vec![Trade::Carpenter, Trade::Carpenter], ..input() };
-        assert!(twice.validate(d(TODAY)).unwrap_err().get("trades").unwrap().zh.contains("两次"));
+        let six = JobInput {
+            trades: vec![
+                Trade::Carpenter,
+                Trade::Mason,
+                Trade::Welder,
+                Trade::Painter,
+                Trade::Plumber,
+                Trade::Labourer,
+            ],
+            ..input()
+        };
+        assert_eq!(
+            six.validate(d(TODAY))
+                .unwrap_err()
+                .get("trades")
+                .unwrap()
+                .zh,
+            "最多选5个工种"
+        );
+        let twice = JobInput {
+            trades: vec![Trade::Carpenter, Trade::Carpenter],
+            ..input()
+        };
+        assert!(twice
+            .validate(d(TODAY))
+            .unwrap_err()
+            .get("trades")
+            .unwrap()
+            .zh
+            .contains("两次"));
     }
 
     #[test]
     fn lifecycle_moves_only_along_allowed_paths() {
         use JobStatus::*;
-        let allowed = [(Draft, Live), (Live, Filled), (Live, Expired), (Live, TakenDown), (Filled, Live), (Expired, Live), (TakenDown, Live)];
+        let allowed = [
+            (Draft, Live),
+            (Live, Filled),
+            (Live, Expired),
+            (Live, TakenDown),
+            (Filled, Live),
+            (Expired, Live),
+            (TakenDown, Live),
+        ];
         for (a, b) in allowed {
             assert!(a.can_become(b), "{a:?} → {b:?}");
         }
-        for (a, b) in [(Live, Draft), (Filled, Expired), (Draft, Filled), (Draft, TakenDown), (Expired, Filled), (TakenDown, Filled)] {
+        for (a, b) in [
+            (Live, Draft),
+            (Filled, Expired),
+            (Draft, Filled),
+            (Draft, TakenDown),
+            (Expired, Filled),
+            (TakenDown, Filled),
+        ] {
             assert!(!a.can_become(b), "{a:?} → {b:?}");
         }
         for s in JobStatus::ALL {
@@ -611,17 +907,52 @@ pub(super) mod tests {
     fn status_changes_check_who_and_dates() {
         use JobStatus::*;
         let today = d(TODAY);
-        let take_down = JobStatusChange { status: TakenDown, valid_until: None };
+        let take_down = JobStatusChange {
+            status: TakenDown,
+            valid_until: None,
+        };
         assert!(take_down.validate(Live, true, today).is_ok());
-        assert!(take_down.validate(Live, false, today).unwrap_err().get("status").unwrap().zh.contains("工会干事"));
-        let reopen = JobStatusChange { status: Live, valid_until: None };
-        assert!(reopen.validate(Expired, false, today).unwrap_err().get("valid_until").is_some());
-        let reopen = JobStatusChange { status: Live, valid_until: Some(d("2025-04-10")) };
+        assert!(take_down
+            .validate(Live, false, today)
+            .unwrap_err()
+            .get("status")
+            .unwrap()
+            .zh
+            .contains("工会干事"));
+        let reopen = JobStatusChange {
+            status: Live,
+            valid_until: None,
+        };
+        assert!(reopen
+            .validate(Expired, false, today)
+            .unwrap_err()
+            .get("valid_until")
+            .is_some());
+        let reopen = JobStatusChange {
+            status: Live,
+            valid_until: Some(d("2025-04-10")),
+        };
         assert!(reopen.validate(Expired, false, today).is_ok());
-        let too_far = JobStatusChange { status: Live, valid_until: Some(d("2025-12-31")) };
-        assert!(too_far.validate(Filled, false, today).unwrap_err().get("valid_until").is_some());
-        let back = JobStatusChange { status: Draft, valid_until: None };
-        assert!(back.validate(Live, true, today).unwrap_err().get("status").unwrap().zh.contains("不能改为"));
+        let too_far = JobStatusChange {
+            status: Live,
+            valid_until: Some(d("2025-12-31")),
+        };
+        assert!(too_far
+            .validate(Filled, false, today)
+            .unwrap_err()
+            .get("valid_until")
+            .is_some());
+        let back = JobStatusChange {
+            status: Draft,
+            valid_until: None,
+        };
+        assert!(back
+            .validate(Live, true, today)
+            .unwrap_err()
+            .get("status")
+            .unwrap()
+            .zh
+            .contains("不能改为"));
     }
 
     #[test]
@@ -629,9 +960,15 @@ pub(super) mod tests {
         let job = summary(1);
         assert_eq!(job.effective_status(d("2025-04-30")), JobStatus::Live);
         assert_eq!(job.effective_status(d("2025-05-01")), JobStatus::Expired);
-        let filled = JobSummary { status: JobStatus::Filled, ..summary(1) };
+        let filled = JobSummary {
+            status: JobStatus::Filled,
+            ..summary(1)
+        };
         assert_eq!(filled.effective_status(d("2025-05-01")), JobStatus::Filled);
-        let down = JobSummary { status: JobStatus::TakenDown, ..summary(1) };
+        let down = JobSummary {
+            status: JobStatus::TakenDown,
+            ..summary(1)
+        };
         assert_eq!(down.effective_status(d("2025-05-01")), JobStatus::TakenDown);
     }
 
@@ -642,10 +979,14 @@ pub(super) mod tests {
         let json = serde_json::to_value(&public).unwrap();
         assert!(json.get("phone").is_none(), "{json}");
         for v in [Viewer::Applicant, Viewer::Owner, Viewer::Staff] {
-            assert_eq!(JobContact::for_viewer("王师傅", "13800138000", v).phone(), Some("13800138000"));
+            assert_eq!(
+                JobContact::for_viewer("王师傅", "13800138000", v).phone(),
+                Some("13800138000")
+            );
         }
         let applied = JobContact::for_viewer("王师傅", "13800138000", Viewer::Applicant);
-        let back: JobContact = serde_json::from_value(serde_json::to_value(&applied).unwrap()).unwrap();
+        let back: JobContact =
+            serde_json::from_value(serde_json::to_value(&applied).unwrap()).unwrap();
         assert_eq!(back.phone(), Some("13800138000"));
     }
 
@@ -656,7 +997,10 @@ pub(super) mod tests {
         assert_eq!(job.wage_text().zh, "300–350元/天");
         assert!(job.starts_today(d("2025-03-28")));
         assert!(!job.starts_today(d("2025-03-27")));
-        let ended = JobSummary { ends_on: Some(d("2025-03-29")), ..summary(1) };
+        let ended = JobSummary {
+            ends_on: Some(d("2025-03-29")),
+            ..summary(1)
+        };
         assert!(!ended.starts_today(d("2025-03-30")));
         let json = serde_json::to_value(&job).unwrap();
         assert_eq!(json["settlement"], "daily");

@@ -101,7 +101,10 @@ impl<'a> From<&'a JobCardInput> for WorkerFacts<'a> {
 impl WorkerFacts<'_> {
     /// The same worker seen from another position (the phone's, right now).
     pub fn at(self, position: Option<LatLng>) -> Self {
-        WorkerFacts { position: position.or(self.position), ..self }
+        WorkerFacts {
+            position: position.or(self.position),
+            ..self
+        }
     }
 }
 
@@ -124,13 +127,20 @@ pub enum Reason {
     RelatedTrade,
     OtherTrade,
     /// Straight-line distance between the job and the worker.
-    Distance { m: u32 },
+    Distance {
+        m: u32,
+    },
     /// The job's district is one of the card's areas (no position known).
     InArea,
     /// Compared in `unit` (the common unit, or `day` for daily equivalents).
-    Wage { unit: WageUnit, fit: WageFit },
+    Wage {
+        unit: WageUnit,
+        fit: WageFit,
+    },
     /// The worker is free this many days after the start.
-    StartsLate { days: u32 },
+    StartsLate {
+        days: u32,
+    },
     /// The job ends before the worker is free.
     EndsBeforeAvailable,
     UnverifiedEmployer,
@@ -174,9 +184,16 @@ impl Reason {
                 };
                 Text::owned(format!("{zh}{fz}"), format!("{en} {fe}"))
             }
-            Reason::StartsLate { days } => Text::owned(format!("晚{days}天到岗"), format!("Free {days} days after the start")),
-            Reason::EndsBeforeAvailable => Text::new("能到岗时活已干完", "The job ends before you are free"),
-            Reason::UnverifiedEmployer => Text::new("企业未经工会核实", "Employer not verified by the union"),
+            Reason::StartsLate { days } => Text::owned(
+                format!("晚{days}天到岗"),
+                format!("Free {days} days after the start"),
+            ),
+            Reason::EndsBeforeAvailable => {
+                Text::new("能到岗时活已干完", "The job ends before you are free")
+            }
+            Reason::UnverifiedEmployer => {
+                Text::new("企业未经工会核实", "Employer not verified by the union")
+            }
         }
     }
 }
@@ -196,25 +213,51 @@ pub struct Match {
 impl Match {
     /// The reasons in one line: `工种一致 · 3.2 km · 日薪高于期望`.
     pub fn summary(&self) -> Text {
-        let (zh, en): (Vec<String>, Vec<String>) = self.reasons.iter().map(|r| r.text()).map(|t| (t.zh.into_owned(), t.en.into_owned())).unzip();
+        let (zh, en): (Vec<String>, Vec<String>) = self
+            .reasons
+            .iter()
+            .map(|r| r.text())
+            .map(|t| (t.zh.into_owned(), t.en.into_owned()))
+            .unzip();
         Text::owned(zh.join(" · "), en.join(" · "))
     }
 }
 
 fn trade_part(job: &JobFacts, worker: &WorkerFacts) -> (f64, Reason) {
-    let same = worker.trades.iter().filter(|t| job.trades.contains(&t.trade)).map(|t| t.years).max();
+    let same = worker
+        .trades
+        .iter()
+        .filter(|t| job.trades.contains(&t.trade))
+        .map(|t| t.years)
+        .max();
     if let Some(years) = same {
-        return (TRADE_SAME + f64::from(years.min(TRADE_EXPERIENCE_MAX_YEARS)), Reason::SameTrade);
+        return (
+            TRADE_SAME + f64::from(years.min(TRADE_EXPERIENCE_MAX_YEARS)),
+            Reason::SameTrade,
+        );
     }
     let group = |t: Trade| Some(t.group()).filter(|g| *g != TradeGroup::Other);
-    let related = worker.trades.iter().any(|w| job.trades.iter().any(|j| group(*j).is_some() && group(*j) == group(w.trade)));
-    if related { (TRADE_RELATED, Reason::RelatedTrade) } else { (0.0, Reason::OtherTrade) }
+    let related = worker.trades.iter().any(|w| {
+        job.trades
+            .iter()
+            .any(|j| group(*j).is_some() && group(*j) == group(w.trade))
+    });
+    if related {
+        (TRADE_RELATED, Reason::RelatedTrade)
+    } else {
+        (0.0, Reason::OtherTrade)
+    }
 }
 
 /// A district matches an area by name either way round (蜀山 ~ 蜀山区); division codes never match a name.
 fn in_area(district: &str, areas: &[String]) -> bool {
     let d = district.trim();
-    !d.is_empty() && areas.iter().map(|a| a.trim()).any(|a| !a.is_empty() && !a.bytes().all(|b| b.is_ascii_digit()) && (d.contains(a) || a.contains(d)))
+    !d.is_empty()
+        && areas.iter().map(|a| a.trim()).any(|a| {
+            !a.is_empty()
+                && !a.bytes().all(|b| b.is_ascii_digit())
+                && (d.contains(a) || a.contains(d))
+        })
 }
 
 fn distance_part(job: &JobFacts, worker: &WorkerFacts) -> (f64, Option<Reason>, Option<u32>) {
@@ -225,7 +268,8 @@ fn distance_part(job: &JobFacts, worker: &WorkerFacts) -> (f64, Option<Reason>, 
         let pts = if km <= DISTANCE_FULL_KM {
             DISTANCE_MAX
         } else {
-            (DISTANCE_MAX * (DISTANCE_ZERO_KM - km) / (DISTANCE_ZERO_KM - DISTANCE_FULL_KM)).max(0.0)
+            (DISTANCE_MAX * (DISTANCE_ZERO_KM - km) / (DISTANCE_ZERO_KM - DISTANCE_FULL_KM))
+                .max(0.0)
         };
         let m = m.round() as u32;
         let pts = if area { pts.max(DISTANCE_IN_AREA) } else { pts };
@@ -241,30 +285,66 @@ fn distance_part(job: &JobFacts, worker: &WorkerFacts) -> (f64, Option<Reason>, 
 
 fn wage_part(job: &JobFacts, worker: &WorkerFacts) -> (f64, Option<Reason>) {
     let (unit, min, max, expected) = if job.wage_unit == worker.expected_wage_unit {
-        (job.wage_unit, job.wage_min_fen, job.wage_max_fen, worker.expected_wage_fen)
+        (
+            job.wage_unit,
+            job.wage_min_fen,
+            job.wage_max_fen,
+            worker.expected_wage_fen,
+        )
     } else {
         let day = |fen, unit: WageUnit| unit.daily_equivalent(fen);
-        match (day(job.wage_min_fen, job.wage_unit), day(job.wage_max_fen, job.wage_unit), day(worker.expected_wage_fen, worker.expected_wage_unit)) {
+        match (
+            day(job.wage_min_fen, job.wage_unit),
+            day(job.wage_max_fen, job.wage_unit),
+            day(worker.expected_wage_fen, worker.expected_wage_unit),
+        ) {
             (Some(min), Some(max), Some(exp)) => (WageUnit::Day, min, max, exp),
             _ => return (WAGE_NOT_COMPARABLE, None),
         }
     };
     if expected <= 0 {
-        return (WAGE_MAX, Some(Reason::Wage { unit, fit: WageFit::Meets }));
+        return (
+            WAGE_MAX,
+            Some(Reason::Wage {
+                unit,
+                fit: WageFit::Meets,
+            }),
+        );
     }
     if min >= expected {
-        let fit = if min > expected { WageFit::Above } else { WageFit::Meets };
+        let fit = if min > expected {
+            WageFit::Above
+        } else {
+            WageFit::Meets
+        };
         (WAGE_MAX, Some(Reason::Wage { unit, fit }))
     } else if max >= expected {
-        (WAGE_TOP_MEETS, Some(Reason::Wage { unit, fit: WageFit::Meets }))
+        (
+            WAGE_TOP_MEETS,
+            Some(Reason::Wage {
+                unit,
+                fit: WageFit::Meets,
+            }),
+        )
     } else {
         let share = max as f64 / expected as f64;
-        let pts = WAGE_BELOW_MAX * ((share - WAGE_BELOW_FLOOR) / (1.0 - WAGE_BELOW_FLOOR)).clamp(0.0, 1.0);
-        (pts, Some(Reason::Wage { unit, fit: WageFit::Below }))
+        let pts = WAGE_BELOW_MAX
+            * ((share - WAGE_BELOW_FLOOR) / (1.0 - WAGE_BELOW_FLOOR)).clamp(0.0, 1.0);
+        (
+            pts,
+            Some(Reason::Wage {
+                unit,
+                fit: WageFit::Below,
+            }),
+        )
     }
 }
 
-fn availability_part(job: &JobFacts, worker: &WorkerFacts, today: NaiveDate) -> (f64, Option<Reason>) {
+fn availability_part(
+    job: &JobFacts,
+    worker: &WorkerFacts,
+    today: NaiveDate,
+) -> (f64, Option<Reason>) {
     let start = job.starts_on.max(today);
     if worker.available_from <= start {
         return (AVAILABILITY_MAX, None);
@@ -296,20 +376,36 @@ pub fn score(job: &JobFacts, worker: &WorkerFacts, today: NaiveDate) -> Match {
         0.0
     };
     let total = trade + distance + wage + availability + verified;
-    Match { score: total.round().clamp(0.0, 100.0) as u8, reasons, distance_m }
+    Match {
+        score: total.round().clamp(0.0, 100.0) as u8,
+        reasons,
+        distance_m,
+    }
 }
 
 /// Best first: higher score, then nearer (unknown distance last), then lower id.
 fn rank<T>(mut scored: Vec<(T, Match, i64)>) -> Vec<(T, Match)> {
     scored.sort_by(|(_, a, ia), (_, b, ib)| {
-        b.score.cmp(&a.score).then(a.distance_m.unwrap_or(u32::MAX).cmp(&b.distance_m.unwrap_or(u32::MAX))).then(ia.cmp(ib))
+        b.score
+            .cmp(&a.score)
+            .then(
+                a.distance_m
+                    .unwrap_or(u32::MAX)
+                    .cmp(&b.distance_m.unwrap_or(u32::MAX)),
+            )
+            .then(ia.cmp(ib))
     });
     scored.into_iter().map(|(t, m, _)| (t, m)).collect()
 }
 
 /// Jobs for a worker, best first. Only jobs live on `today` are ranked. `here`
 /// (the phone's position now) replaces the card's position when given.
-pub fn rank_jobs<'a>(card: &JobCardInput, here: Option<LatLng>, jobs: &'a [JobSummary], today: NaiveDate) -> Vec<(&'a JobSummary, Match)> {
+pub fn rank_jobs<'a>(
+    card: &JobCardInput,
+    here: Option<LatLng>,
+    jobs: &'a [JobSummary],
+    today: NaiveDate,
+) -> Vec<(&'a JobSummary, Match)> {
     let worker = WorkerFacts::from(card).at(here);
     let scored = jobs
         .iter()
@@ -320,7 +416,11 @@ pub fn rank_jobs<'a>(card: &JobCardInput, here: Option<LatLng>, jobs: &'a [JobSu
 }
 
 /// Workers (visible job cards) for a job, best first: the staff's candidate list.
-pub fn rank_cards<'a>(job: &JobSummary, cards: &'a [JobCard], today: NaiveDate) -> Vec<(&'a JobCard, Match)> {
+pub fn rank_cards<'a>(
+    job: &JobSummary,
+    cards: &'a [JobCard],
+    today: NaiveDate,
+) -> Vec<(&'a JobCard, Match)> {
     let facts = JobFacts::from(job);
     let scored = cards
         .iter()
@@ -367,12 +467,20 @@ mod tests {
 
     /// The card's worker stays here; `summary()` jobs are at (31.8206, 117.2272).
     fn worker_at(lat: f64, lng: f64) -> JobCardInput {
-        JobCardInput { position: Some(LatLng::new(lat, lng)), areas: vec![], ..card() }
+        JobCardInput {
+            position: Some(LatLng::new(lat, lng)),
+            areas: vec![],
+            ..card()
+        }
     }
 
     /// A job `km` north of (31.85, 117.26).
     fn job_north(id: i64, km: f64) -> JobSummary {
-        JobSummary { lat: 31.85 + km / 111.195, lng: 117.26, ..summary(id) }
+        JobSummary {
+            lat: 31.85 + km / 111.195,
+            lng: 117.26,
+            ..summary(id)
+        }
     }
 
     fn score_of(job: &JobSummary, card: &JobCardInput) -> Match {
@@ -381,17 +489,32 @@ mod tests {
 
     #[test]
     fn reasons_read_as_in_the_issue() {
-        let job = JobSummary { wage_min_fen: 32_000, wage_max_fen: 36_000, ..job_north(1, 3.2) };
+        let job = JobSummary {
+            wage_min_fen: 32_000,
+            wage_max_fen: 36_000,
+            ..job_north(1, 3.2)
+        };
         let m = score_of(&job, &worker_at(31.85, 117.26));
         assert_eq!(m.summary().zh, "工种一致 · 3.2 km · 日薪高于期望");
-        assert_eq!(m.summary().en, "Same trade · 3.2 km · Daily wage above expectation");
+        assert_eq!(
+            m.summary().en,
+            "Same trade · 3.2 km · Daily wage above expectation"
+        );
     }
 
     #[test]
     fn a_perfect_match_scores_100_and_the_weights_add_up() {
-        let max = TRADE_SAME + f64::from(TRADE_EXPERIENCE_MAX_YEARS) + DISTANCE_MAX + WAGE_MAX + AVAILABILITY_MAX + VERIFIED_EMPLOYER;
+        let max = TRADE_SAME
+            + f64::from(TRADE_EXPERIENCE_MAX_YEARS)
+            + DISTANCE_MAX
+            + WAGE_MAX
+            + AVAILABILITY_MAX
+            + VERIFIED_EMPLOYER;
         assert_eq!(max, 100.0);
-        let job = JobSummary { wage_min_fen: 32_000, ..job_north(1, 0.5) };
+        let job = JobSummary {
+            wage_min_fen: 32_000,
+            ..job_north(1, 0.5)
+        };
         assert_eq!(score_of(&job, &worker_at(31.85, 117.26)).score, 100);
     }
 
@@ -399,14 +522,36 @@ mod tests {
     fn same_trade_beats_a_closer_job_in_another_trade() {
         let me = worker_at(31.85, 117.26); // carpenter 12 years, general labourer 3 years
         let far_same = job_north(1, 45.0);
-        let near_related = JobSummary { trades: vec![Trade::Mason], ..job_north(2, 0.3) };
-        let near_other = JobSummary { trades: vec![Trade::Cook], ..job_north(3, 0.3) };
-        let ranked: Vec<i64> = rank_jobs(&me, None, &[near_other, near_related, far_same], d(TODAY)).iter().map(|(j, _)| j.id).collect();
+        let near_related = JobSummary {
+            trades: vec![Trade::Mason],
+            ..job_north(2, 0.3)
+        };
+        let near_other = JobSummary {
+            trades: vec![Trade::Cook],
+            ..job_north(3, 0.3)
+        };
+        let ranked: Vec<i64> =
+            rank_jobs(&me, None, &[near_other, near_related, far_same], d(TODAY))
+                .iter()
+                .map(|(j, _)| j.id)
+                .collect();
         assert_eq!(ranked, [1, 2, 3]);
         // Even a newcomer to the trade, at the far edge of the distance scale.
-        let newcomer = JobCardInput { trades: vec![TradeExperience { trade: Trade::Mason, years: 0 }], ..worker_at(31.85, 117.26) };
-        let far = JobSummary { trades: vec![Trade::Mason], ..job_north(1, 80.0) };
-        let near = JobSummary { trades: vec![Trade::Carpenter], ..job_north(2, 0.1) };
+        let newcomer = JobCardInput {
+            trades: vec![TradeExperience {
+                trade: Trade::Mason,
+                years: 0,
+            }],
+            ..worker_at(31.85, 117.26)
+        };
+        let far = JobSummary {
+            trades: vec![Trade::Mason],
+            ..job_north(1, 80.0)
+        };
+        let near = JobSummary {
+            trades: vec![Trade::Carpenter],
+            ..job_north(2, 0.1)
+        };
         assert!(score_of(&far, &newcomer).score > score_of(&near, &newcomer).score);
     }
 
@@ -414,7 +559,10 @@ mod tests {
     fn closer_beats_farther_in_the_same_trade() {
         let me = worker_at(31.85, 117.26);
         let jobs = [job_north(1, 30.0), job_north(2, 8.0), job_north(3, 1.0)];
-        let ranked: Vec<i64> = rank_jobs(&me, None, &jobs, d(TODAY)).iter().map(|(j, _)| j.id).collect();
+        let ranked: Vec<i64> = rank_jobs(&me, None, &jobs, d(TODAY))
+            .iter()
+            .map(|(j, _)| j.id)
+            .collect();
         assert_eq!(ranked, [3, 2, 1]);
     }
 
@@ -431,46 +579,122 @@ mod tests {
     #[test]
     fn better_pay_ranks_higher_and_is_said_so() {
         let me = worker_at(31.85, 117.26); // expects 300 a day
-        let above = JobSummary { wage_min_fen: 32_000, wage_max_fen: 36_000, ..job_north(1, 5.0) };
-        let meets = JobSummary { wage_min_fen: 28_000, wage_max_fen: 32_000, ..job_north(2, 5.0) };
-        let below = JobSummary { wage_min_fen: 22_000, wage_max_fen: 25_000, ..job_north(3, 5.0) };
-        let far_below = JobSummary { wage_min_fen: 15_000, wage_max_fen: 18_000, ..job_north(4, 5.0) };
-        let ranked: Vec<(i64, u8)> = rank_jobs(&me, None, &[far_below, below, meets, above], d(TODAY)).iter().map(|(j, m)| (j.id, m.score)).collect();
+        let above = JobSummary {
+            wage_min_fen: 32_000,
+            wage_max_fen: 36_000,
+            ..job_north(1, 5.0)
+        };
+        let meets = JobSummary {
+            wage_min_fen: 28_000,
+            wage_max_fen: 32_000,
+            ..job_north(2, 5.0)
+        };
+        let below = JobSummary {
+            wage_min_fen: 22_000,
+            wage_max_fen: 25_000,
+            ..job_north(3, 5.0)
+        };
+        let far_below = JobSummary {
+            wage_min_fen: 15_000,
+            wage_max_fen: 18_000,
+            ..job_north(4, 5.0)
+        };
+        let ranked: Vec<(i64, u8)> =
+            rank_jobs(&me, None, &[far_below, below, meets, above], d(TODAY))
+                .iter()
+                .map(|(j, m)| (j.id, m.score))
+                .collect();
         assert_eq!(ranked.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 3, 4]);
         assert!(ranked[2].1 > ranked[3].1, "{ranked:?}");
-        let low = JobSummary { wage_min_fen: 22_000, wage_max_fen: 25_000, ..job_north(3, 5.0) };
+        let low = JobSummary {
+            wage_min_fen: 22_000,
+            wage_max_fen: 25_000,
+            ..job_north(3, 5.0)
+        };
         assert!(score_of(&low, &me).summary().zh.contains("日薪低于期望"));
     }
 
     #[test]
     fn wages_in_other_units_compare_as_daily_equivalents() {
         let me = worker_at(31.85, 117.26); // 300 a day
-        let monthly = JobSummary { wage_unit: WageUnit::Month, wage_min_fen: 806_000, wage_max_fen: 900_000, ..job_north(1, 1.0) }; // 310/day
+        let monthly = JobSummary {
+            wage_unit: WageUnit::Month,
+            wage_min_fen: 806_000,
+            wage_max_fen: 900_000,
+            ..job_north(1, 1.0)
+        }; // 310/day
         let m = score_of(&monthly, &me);
-        assert!(m.reasons.contains(&Reason::Wage { unit: WageUnit::Day, fit: WageFit::Above }), "{m:?}");
-        let hourly_card = JobCardInput { expected_wage_unit: WageUnit::Hour, expected_wage_fen: 3_000, ..me.clone() };
-        let hourly = JobSummary { wage_unit: WageUnit::Hour, wage_min_fen: 3_500, wage_max_fen: 4_000, ..job_north(2, 1.0) };
-        assert!(score_of(&hourly, &hourly_card).summary().zh.contains("时薪高于期望"));
-        let piece = JobSummary { wage_unit: WageUnit::Piece, wage_min_fen: 50, wage_max_fen: 80, ..job_north(3, 1.0) };
+        assert!(
+            m.reasons.contains(&Reason::Wage {
+                unit: WageUnit::Day,
+                fit: WageFit::Above
+            }),
+            "{m:?}"
+        );
+        let hourly_card = JobCardInput {
+            expected_wage_unit: WageUnit::Hour,
+            expected_wage_fen: 3_000,
+            ..me.clone()
+        };
+        let hourly = JobSummary {
+            wage_unit: WageUnit::Hour,
+            wage_min_fen: 3_500,
+            wage_max_fen: 4_000,
+            ..job_north(2, 1.0)
+        };
+        assert!(score_of(&hourly, &hourly_card)
+            .summary()
+            .zh
+            .contains("时薪高于期望"));
+        let piece = JobSummary {
+            wage_unit: WageUnit::Piece,
+            wage_min_fen: 50,
+            wage_max_fen: 80,
+            ..job_north(3, 1.0)
+        };
         let m = score_of(&piece, &me);
         assert!(!m.reasons.iter().any(|r| matches!(r, Reason::Wage { .. })));
     }
 
     #[test]
     fn availability_counts() {
-        let me = JobCardInput { available_from: d("2025-04-09"), ..worker_at(31.85, 117.26) }; // free 12 days after the 28th
-        let on_time = JobSummary { starts_on: d("2025-04-10"), ..job_north(1, 1.0) };
+        let me = JobCardInput {
+            available_from: d("2025-04-09"),
+            ..worker_at(31.85, 117.26)
+        }; // free 12 days after the 28th
+        let on_time = JobSummary {
+            starts_on: d("2025-04-10"),
+            ..job_north(1, 1.0)
+        };
         let late = job_north(2, 1.0);
-        let over = JobSummary { ends_on: Some(d("2025-04-05")), ..job_north(3, 1.0) };
+        let over = JobSummary {
+            ends_on: Some(d("2025-04-05")),
+            ..job_north(3, 1.0)
+        };
         let jobs = [over, late, on_time];
         let ranked = rank_jobs(&me, None, &jobs, d(TODAY));
-        assert_eq!(ranked.iter().map(|(j, _)| j.id).collect::<Vec<_>>(), [1, 2, 3]);
-        assert!(ranked[1].1.reasons.contains(&Reason::StartsLate { days: 12 }));
+        assert_eq!(
+            ranked.iter().map(|(j, _)| j.id).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
+        assert!(ranked[1]
+            .1
+            .reasons
+            .contains(&Reason::StartsLate { days: 12 }));
         assert!(ranked[2].1.summary().zh.contains("活已干完"));
         // Work under way counts from today, not from its past start.
-        let now = JobCardInput { available_from: d(TODAY), ..worker_at(31.85, 117.26) };
-        let under_way = JobSummary { starts_on: d("2025-03-01"), ..job_north(4, 1.0) };
-        assert!(!score_of(&under_way, &now).reasons.iter().any(|r| matches!(r, Reason::StartsLate { .. })));
+        let now = JobCardInput {
+            available_from: d(TODAY),
+            ..worker_at(31.85, 117.26)
+        };
+        let under_way = JobSummary {
+            starts_on: d("2025-03-01"),
+            ..job_north(4, 1.0)
+        };
+        assert!(!score_of(&under_way, &now)
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::StartsLate { .. })));
     }
 
     #[test]
@@ -487,14 +711,40 @@ mod tests {
 
     #[test]
     fn areas_stand_in_for_a_missing_position() {
-        let in_area = JobCardInput { position: None, areas: vec!["蜀山".into()], ..card() };
-        let elsewhere = JobCardInput { position: None, areas: vec!["包河区".into()], ..card() };
-        let anywhere = JobCardInput { position: None, areas: vec![], ..card() };
+        let in_area = JobCardInput {
+            position: None,
+            areas: vec!["蜀山".into()],
+            ..card()
+        };
+        let elsewhere = JobCardInput {
+            position: None,
+            areas: vec!["包河区".into()],
+            ..card()
+        };
+        let anywhere = JobCardInput {
+            position: None,
+            areas: vec![],
+            ..card()
+        };
         let job = summary(1); // 蜀山区
-        let (a, b, c) = (score_of(&job, &in_area), score_of(&job, &elsewhere), score_of(&job, &anywhere));
+        let (a, b, c) = (
+            score_of(&job, &in_area),
+            score_of(&job, &elsewhere),
+            score_of(&job, &anywhere),
+        );
         assert!(a.reasons.contains(&Reason::InArea));
-        assert!(a.score > c.score && c.score > b.score, "{} {} {}", a.score, c.score, b.score);
-        let code_only = JobCardInput { position: None, areas: vec!["340104".into()], ..card() };
+        assert!(
+            a.score > c.score && c.score > b.score,
+            "{} {} {}",
+            a.score,
+            c.score,
+            b.score
+        );
+        let code_only = JobCardInput {
+            position: None,
+            areas: vec!["340104".into()],
+            ..card()
+        };
         assert!(!score_of(&job, &code_only).reasons.contains(&Reason::InArea));
     }
 
@@ -504,15 +754,26 @@ mod tests {
         let make = |id: i64, years: u8, km: f64, visible: bool| JobCard {
             id,
             card: JobCardInput {
-                trades: vec![TradeExperience { trade: Trade::Carpenter, years }],
+                trades: vec![TradeExperience {
+                    trade: Trade::Carpenter,
+                    years,
+                }],
                 visible,
                 ..worker_at(31.85 + km / 111.195, 117.26)
             },
             updated_at: "2025-03-20T00:00:00Z".into(),
         };
-        let cards = [make(10, 1, 1.0, true), make(11, 8, 1.0, true), make(12, 20, 1.0, false), make(13, 8, 1.0, true)];
+        let cards = [
+            make(10, 1, 1.0, true),
+            make(11, 8, 1.0, true),
+            make(12, 20, 1.0, false),
+            make(13, 8, 1.0, true),
+        ];
         let ranked = rank_cards(&job, &cards, d(TODAY));
-        assert_eq!(ranked.iter().map(|(c, _)| c.id).collect::<Vec<_>>(), [11, 13, 10]);
+        assert_eq!(
+            ranked.iter().map(|(c, _)| c.id).collect::<Vec<_>>(),
+            [11, 13, 10]
+        );
         // Two-way: the same pair scores the same from either side.
         let from_worker = rank_jobs(&cards[1].card, None, std::slice::from_ref(&job), d(TODAY));
         assert_eq!(from_worker[0].1, ranked[0].1);
@@ -521,8 +782,14 @@ mod tests {
     #[test]
     fn expired_and_taken_down_jobs_are_not_matched() {
         let me = worker_at(31.85, 117.26);
-        let expired = JobSummary { valid_until: d("2025-03-24"), ..job_north(1, 1.0) };
-        let down = JobSummary { status: JobStatus::TakenDown, ..job_north(2, 1.0) };
+        let expired = JobSummary {
+            valid_until: d("2025-03-24"),
+            ..job_north(1, 1.0)
+        };
+        let down = JobSummary {
+            status: JobStatus::TakenDown,
+            ..job_north(2, 1.0)
+        };
         assert!(rank_jobs(&me, None, &[expired, down], d(TODAY)).is_empty());
     }
 
@@ -543,9 +810,16 @@ mod tests {
         let me = worker_at(31.85, 117.26);
         let job = job_north(1, 3.2);
         assert_eq!(score_of(&job, &me), score_of(&job, &me));
-        let json = serde_json::to_value(MatchedJob { job: job.clone(), matched: score_of(&job, &me) }).unwrap();
+        let json = serde_json::to_value(MatchedJob {
+            job: job.clone(),
+            matched: score_of(&job, &me),
+        })
+        .unwrap();
         assert_eq!(json["match"]["reasons"][0]["kind"], "same_trade");
         assert_eq!(json["match"]["reasons"][1]["kind"], "distance");
-        assert_eq!(json["match"]["reasons"][2], serde_json::json!({"kind": "wage", "unit": "day", "fit": "meets"}));
+        assert_eq!(
+            json["match"]["reasons"][2],
+            serde_json::json!({"kind": "wage", "unit": "day", "fit": "meets"})
+        );
     }
 }

@@ -39,19 +39,38 @@ use crate::trades::{Trade, TradeGroup};
 /// only ever grows at the end): stored beside jobs and job cards so "has one of
 /// these trades" is `(trade_mask & ?) <> 0` in SQL, inside the R*Tree too.
 pub fn trade_mask(trades: impl IntoIterator<Item = Trade>) -> i64 {
-    trades.into_iter().fold(0, |m, t| m | (1i64 << Trade::ALL.iter().position(|x| *x == t).unwrap_or(0)))
+    trades.into_iter().fold(0, |m, t| {
+        m | (1i64 << Trade::ALL.iter().position(|x| *x == t).unwrap_or(0))
+    })
 }
 
 /// The jobs worth scoring for a worker with these trades: the same trades and
 /// the related ones (same group, `matching`'s "工种相近").
 pub fn related_mask(trades: impl IntoIterator<Item = Trade>) -> i64 {
     let trades: Vec<Trade> = trades.into_iter().collect();
-    let groups: Vec<TradeGroup> = trades.iter().map(|t| t.group()).filter(|g| *g != TradeGroup::Other).collect();
-    trade_mask(trades.iter().copied().chain(Trade::ALL.iter().copied().filter(|t| groups.contains(&t.group()))))
+    let groups: Vec<TradeGroup> = trades
+        .iter()
+        .map(|t| t.group())
+        .filter(|g| *g != TradeGroup::Other)
+        .collect();
+    trade_mask(
+        trades.iter().copied().chain(
+            Trade::ALL
+                .iter()
+                .copied()
+                .filter(|t| groups.contains(&t.group())),
+        ),
+    )
 }
 
 /// Checks a free-text field's length in characters (after trimming) and returns it trimmed.
-fn text_field(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max: usize) -> String {
+fn text_field(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> String {
     let v = value.trim();
     let n = v.chars().count();
     if n == 0 && min > 0 {
@@ -66,7 +85,11 @@ fn text_field(errors: &mut FieldErrors, field: &str, value: &str, min: usize, ma
 
 /// `Ok(value)` when no field error was recorded.
 fn finish<T>(errors: FieldErrors, value: T) -> Result<T, FieldErrors> {
-    if errors.is_empty() { Ok(value) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]
@@ -108,17 +131,38 @@ mod tests {
         // The contact phone is optional in the document: absent unless the viewer may call.
         assert!(job.contains("\"phone\""), "{job}");
         let contact = schemars::schema_for!(JobContact).to_value();
-        assert_eq!(contact["required"], serde_json::json!(["name"]), "{contact}");
-        for needle in ["wage_min_fen", "settlement", "taken_down", "valid_until", "my_application"] {
+        assert_eq!(
+            contact["required"],
+            serde_json::json!(["name"]),
+            "{contact}"
+        );
+        for needle in [
+            "wage_min_fen",
+            "settlement",
+            "taken_down",
+            "valid_until",
+            "my_application",
+        ] {
             assert!(job.contains(needle), "{needle}");
         }
-        let matched = schemars::schema_for!(matching::MatchedJob).to_value().to_string();
-        assert!(matched.contains("same_trade") && matched.contains("\"match\""), "{matched}");
-        let card = schemars::schema_for!(JobCardEnvelope).to_value().to_string();
+        let matched = schemars::schema_for!(matching::MatchedJob)
+            .to_value()
+            .to_string();
+        assert!(
+            matched.contains("same_trade") && matched.contains("\"match\""),
+            "{matched}"
+        );
+        let card = schemars::schema_for!(JobCardEnvelope)
+            .to_value()
+            .to_string();
         assert!(card.contains("available_from") && card.contains("years"));
-        let fair = schemars::schema_for!(JobFairEnvelope).to_value().to_string();
+        let fair = schemars::schema_for!(JobFairEnvelope)
+            .to_value()
+            .to_string();
         assert!(fair.contains("employers") && fair.contains("starts_at"));
-        let employer = schemars::schema_for!(EmployerEnvelope).to_value().to_string();
+        let employer = schemars::schema_for!(EmployerEnvelope)
+            .to_value()
+            .to_string();
         assert!(employer.contains("wage_record") && employer.contains("verified_by"));
         let query = schemars::schema_for!(JobSearchQuery).to_value().to_string();
         assert!(query.contains("highest_wage") && query.contains("radius_km"));

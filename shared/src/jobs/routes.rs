@@ -1,4 +1,5 @@
-#[cfg_attr(not(feature = "openapi"), allow(unused_imports))] // the types appear only in `schema!`
+#[cfg_attr(not(feature = "openapi"), allow(unused_imports))]
+// the types appear only in `schema!`
 use super::*;
 use crate::accounts::StaffRole;
 #[cfg_attr(not(feature = "openapi"), allow(unused_imports))]
@@ -48,7 +49,14 @@ pub enum JobsRoute {
     Figures,
 }
 
-const fn r(id: JobsRoute, method: Method, path: &'static str, access: Access, summary: &'static str, reply: Reply) -> Route {
+const fn r(
+    id: JobsRoute,
+    method: Method,
+    path: &'static str,
+    access: Access,
+    summary: &'static str,
+    reply: Reply,
+) -> Route {
     Route::new(RouteId::Jobs(id), method, path, access, summary, reply)
 }
 

@@ -69,7 +69,10 @@ impl JobSort {
     /// The list order: by key (ascending for nearest, descending otherwise), then
     /// by id in the same direction, so equal keys never repeat or skip across pages.
     pub fn order(self, a: &JobSummary, b: &JobSummary) -> Ordering {
-        let (ka, kb) = (self.key(a).unwrap_or(i64::MAX), self.key(b).unwrap_or(i64::MAX));
+        let (ka, kb) = (
+            self.key(a).unwrap_or(i64::MAX),
+            self.key(b).unwrap_or(i64::MAX),
+        );
         match self {
             JobSort::Nearest => (ka, a.id).cmp(&(kb, b.id)),
             JobSort::Newest | JobSort::HighestWage => (kb, b.id).cmp(&(ka, a.id)),
@@ -86,13 +89,20 @@ pub struct JobCursor {
 }
 
 fn stale_cursor() -> Text {
-    Text::new("翻页信息已失效,请从第一页重新查看", "This page link is out of date; start again from the first page")
+    Text::new(
+        "翻页信息已失效,请从第一页重新查看",
+        "This page link is out of date; start again from the first page",
+    )
 }
 
 impl JobCursor {
     /// The cursor after `last` (the last job of a page).
     pub fn after(sort: JobSort, last: &JobSummary) -> Option<JobCursor> {
-        Some(JobCursor { sort, key: sort.key(last)?, id: last.id })
+        Some(JobCursor {
+            sort,
+            key: sort.key(last)?,
+            id: last.id,
+        })
     }
 
     /// Opaque to clients: `meta.next_cursor`.
@@ -104,7 +114,9 @@ impl JobCursor {
     pub fn decode(s: &str, sort: JobSort) -> Result<JobCursor, Text> {
         let raw = api::cursor::decode(s).ok_or_else(stale_cursor)?;
         let mut parts = raw.split('|');
-        let (Some(s), Some(k), Some(i), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        let (Some(s), Some(k), Some(i), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return Err(stale_cursor());
         };
         match (JobSort::parse(s), k.parse(), i.parse()) {
@@ -115,7 +127,9 @@ impl JobCursor {
 
     /// Whether `job` belongs after this cursor, i.e. on a later page.
     pub fn precedes(&self, job: &JobSummary) -> bool {
-        let Some(k) = self.sort.key(job) else { return false };
+        let Some(k) = self.sort.key(job) else {
+            return false;
+        };
         match self.sort {
             JobSort::Nearest => (k, job.id) > (self.key, self.id),
             JobSort::Newest | JobSort::HighestWage => (k, job.id) < (self.key, self.id),
@@ -124,7 +138,9 @@ impl JobCursor {
 
     /// For newest: the `posted_at` text to bind in the seek condition.
     pub fn posted_at(&self) -> Option<String> {
-        (self.sort == JobSort::Newest).then(|| chrono::DateTime::from_timestamp(self.key, 0).map(crate::time::rfc3339)).flatten()
+        (self.sort == JobSort::Newest)
+            .then(|| chrono::DateTime::from_timestamp(self.key, 0).map(crate::time::rfc3339))
+            .flatten()
     }
 }
 
@@ -173,7 +189,12 @@ pub struct JobSearch {
     pub limit: u32,
 }
 
-fn choice<T>(q: &Query, name: &str, errors: &mut FieldErrors, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+fn choice<T>(
+    q: &Query,
+    name: &str,
+    errors: &mut FieldErrors,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
     let raw = q.str(name)?;
     let v = parse(raw);
     if v.is_none() {
@@ -183,14 +204,20 @@ fn choice<T>(q: &Query, name: &str, errors: &mut FieldErrors, parse: impl Fn(&st
 }
 
 fn needs_position() -> Text {
-    Text::new("请先提供位置(经纬度)", "Give a position (lat and lng) first")
+    Text::new(
+        "请先提供位置(经纬度)",
+        "Give a position (lat and lng) first",
+    )
 }
 
 impl JobSearch {
     pub fn parse(q: &Query) -> Result<JobSearch, FieldErrors> {
         let mut errors = FieldErrors::new();
 
-        let text_q = q.str("q").map(text_search::normalize).filter(|s| !s.is_empty());
+        let text_q = q
+            .str("q")
+            .map(text_search::normalize)
+            .filter(|s| !s.is_empty());
         let raw_len = q.str("q").map_or(0, |s| s.chars().count());
         let text = if raw_len > MAX_Q_CHARS {
             errors.add("q", why::too_long(MAX_Q_CHARS));
@@ -198,7 +225,13 @@ impl JobSearch {
         } else {
             let plan = text_search::plan(q.str("q").unwrap_or(""));
             if raw_len > 0 && plan == SearchPlan::None {
-                errors.add("q", Text::new("请输入至少两个字的词,例如“木工”", "Type a word of at least two characters, e.g. 木工"));
+                errors.add(
+                    "q",
+                    Text::new(
+                        "请输入至少两个字的词,例如“木工”",
+                        "Type a word of at least two characters, e.g. 木工",
+                    ),
+                );
             }
             plan
         };
@@ -215,11 +248,17 @@ impl JobSearch {
                 Some(p)
             }
             (Some(_), None) if q.str("lng").is_none() => {
-                errors.add("lng", Text::new("经度和纬度要一起提供", "Give lat and lng together"));
+                errors.add(
+                    "lng",
+                    Text::new("经度和纬度要一起提供", "Give lat and lng together"),
+                );
                 None
             }
             (None, Some(_)) if q.str("lat").is_none() => {
-                errors.add("lat", Text::new("经度和纬度要一起提供", "Give lat and lng together"));
+                errors.add(
+                    "lat",
+                    Text::new("经度和纬度要一起提供", "Give lat and lng together"),
+                );
                 None
             }
             _ => None,
@@ -237,17 +276,33 @@ impl JobSearch {
         let min_wage: Option<i64> = q.opt("min_wage", &mut errors);
         let (_, day_max) = WageUnit::Day.plausible_fen();
         if min_wage.is_some_and(|w| !(0..=day_max).contains(&w)) {
-            errors.add("min_wage", Text::new("日薪下限应在 0 到 3000 元之间", "The lowest daily wage must be between 0 and 3000 yuan"));
+            errors.add(
+                "min_wage",
+                Text::new(
+                    "日薪下限应在 0 到 3000 元之间",
+                    "The lowest daily wage must be between 0 and 3000 yuan",
+                ),
+            );
         }
 
         let settlement = choice(q, "settlement", &mut errors, Settlement::parse);
         let employer_id = q.opt("employer_id", &mut errors);
         let sort = choice(q, "sort", &mut errors, JobSort::parse);
-        if sort == Some(JobSort::Nearest) && near.is_none() && errors.get("lat").is_none() && errors.get("lng").is_none() {
+        if sort == Some(JobSort::Nearest)
+            && near.is_none()
+            && errors.get("lat").is_none()
+            && errors.get("lng").is_none()
+        {
             errors.add("sort", needs_position());
         }
-        let sort = sort.unwrap_or(if near.is_some() { JobSort::Nearest } else { JobSort::Newest });
-        let after = q.str("cursor").and_then(|c| errors.check("cursor", JobCursor::decode(c, sort)));
+        let sort = sort.unwrap_or(if near.is_some() {
+            JobSort::Nearest
+        } else {
+            JobSort::Newest
+        });
+        let after = q
+            .str("cursor")
+            .and_then(|c| errors.check("cursor", JobCursor::decode(c, sort)));
         let limit = page_limit(q.opt("limit", &mut errors), DEFAULT_LIMIT, MAX_LIMIT);
 
         if !errors.is_empty() {
@@ -280,7 +335,9 @@ impl JobSearch {
         job.effective_status(today) == JobStatus::Live
             && self.trade.is_none_or(|t| job.trades.contains(&t))
             && within
-            && self.min_daily_wage_fen.is_none_or(|min| job.daily_wage().is_some_and(|(_, max)| max >= min))
+            && self
+                .min_daily_wage_fen
+                .is_none_or(|min| job.daily_wage().is_some_and(|(_, max)| max >= min))
             && self.settlement.is_none_or(|s| job.settlement == s)
             && (!self.starts_today || job.starts_today(today))
             && self.employer_id.is_none_or(|e| job.employer.id == e)
@@ -319,7 +376,10 @@ mod tests {
         assert!(s.starts_today);
         assert_eq!(s.sort, JobSort::Nearest);
         assert_eq!(s.limit, MAX_LIMIT);
-        assert_eq!(parse("q=钢筋工").unwrap().text, SearchPlan::Trigram("\"钢筋工\"".into()));
+        assert_eq!(
+            parse("q=钢筋工").unwrap().text,
+            SearchPlan::Trigram("\"钢筋工\"".into())
+        );
     }
 
     #[test]
@@ -328,7 +388,10 @@ mod tests {
         assert!(e.get("q").unwrap().zh.contains("两个字"));
         assert_eq!(e.get("trade"), Some(&why::not_a_choice()));
         assert_eq!(e.get("lat").unwrap().zh, "应为数字");
-        assert_eq!(e.get("radius_km"), Some(&why::out_of_range(0.5, MAX_RADIUS_KM)));
+        assert_eq!(
+            e.get("radius_km"),
+            Some(&why::out_of_range(0.5, MAX_RADIUS_KM))
+        );
         assert!(e.get("min_wage").is_some());
         assert_eq!(e.get("settlement"), Some(&why::not_a_choice()));
         assert_eq!(e.get("sort"), Some(&why::not_a_choice()));
@@ -339,19 +402,36 @@ mod tests {
 
     #[test]
     fn distance_needs_a_position() {
-        assert_eq!(parse("sort=nearest").unwrap_err().get("sort").unwrap().zh, "请先提供位置(经纬度)");
+        assert_eq!(
+            parse("sort=nearest").unwrap_err().get("sort").unwrap().zh,
+            "请先提供位置(经纬度)"
+        );
         assert!(parse("radius_km=5").unwrap_err().get("radius_km").is_some());
-        assert!(parse("lat=31.8").unwrap_err().get("lng").unwrap().zh.contains("一起"));
+        assert!(parse("lat=31.8")
+            .unwrap_err()
+            .get("lng")
+            .unwrap()
+            .zh
+            .contains("一起"));
         assert!(parse("lng=117.2").unwrap_err().get("lat").is_some());
         assert!(parse("lat=95&lng=117").unwrap_err().get("lat").is_some());
         assert!(parse("lat=NaN&lng=117").unwrap_err().get("lat").is_some());
-        assert_eq!(parse("lat=31.8&lng=117.2&sort=newest").unwrap().sort, JobSort::Newest);
-        assert_eq!(parse("sort=highest_wage").unwrap().sort, JobSort::HighestWage);
+        assert_eq!(
+            parse("lat=31.8&lng=117.2&sort=newest").unwrap().sort,
+            JobSort::Newest
+        );
+        assert_eq!(
+            parse("sort=highest_wage").unwrap().sort,
+            JobSort::HighestWage
+        );
     }
 
     #[test]
     fn cursors_round_trip_and_belong_to_their_sort() {
-        let job = JobSummary { distance_m: Some(3200), ..summary(42) };
+        let job = JobSummary {
+            distance_m: Some(3200),
+            ..summary(42)
+        };
         for sort in JobSort::ALL {
             let c = JobCursor::after(sort, &job).unwrap();
             assert_eq!(JobCursor::decode(&c.encode(), sort), Ok(c));
@@ -372,7 +452,8 @@ mod tests {
         let mut jobs: Vec<JobSummary> = (1..=7)
             .map(|id| JobSummary {
                 distance_m: Some([500, 500, 900, 1200, 1200, 1200, 3000][id as usize - 1]),
-                wage_max_fen: [35_000, 35_000, 40_000, 30_000, 35_000, 35_000, 50_000][id as usize - 1],
+                wage_max_fen: [35_000, 35_000, 40_000, 30_000, 35_000, 35_000, 50_000]
+                    [id as usize - 1],
                 posted_at: format!("2025-03-2{}T01:00:00Z", id % 3),
                 ..summary(id)
             })
@@ -381,9 +462,18 @@ mod tests {
         for sort in JobSort::ALL {
             jobs.sort_by(|a, b| sort.order(a, b));
             let mut seen = Vec::new();
-            let mut search = JobSearch { sort, after: None, limit: 3, ..parse("").unwrap() };
+            let mut search = JobSearch {
+                sort,
+                after: None,
+                limit: 3,
+                ..parse("").unwrap()
+            };
             loop {
-                let page: Vec<&JobSummary> = jobs.iter().filter(|j| search.accepts(j, today)).take(search.limit as usize).collect();
+                let page: Vec<&JobSummary> = jobs
+                    .iter()
+                    .filter(|j| search.accepts(j, today))
+                    .take(search.limit as usize)
+                    .collect();
                 if page.is_empty() {
                     break;
                 }
@@ -396,7 +486,10 @@ mod tests {
         jobs.sort_by(|a, b| JobSort::HighestWage.order(a, b));
         assert_eq!(jobs[0].id, 7);
         jobs.sort_by(|a, b| JobSort::Nearest.order(a, b));
-        assert_eq!(jobs.iter().map(|j| j.id).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(
+            jobs.iter().map(|j| j.id).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5, 6, 7]
+        );
     }
 
     #[test]
@@ -408,7 +501,12 @@ mod tests {
         assert!(!s("trade=welder").accepts(&job, today));
         assert!(s("min_wage=35000").accepts(&job, today));
         assert!(!s("min_wage=35001").accepts(&job, today));
-        let piece = JobSummary { wage_unit: WageUnit::Piece, wage_min_fen: 50, wage_max_fen: 80, ..summary(2) };
+        let piece = JobSummary {
+            wage_unit: WageUnit::Piece,
+            wage_min_fen: 50,
+            wage_max_fen: 80,
+            ..summary(2)
+        };
         assert!(!s("min_wage=100").accepts(&piece, today));
         assert!(s("settlement=daily").accepts(&job, today));
         assert!(!s("settlement=monthly").accepts(&job, today));
@@ -419,7 +517,10 @@ mod tests {
         assert!(!s("lat=31.845&lng=117.24&radius_km=1").accepts(&job, today));
         // Past its valid-until date the job is expired and never listed.
         assert!(!s("").accepts(&job, d("2025-05-01")));
-        let down = JobSummary { status: JobStatus::TakenDown, ..summary(3) };
+        let down = JobSummary {
+            status: JobStatus::TakenDown,
+            ..summary(3)
+        };
         assert!(!s("").accepts(&down, today));
     }
 }

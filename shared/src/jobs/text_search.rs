@@ -95,13 +95,21 @@ fn segments(word: &str) -> Vec<Segment<'_>> {
     for (i, c) in word.char_indices() {
         let h = is_han(c);
         if han.is_some_and(|was| was != h) {
-            out.push(if han == Some(true) { Segment::Han(&word[start..i]) } else { Segment::Other(&word[start..i]) });
+            out.push(if han == Some(true) {
+                Segment::Han(&word[start..i])
+            } else {
+                Segment::Other(&word[start..i])
+            });
             start = i;
         }
         han = Some(h);
     }
     if start < word.len() {
-        out.push(if han == Some(true) { Segment::Han(&word[start..]) } else { Segment::Other(&word[start..]) });
+        out.push(if han == Some(true) {
+            Segment::Han(&word[start..])
+        } else {
+            Segment::Other(&word[start..])
+        });
     }
     out
 }
@@ -141,11 +149,20 @@ pub fn quote(term: &str) -> String {
 /// capitals (AND, OR, NOT, NEAR), without 1-character words, without repeats.
 pub fn terms(q: &str) -> Vec<String> {
     // Operators are recognised before case folding, as FTS5 does (only capitals are operators).
-    let spaced: String = q.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    let kept: Vec<&str> = spaced.split_whitespace().filter(|w| !matches!(*w, "AND" | "OR" | "NOT" | "NEAR")).collect();
+    let spaced: String = q
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let kept: Vec<&str> = spaced
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "AND" | "OR" | "NOT" | "NEAR"))
+        .collect();
     let mut out: Vec<String> = Vec::new();
     for word in normalize(&kept.join(" ")).split(' ') {
-        if word.chars().count() >= MIN_TERM_CHARS && !out.iter().any(|t| t == word) && out.len() < MAX_TERMS {
+        if word.chars().count() >= MIN_TERM_CHARS
+            && !out.iter().any(|t| t == word)
+            && out.len() < MAX_TERMS
+        {
             out.push(word.to_string());
         }
     }
@@ -169,7 +186,11 @@ fn bigram_phrase(term: &str) -> String {
         None => false,
     };
     let phrase = quote(&tokens.join(" "));
-    if prefix { format!("{phrase}*") } else { phrase }
+    if prefix {
+        format!("{phrase}*")
+    } else {
+        phrase
+    }
 }
 
 /// Plans the search for what a worker typed. All terms must match (AND).
@@ -179,9 +200,21 @@ pub fn plan(q: &str) -> SearchPlan {
         return SearchPlan::None;
     }
     if terms.iter().all(|t| t.chars().count() >= TRIGRAM_MIN_CHARS) {
-        SearchPlan::Trigram(terms.iter().map(|t| quote(t)).collect::<Vec<_>>().join(" AND "))
+        SearchPlan::Trigram(
+            terms
+                .iter()
+                .map(|t| quote(t))
+                .collect::<Vec<_>>()
+                .join(" AND "),
+        )
     } else {
-        SearchPlan::Bigram(terms.iter().map(|t| bigram_phrase(t)).collect::<Vec<_>>().join(" AND "))
+        SearchPlan::Bigram(
+            terms
+                .iter()
+                .map(|t| bigram_phrase(t))
+                .collect::<Vec<_>>()
+                .join(" AND "),
+        )
     }
 }
 
@@ -201,13 +234,19 @@ mod tests {
     #[test]
     fn three_or_more_characters_use_the_trigram_table() {
         assert_eq!(plan("钢筋工"), SearchPlan::Trigram("\"钢筋工\"".into()));
-        assert_eq!(plan("钢筋工 挖掘机"), SearchPlan::Trigram("\"钢筋工\" AND \"挖掘机\"".into()));
+        assert_eq!(
+            plan("钢筋工 挖掘机"),
+            SearchPlan::Trigram("\"钢筋工\" AND \"挖掘机\"".into())
+        );
         assert_eq!(plan("钢筋工").fts_query(), Some("\"钢筋工\""));
     }
 
     #[test]
     fn a_short_term_sends_the_whole_query_to_bigrams_as_phrases() {
-        assert_eq!(plan("钢筋工 日结"), SearchPlan::Bigram("\"钢筋 筋工\" AND \"日结\"".into()));
+        assert_eq!(
+            plan("钢筋工 日结"),
+            SearchPlan::Bigram("\"钢筋 筋工\" AND \"日结\"".into())
+        );
         assert_eq!(bigrams("钢筋工日结"), "钢筋 筋工 工日 日结");
     }
 
@@ -215,26 +254,59 @@ mod tests {
     fn mixed_latin_and_chinese() {
         assert_eq!(bigrams("木工师傅 C1驾照"), "木工 工师 师傅 c1 驾照");
         assert_eq!(plan("C1驾照"), SearchPlan::Trigram("\"c1驾照\"".into()));
-        assert_eq!(plan("C1 驾照"), SearchPlan::Bigram("\"c1\"* AND \"驾照\"".into()));
+        assert_eq!(
+            plan("C1 驾照"),
+            SearchPlan::Bigram("\"c1\"* AND \"驾照\"".into())
+        );
         assert_eq!(plan("a焊"), SearchPlan::Bigram("\"a 焊\"*".into()));
         assert_eq!(bigrams("Ａ焊工"), "a 焊工");
         // Full-width letters and digits from Chinese input methods fold to ASCII.
-        assert_eq!(plan("ＣＡＤ制图"), SearchPlan::Trigram("\"cad制图\"".into()));
+        assert_eq!(
+            plan("ＣＡＤ制图"),
+            SearchPlan::Trigram("\"cad制图\"".into())
+        );
         assert_eq!(bigrams("焊 工"), "焊 工");
     }
 
     #[test]
     fn quotes_and_fts_syntax_never_reach_fts5() {
-        assert_eq!(plan("\"木工\" OR 1=1"), SearchPlan::Bigram("\"木工\"".into()));
-        assert_eq!(plan("木工 OR 电焊"), SearchPlan::Bigram("\"木工\" AND \"电焊\"".into()));
-        assert_eq!(plan("木工 AND NOT 电焊"), SearchPlan::Bigram("\"木工\" AND \"电焊\"".into()));
-        assert_eq!(plan("NEAR(钢筋工 混凝土, 5)"), SearchPlan::Trigram("\"钢筋工\" AND \"混凝土\"".into()));
+        assert_eq!(
+            plan("\"木工\" OR 1=1"),
+            SearchPlan::Bigram("\"木工\"".into())
+        );
+        assert_eq!(
+            plan("木工 OR 电焊"),
+            SearchPlan::Bigram("\"木工\" AND \"电焊\"".into())
+        );
+        assert_eq!(
+            plan("木工 AND NOT 电焊"),
+            SearchPlan::Bigram("\"木工\" AND \"电焊\"".into())
+        );
+        assert_eq!(
+            plan("NEAR(钢筋工 混凝土, 5)"),
+            SearchPlan::Trigram("\"钢筋工\" AND \"混凝土\"".into())
+        );
         assert_eq!(plan("电焊*"), SearchPlan::Bigram("\"电焊\"".into()));
-        assert_eq!(plan("title:木工 ^钢筋"), SearchPlan::Bigram("\"title\"* AND \"木工\" AND \"钢筋\"".into()));
-        assert_eq!(plan("木工\"; DROP TABLE jobs; --"), SearchPlan::Bigram("\"木工\" AND \"drop\"* AND \"table\"* AND \"jobs\"*".into()));
+        assert_eq!(
+            plan("title:木工 ^钢筋"),
+            SearchPlan::Bigram("\"title\"* AND \"木工\" AND \"钢筋\"".into())
+        );
+        assert_eq!(
+            plan("木工\"; DROP TABLE jobs; --"),
+            SearchPlan::Bigram("\"木工\" AND \"drop\"* AND \"table\"* AND \"jobs\"*".into())
+        );
         // Lower-case words are ordinary words, as in FTS5.
-        assert_eq!(plan("rock and roll"), SearchPlan::Trigram("\"rock\" AND \"and\" AND \"roll\"".into()));
-        for q in ["木工\"", "\"\"\"", "a\"b\"c 木工", "(木工) {电焊}", "木工 -电焊 +钢筋"] {
+        assert_eq!(
+            plan("rock and roll"),
+            SearchPlan::Trigram("\"rock\" AND \"and\" AND \"roll\"".into())
+        );
+        for q in [
+            "木工\"",
+            "\"\"\"",
+            "a\"b\"c 木工",
+            "(木工) {电焊}",
+            "木工 -电焊 +钢筋",
+        ] {
             let fts = plan(q).fts_query().unwrap_or("").to_string();
             assert_balanced_quotes(&fts);
         }
@@ -252,7 +324,13 @@ mod tests {
             }
         }
         assert!(!inside, "unbalanced: {fts}");
-        assert!(outside.replace("AND", "").chars().all(|c| c == ' ' || c == '*'), "{fts}");
+        assert!(
+            outside
+                .replace("AND", "")
+                .chars()
+                .all(|c| c == ' ' || c == '*'),
+            "{fts}"
+        );
     }
 
     /// What FTS5 does with a bigram-table MATCH (checked against SQLite 3.40:
@@ -261,11 +339,18 @@ mod tests {
         let tokens: Vec<String> = bigrams(doc).split(' ').map(String::from).collect();
         fts.split(" AND ").all(|phrase| {
             let prefix = phrase.ends_with('*');
-            let inner = phrase.trim_end_matches('*').trim_matches('"').replace("\"\"", "\"");
+            let inner = phrase
+                .trim_end_matches('*')
+                .trim_matches('"')
+                .replace("\"\"", "\"");
             let want: Vec<&str> = inner.split(' ').collect();
             tokens.windows(want.len()).any(|w| {
                 w.iter().zip(&want).enumerate().all(|(i, (have, want_t))| {
-                    if prefix && i == want.len() - 1 { have.starts_with(want_t) } else { have == want_t }
+                    if prefix && i == want.len() - 1 {
+                        have.starts_with(want_t)
+                    } else {
+                        have == want_t
+                    }
                 })
             })
         })
@@ -273,10 +358,20 @@ mod tests {
 
     #[test]
     fn two_character_queries_find_their_jobs() {
-        let docs = ["招木工5名,日结 蜀山区", "急招电焊工 二保焊 包河区", "钢筋工 日结 工地", "钢筋 工地日结", "A焊工 C1驾照 货车司机"];
+        let docs = [
+            "招木工5名,日结 蜀山区",
+            "急招电焊工 二保焊 包河区",
+            "钢筋工 日结 工地",
+            "钢筋 工地日结",
+            "A焊工 C1驾照 货车司机",
+        ];
         let found = |q: &str| -> Vec<usize> {
-            let SearchPlan::Bigram(fts) = plan(q) else { panic!("{q} should use the bigram table") };
-            (0..docs.len()).filter(|i| bigram_table_matches(&fts, docs[*i])).collect()
+            let SearchPlan::Bigram(fts) = plan(q) else {
+                panic!("{q} should use the bigram table")
+            };
+            (0..docs.len())
+                .filter(|i| bigram_table_matches(&fts, docs[*i]))
+                .collect()
         };
         assert_eq!(found("木工"), [0]);
         assert_eq!(found("电焊"), [1]);
@@ -297,7 +392,15 @@ mod tests {
 
     #[test]
     fn nothing_searchable_plans_nothing() {
-        for q in ["", "   ", "焊", "* ^ ( ) : \" -", "AND OR NOT NEAR", "a b c", ",。!"] {
+        for q in [
+            "",
+            "   ",
+            "焊",
+            "* ^ ( ) : \" -",
+            "AND OR NOT NEAR",
+            "a b c",
+            ",。!",
+        ] {
             assert_eq!(plan(q), SearchPlan::None, "{q:?}");
         }
         assert_eq!(SearchPlan::None.fts_query(), None);
@@ -305,14 +408,20 @@ mod tests {
 
     #[test]
     fn repeats_are_dropped_and_terms_capped() {
-        assert_eq!(plan("木工 木工 木工"), SearchPlan::Bigram("\"木工\"".into()));
+        assert_eq!(
+            plan("木工 木工 木工"),
+            SearchPlan::Bigram("\"木工\"".into())
+        );
         let many = "一一 二二 三三 四四 五五 六六 七七 八八 九九 十十";
         assert_eq!(terms(many).len(), MAX_TERMS);
     }
 
     #[test]
     fn normalise_trims_and_collapses() {
-        assert_eq!(normalize("  木工\u{3000}\u{3000}电焊,  钢筋工!!"), "木工 电焊 钢筋工");
+        assert_eq!(
+            normalize("  木工\u{3000}\u{3000}电焊,  钢筋工!!"),
+            "木工 电焊 钢筋工"
+        );
         assert_eq!(normalize("ＡＢＣ１２３"), "abc123");
         assert_eq!(bigrams(""), "");
     }

@@ -4,7 +4,10 @@
 //! through the audited reveal endpoint.
 
 use super::form::{EmploymentForm, EnrolmentForm};
-use super::lifecycle::{validate_rejection_reason, ApplicationKind, ApplicationStatus, MembershipEventKind, MembershipStatus};
+use super::lifecycle::{
+    validate_rejection_reason, ApplicationKind, ApplicationStatus, MembershipEventKind,
+    MembershipStatus,
+};
 use crate::api::ListMeta;
 use crate::error::FieldErrors;
 use crate::id_number::Gender;
@@ -75,12 +78,29 @@ impl ReviewQueueQuery {
         let mut errors = crate::FieldErrors::new();
         let mut choice = |name: &str, parse: &dyn Fn(&str) -> bool| -> Option<String> {
             let v = q.str(name)?;
-            if parse(v) { Some(v.to_string()) } else { errors.add(name, crate::error::why::not_a_choice()); None }
+            if parse(v) {
+                Some(v.to_string())
+            } else {
+                errors.add(name, crate::error::why::not_a_choice());
+                None
+            }
         };
-        let status = choice("status", &|v| ApplicationStatus::parse(v).is_some()).and_then(|v| ApplicationStatus::parse(&v));
-        let kind = choice("kind", &|v| ApplicationKind::parse(v).is_some()).and_then(|v| ApplicationKind::parse(&v));
-        let out = ReviewQueueQuery { union_id: q.opt("union_id", &mut errors), status, kind, cursor: q.str("cursor").map(String::from), limit: q.opt("limit", &mut errors) };
-        if errors.is_empty() { Ok(out) } else { Err(errors) }
+        let status = choice("status", &|v| ApplicationStatus::parse(v).is_some())
+            .and_then(|v| ApplicationStatus::parse(&v));
+        let kind = choice("kind", &|v| ApplicationKind::parse(v).is_some())
+            .and_then(|v| ApplicationKind::parse(&v));
+        let out = ReviewQueueQuery {
+            union_id: q.opt("union_id", &mut errors),
+            status,
+            kind,
+            cursor: q.str("cursor").map(String::from),
+            limit: q.opt("limit", &mut errors),
+        };
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -152,13 +172,23 @@ pub struct ValidDecision {
     pub rejection_reason: Option<String>,
 }
 
-fn check_decision(decision: Option<Decision>, reason: &str, errors: &mut FieldErrors) -> Option<ValidDecision> {
-    let decision = errors.check("decision", decision.ok_or_else(crate::error::why::not_a_choice))?;
+fn check_decision(
+    decision: Option<Decision>,
+    reason: &str,
+    errors: &mut FieldErrors,
+) -> Option<ValidDecision> {
+    let decision = errors.check(
+        "decision",
+        decision.ok_or_else(crate::error::why::not_a_choice),
+    )?;
     let rejection_reason = match decision {
         Decision::Approve => None,
         Decision::Reject => Some(errors.check("reason", validate_rejection_reason(reason))?),
     };
-    Some(ValidDecision { decision, rejection_reason })
+    Some(ValidDecision {
+        decision,
+        rejection_reason,
+    })
 }
 
 /// Body of a decision on one application.
@@ -202,14 +232,23 @@ impl BulkDecision {
             }
         }
         if ids.is_empty() {
-            errors.add("application_ids", Text::new("请至少选择一份申请", "Select at least one application"));
+            errors.add(
+                "application_ids",
+                Text::new("请至少选择一份申请", "Select at least one application"),
+            );
         } else if ids.len() > BULK_MAX {
             errors.add(
                 "application_ids",
-                Text::owned(format!("一次最多处理{BULK_MAX}份申请"), format!("At most {BULK_MAX} applications at a time")),
+                Text::owned(
+                    format!("一次最多处理{BULK_MAX}份申请"),
+                    format!("At most {BULK_MAX} applications at a time"),
+                ),
             );
         } else if ids.iter().any(|&id| id <= 0) {
-            errors.add("application_ids", Text::new("申请编号不对", "An application id is not valid"));
+            errors.add(
+                "application_ids",
+                Text::new("申请编号不对", "An application id is not valid"),
+            );
         }
         let decision = check_decision(self.decision, &self.reason, &mut errors);
         match decision {
@@ -239,8 +278,13 @@ impl DecisionSkip {
         match self {
             DecisionSkip::NotFound => Text::new("没有找到这份申请", "Application not found"),
             DecisionSkip::AlreadyDecided => Text::new("已经处理过了", "Already decided"),
-            DecisionSkip::UnionNotAccepting => Text::new("这个工会现在不接收会员", "This union takes no members now"),
-            DecisionSkip::AlreadyMember => Text::new("申请人已经是别的工会的会员", "The applicant is already a member of another union"),
+            DecisionSkip::UnionNotAccepting => {
+                Text::new("这个工会现在不接收会员", "This union takes no members now")
+            }
+            DecisionSkip::AlreadyMember => Text::new(
+                "申请人已经是别的工会的会员",
+                "The applicant is already a member of another union",
+            ),
         }
     }
 }
@@ -272,7 +316,11 @@ pub struct BulkDecisionReply {
 impl BulkDecisionReply {
     pub fn new(results: Vec<DecisionOutcome>) -> BulkDecisionReply {
         let skipped = results.iter().filter(|r| r.skipped.is_some()).count() as u32;
-        BulkDecisionReply { decided: results.len() as u32 - skipped, skipped, results }
+        BulkDecisionReply {
+            decided: results.len() as u32 - skipped,
+            skipped,
+            results,
+        }
     }
 }
 
@@ -315,17 +363,41 @@ impl TimelineEntry {
         let other = self.other_union_name.as_deref().unwrap_or("");
         let no = self.member_no.as_deref().unwrap_or("");
         let (zh, en) = match self.kind {
-            K::Applied if self.other_union_name.is_some() => (format!("申请从{other}转到{u}"), format!("Asked to transfer from {other} to {u}")),
+            K::Applied if self.other_union_name.is_some() => (
+                format!("申请从{other}转到{u}"),
+                format!("Asked to transfer from {other} to {u}"),
+            ),
             K::Applied => (format!("申请加入{u}"), format!("Applied to join {u}")),
-            K::Approved => (format!("{u}通过了申请"), format!("{u} approved the application")),
+            K::Approved => (
+                format!("{u}通过了申请"),
+                format!("{u} approved the application"),
+            ),
             K::Rejected => match &self.note {
-                Some(why) => (format!("{u}没有通过申请:{why}"), format!("{u} did not approve the application: {why}")),
-                None => (format!("{u}没有通过申请"), format!("{u} did not approve the application")),
+                Some(why) => (
+                    format!("{u}没有通过申请:{why}"),
+                    format!("{u} did not approve the application: {why}"),
+                ),
+                None => (
+                    format!("{u}没有通过申请"),
+                    format!("{u} did not approve the application"),
+                ),
             },
-            K::Withdrawn => (format!("撤回了加入{u}的申请"), format!("Withdrew the application to {u}")),
-            K::Joined => (format!("成为{u}会员,会员编号{no}"), format!("Became a member of {u}, member number {no}")),
-            K::Transferred => (format!("从{other}转到{u}"), format!("Transferred from {other} to {u}")),
-            K::MovedByClosure => (format!("{other}关闭了,会籍转到{u}"), format!("{other} closed; membership moved to {u}")),
+            K::Withdrawn => (
+                format!("撤回了加入{u}的申请"),
+                format!("Withdrew the application to {u}"),
+            ),
+            K::Joined => (
+                format!("成为{u}会员,会员编号{no}"),
+                format!("Became a member of {u}, member number {no}"),
+            ),
+            K::Transferred => (
+                format!("从{other}转到{u}"),
+                format!("Transferred from {other} to {u}"),
+            ),
+            K::MovedByClosure => (
+                format!("{other}关闭了,会籍转到{u}"),
+                format!("{other} closed; membership moved to {u}"),
+            ),
             K::Left => (format!("退出了{u}"), format!("Left {u}")),
         };
         Text::owned(zh, en)
@@ -395,7 +467,10 @@ mod tests {
             rejection_reason: Some("不在本工会范围".into()),
             id_number_masked: "110105********002X".into(),
         };
-        let json = serde_json::to_value(ApplicationReply { application: view.clone() }).unwrap();
+        let json = serde_json::to_value(ApplicationReply {
+            application: view.clone(),
+        })
+        .unwrap();
         let a = &json["application"];
         assert_eq!(a["status"], "rejected");
         assert_eq!(a["kind"], "enrolment");
@@ -408,36 +483,95 @@ mod tests {
 
     #[test]
     fn new_applications_with_missing_parts_still_parse() {
-        let body: NewApplication = serde_json::from_str(r#"{"union_id": 3, "form": {"name": "王建国"}}"#).unwrap();
+        let body: NewApplication =
+            serde_json::from_str(r#"{"union_id": 3, "form": {"name": "王建国"}}"#).unwrap();
         assert_eq!(body.union_id, 3);
         assert_eq!(body.form.name, "王建国");
     }
 
     #[test]
     fn rejecting_needs_a_reason_and_approving_ignores_one() {
-        let ok = DecisionInput { decision: Some(Decision::Approve), reason: "欢迎".into() }.validate().unwrap();
-        assert_eq!(ok, ValidDecision { decision: Decision::Approve, rejection_reason: None });
-        let errors = DecisionInput { decision: Some(Decision::Reject), reason: " ".into() }.validate().unwrap_err();
+        let ok = DecisionInput {
+            decision: Some(Decision::Approve),
+            reason: "欢迎".into(),
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(
+            ok,
+            ValidDecision {
+                decision: Decision::Approve,
+                rejection_reason: None
+            }
+        );
+        let errors = DecisionInput {
+            decision: Some(Decision::Reject),
+            reason: " ".into(),
+        }
+        .validate()
+        .unwrap_err();
         assert!(errors.get("reason").is_some());
-        let ok = DecisionInput { decision: Some(Decision::Reject), reason: " 不在本工会范围 ".into() }.validate().unwrap();
+        let ok = DecisionInput {
+            decision: Some(Decision::Reject),
+            reason: " 不在本工会范围 ".into(),
+        }
+        .validate()
+        .unwrap();
         assert_eq!(ok.rejection_reason.as_deref(), Some("不在本工会范围"));
         assert_eq!(ok.decision.status(), ApplicationStatus::Rejected);
-        assert!(DecisionInput::default().validate().unwrap_err().get("decision").is_some());
+        assert!(DecisionInput::default()
+            .validate()
+            .unwrap_err()
+            .get("decision")
+            .is_some());
     }
 
     #[test]
     fn bulk_decisions_are_bounded_and_deduplicated() {
-        let bulk = BulkDecision { application_ids: vec![5, 3, 5, 9], decision: Some(Decision::Approve), reason: String::new() };
+        let bulk = BulkDecision {
+            application_ids: vec![5, 3, 5, 9],
+            decision: Some(Decision::Approve),
+            reason: String::new(),
+        };
         let (d, ids) = bulk.validate().unwrap();
         assert_eq!(d.decision, Decision::Approve);
         assert_eq!(ids, vec![5, 3, 9]);
 
-        let empty = BulkDecision { decision: Some(Decision::Approve), ..Default::default() };
-        assert!(empty.validate().unwrap_err().get("application_ids").unwrap().zh.contains("至少"));
-        let too_many = BulkDecision { application_ids: (1..=BULK_MAX as i64 + 1).collect(), decision: Some(Decision::Approve), reason: String::new() };
-        assert!(too_many.validate().unwrap_err().get("application_ids").unwrap().zh.contains("最多"));
-        assert!(BulkDecision { application_ids: (1..=BULK_MAX as i64).collect(), decision: Some(Decision::Approve), reason: String::new() }.validate().is_ok());
-        let bad = BulkDecision { application_ids: vec![1, 0], decision: Some(Decision::Reject), reason: String::new() };
+        let empty = BulkDecision {
+            decision: Some(Decision::Approve),
+            ..Default::default()
+        };
+        assert!(empty
+            .validate()
+            .unwrap_err()
+            .get("application_ids")
+            .unwrap()
+            .zh
+            .contains("至少"));
+        let too_many = BulkDecision {
+            application_ids: (1..=BULK_MAX as i64 + 1).collect(),
+            decision: Some(Decision::Approve),
+            reason: String::new(),
+        };
+        assert!(too_many
+            .validate()
+            .unwrap_err()
+            .get("application_ids")
+            .unwrap()
+            .zh
+            .contains("最多"));
+        assert!(BulkDecision {
+            application_ids: (1..=BULK_MAX as i64).collect(),
+            decision: Some(Decision::Approve),
+            reason: String::new()
+        }
+        .validate()
+        .is_ok());
+        let bad = BulkDecision {
+            application_ids: vec![1, 0],
+            decision: Some(Decision::Reject),
+            reason: String::new(),
+        };
         let errors = bad.validate().unwrap_err();
         assert!(errors.get("application_ids").is_some() && errors.get("reason").is_some());
     }
@@ -445,8 +579,18 @@ mod tests {
     #[test]
     fn bulk_replies_count_what_was_done() {
         let reply = BulkDecisionReply::new(vec![
-            DecisionOutcome { application_id: 5, status: Some(ApplicationStatus::Approved), skipped: None, member_no: Some("AH-HF-YH-2025-000001".into()) },
-            DecisionOutcome { application_id: 3, status: Some(ApplicationStatus::Withdrawn), skipped: Some(DecisionSkip::AlreadyDecided), member_no: None },
+            DecisionOutcome {
+                application_id: 5,
+                status: Some(ApplicationStatus::Approved),
+                skipped: None,
+                member_no: Some("AH-HF-YH-2025-000001".into()),
+            },
+            DecisionOutcome {
+                application_id: 3,
+                status: Some(ApplicationStatus::Withdrawn),
+                skipped: Some(DecisionSkip::AlreadyDecided),
+                member_no: None,
+            },
         ]);
         assert_eq!((reply.decided, reply.skipped), (1, 1));
         let json = serde_json::to_value(&reply).unwrap();
@@ -470,14 +614,37 @@ mod tests {
     fn timeline_lines_read_as_sentences() {
         use MembershipEventKind as K;
         let site = Some("万达广场项目工会");
-        assert_eq!(entry(K::MovedByClosure, site, None).describe().zh, "万达广场项目工会关闭了,会籍转到瑶海区建筑行业联合工会");
-        assert_eq!(entry(K::Transferred, site, None).describe().en, "Transferred from 万达广场项目工会 to 瑶海区建筑行业联合工会");
-        assert_eq!(entry(K::Joined, None, None).describe().zh, "成为瑶海区建筑行业联合工会会员,会员编号AH-HF-YH-2025-000123");
-        assert_eq!(entry(K::Rejected, None, Some("不在本工会范围")).describe().zh, "瑶海区建筑行业联合工会没有通过申请:不在本工会范围");
-        assert_eq!(entry(K::Applied, site, None).describe().zh, "申请从万达广场项目工会转到瑶海区建筑行业联合工会");
-        assert_eq!(entry(K::Applied, None, None).describe().zh, "申请加入瑶海区建筑行业联合工会");
+        assert_eq!(
+            entry(K::MovedByClosure, site, None).describe().zh,
+            "万达广场项目工会关闭了,会籍转到瑶海区建筑行业联合工会"
+        );
+        assert_eq!(
+            entry(K::Transferred, site, None).describe().en,
+            "Transferred from 万达广场项目工会 to 瑶海区建筑行业联合工会"
+        );
+        assert_eq!(
+            entry(K::Joined, None, None).describe().zh,
+            "成为瑶海区建筑行业联合工会会员,会员编号AH-HF-YH-2025-000123"
+        );
+        assert_eq!(
+            entry(K::Rejected, None, Some("不在本工会范围"))
+                .describe()
+                .zh,
+            "瑶海区建筑行业联合工会没有通过申请:不在本工会范围"
+        );
+        assert_eq!(
+            entry(K::Applied, site, None).describe().zh,
+            "申请从万达广场项目工会转到瑶海区建筑行业联合工会"
+        );
+        assert_eq!(
+            entry(K::Applied, None, None).describe().zh,
+            "申请加入瑶海区建筑行业联合工会"
+        );
         for &k in K::ALL {
-            assert!(entry(k, site, None).describe().zh.contains("瑶海区"), "{k:?}");
+            assert!(
+                entry(k, site, None).describe().zh.contains("瑶海区"),
+                "{k:?}"
+            );
         }
         let json = serde_json::to_value(entry(K::MovedByClosure, site, None)).unwrap();
         assert_eq!(json["kind"], "moved_by_closure");

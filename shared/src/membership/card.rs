@@ -66,9 +66,17 @@ impl VerifyLink {
     /// [`VerifyResult::invalid`] without saying which part was wrong.
     pub fn from_query(q: &Query) -> Option<VerifyLink> {
         let member_no = MemberNo::parse(q.str("m")?)?;
-        let exp = q.str("exp").filter(|e| (1..=12).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+        let exp = q
+            .str("exp")
+            .filter(|e| (1..=12).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_digit()))?
+            .parse()
+            .ok()?;
         let sig = decode_sig(q.str("sig")?)?;
-        Some(VerifyLink { member_no, exp, sig })
+        Some(VerifyLink {
+            member_no,
+            exp,
+            sig,
+        })
     }
 
     /// The bytes whose HMAC must equal `sig`.
@@ -104,12 +112,17 @@ pub enum VerifyFailure {
 impl VerifyFailure {
     pub fn label(self) -> Text {
         match self {
-            VerifyFailure::Invalid => Text::new("这不是有效的会员证二维码", "This is not a valid member card code"),
+            VerifyFailure::Invalid => Text::new(
+                "这不是有效的会员证二维码",
+                "This is not a valid member card code",
+            ),
             VerifyFailure::Expired => Text::new(
                 "二维码过期了,请会员联网后重新打开会员证",
                 "This code has expired; the member should open the card again while online",
             ),
-            VerifyFailure::Ended => Text::new("这张会员证已经失效", "This member card is no longer valid"),
+            VerifyFailure::Ended => {
+                Text::new("这张会员证已经失效", "This member card is no longer valid")
+            }
         }
     }
 }
@@ -129,18 +142,31 @@ pub struct VerifyResult {
 
 impl VerifyResult {
     pub fn valid(union_name: impl Into<String>) -> VerifyResult {
-        VerifyResult { valid: true, union_name: Some(union_name.into()), reason: None }
+        VerifyResult {
+            valid: true,
+            union_name: Some(union_name.into()),
+            reason: None,
+        }
     }
 
     pub fn invalid(reason: VerifyFailure) -> VerifyResult {
-        VerifyResult { valid: false, union_name: None, reason: Some(reason) }
+        VerifyResult {
+            valid: false,
+            union_name: None,
+            reason: Some(reason),
+        }
     }
 
     /// The verdict of a scan. `signature_ok` is the Worker's HMAC check of the
     /// link; `membership` is the current status and union name of that member
     /// number, if it exists. The signature is judged first, so a forged link
     /// learns nothing about any member.
-    pub fn decide(signature_ok: bool, exp: i64, now: i64, membership: Option<(MembershipStatus, &str)>) -> VerifyResult {
+    pub fn decide(
+        signature_ok: bool,
+        exp: i64,
+        now: i64,
+        membership: Option<(MembershipStatus, &str)>,
+    ) -> VerifyResult {
         if !signature_ok {
             return VerifyResult::invalid(VerifyFailure::Invalid);
         }
@@ -156,7 +182,10 @@ impl VerifyResult {
     /// One line for the scanning screen.
     pub fn message(&self) -> Text {
         match (&self.union_name, self.reason) {
-            (Some(name), _) if self.valid => Text::owned(format!("{name}的有效会员"), format!("A valid member of {name}")),
+            (Some(name), _) if self.valid => Text::owned(
+                format!("{name}的有效会员"),
+                format!("A valid member of {name}"),
+            ),
             (_, Some(reason)) => reason.label(),
             _ => VerifyFailure::Invalid.label(),
         }
@@ -196,8 +225,14 @@ mod tests {
 
     #[test]
     fn the_signed_bytes_are_fixed() {
-        assert_eq!(signing_payload(&no(), 1_750_000_000), b"gongyou/member-card/v1\nAH-HF-YH-2025-000123\n1750000000".to_vec());
-        assert_ne!(signing_payload(&no(), 1_750_000_000), signing_payload(&no(), 1_750_000_001));
+        assert_eq!(
+            signing_payload(&no(), 1_750_000_000),
+            b"gongyou/member-card/v1\nAH-HF-YH-2025-000123\n1750000000".to_vec()
+        );
+        assert_ne!(
+            signing_payload(&no(), 1_750_000_000),
+            signing_payload(&no(), 1_750_000_001)
+        );
         assert_eq!(link_expiry(1_750_000_000), 1_750_604_800);
     }
 
@@ -211,7 +246,14 @@ mod tests {
         );
         let query = path.split_once('?').unwrap().1;
         let link = VerifyLink::from_query(&Query::parse(query)).unwrap();
-        assert_eq!(link, VerifyLink { member_no: no(), exp: 1_750_000_000, sig });
+        assert_eq!(
+            link,
+            VerifyLink {
+                member_no: no(),
+                exp: 1_750_000_000,
+                sig
+            }
+        );
         assert_eq!(link.payload(), signing_payload(&no(), 1_750_000_000));
     }
 
@@ -226,8 +268,14 @@ mod tests {
             format!("m=AH-HF-YH-2025-000123&exp=-5&sig={sig}"),
             format!("m=AH-HF-YH-2025-000123&exp=17500000000000&sig={sig}"),
             "m=AH-HF-YH-2025-000123&exp=1750000000&sig=abcd".to_string(),
-            format!("m=AH-HF-YH-2025-000123&exp=1750000000&sig={}", "zz".repeat(SIG_LEN)),
-            format!("m=AH-HF-YH-2025-000123&exp=1750000000&sig={}", "é".repeat(SIG_LEN)),
+            format!(
+                "m=AH-HF-YH-2025-000123&exp=1750000000&sig={}",
+                "zz".repeat(SIG_LEN)
+            ),
+            format!(
+                "m=AH-HF-YH-2025-000123&exp=1750000000&sig={}",
+                "é".repeat(SIG_LEN)
+            ),
         ] {
             assert_eq!(VerifyLink::from_query(&Query::parse(&bad)), None, "{bad}");
         }
@@ -241,17 +289,44 @@ mod tests {
         assert_eq!(ok, VerifyResult::valid("瑶海区建筑行业联合工会"));
         assert_eq!(ok.message().zh, "瑶海区建筑行业联合工会的有效会员");
         let json = serde_json::to_value(&ok).unwrap();
-        assert_eq!(json, serde_json::json!({"valid": true, "union_name": "瑶海区建筑行业联合工会"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"valid": true, "union_name": "瑶海区建筑行业联合工会"})
+        );
 
-        assert_eq!(VerifyResult::decide(false, now + 60, now, active).reason, Some(VerifyFailure::Invalid));
-        assert_eq!(VerifyResult::decide(false, now - 60, now, None).reason, Some(VerifyFailure::Invalid), "forgeries learn nothing");
-        assert_eq!(VerifyResult::decide(true, now - 1, now, active).reason, Some(VerifyFailure::Expired));
-        assert!(VerifyResult::decide(true, now, now, active).valid, "valid through its last second");
-        let moved = VerifyResult::decide(true, now + 60, now, Some((MembershipStatus::TransferredOut, "万达广场项目工会")));
+        assert_eq!(
+            VerifyResult::decide(false, now + 60, now, active).reason,
+            Some(VerifyFailure::Invalid)
+        );
+        assert_eq!(
+            VerifyResult::decide(false, now - 60, now, None).reason,
+            Some(VerifyFailure::Invalid),
+            "forgeries learn nothing"
+        );
+        assert_eq!(
+            VerifyResult::decide(true, now - 1, now, active).reason,
+            Some(VerifyFailure::Expired)
+        );
+        assert!(
+            VerifyResult::decide(true, now, now, active).valid,
+            "valid through its last second"
+        );
+        let moved = VerifyResult::decide(
+            true,
+            now + 60,
+            now,
+            Some((MembershipStatus::TransferredOut, "万达广场项目工会")),
+        );
         assert_eq!(moved.reason, Some(VerifyFailure::Ended));
         assert_eq!(moved.union_name, None);
-        assert_eq!(VerifyResult::decide(true, now + 60, now, None).reason, Some(VerifyFailure::Ended));
-        assert_eq!(serde_json::to_value(VerifyResult::invalid(VerifyFailure::Expired)).unwrap(), serde_json::json!({"valid": false, "reason": "expired"}));
+        assert_eq!(
+            VerifyResult::decide(true, now + 60, now, None).reason,
+            Some(VerifyFailure::Ended)
+        );
+        assert_eq!(
+            serde_json::to_value(VerifyResult::invalid(VerifyFailure::Expired)).unwrap(),
+            serde_json::json!({"valid": false, "reason": "expired"})
+        );
     }
 
     #[test]
@@ -265,8 +340,23 @@ mod tests {
             verify_expires_at: DateTime::from_timestamp(1_750_000_000, 0).unwrap(),
         };
         let json = serde_json::to_value(MemberCardReply { card }).unwrap();
-        let keys: Vec<&str> = json["card"].as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["joined_on", "member_no", "name", "union_name", "verify_expires_at", "verify_path"]);
+        let keys: Vec<&str> = json["card"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "joined_on",
+                "member_no",
+                "name",
+                "union_name",
+                "verify_expires_at",
+                "verify_path"
+            ]
+        );
         assert_eq!(json["card"]["verify_expires_at"], "2025-06-15T15:06:40Z");
         assert_eq!(json["card"]["joined_on"], "2025-03-28");
     }

@@ -19,7 +19,10 @@ pub struct ConsentSection {
 }
 
 /// The statement's title.
-pub const CONSENT_TITLE: Text = Text::new("入会登记:您的个人信息怎么用", "Joining the union: how your personal information is used");
+pub const CONSENT_TITLE: Text = Text::new(
+    "入会登记:您的个人信息怎么用",
+    "Joining the union: how your personal information is used",
+);
 
 /// What is collected, why, who sees it, how it is kept, for how long, and how to
 /// withdraw: shown in full above the consent box, in this order.
@@ -89,7 +92,8 @@ impl Retention {
             Retention::ApplicationClosed => CLOSED_APPLICATION_KEEP_DAYS,
             Retention::Left => DELETE_AFTER_LEAVING_DAYS,
         };
-        on.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+        on.checked_add_days(Days::new(days))
+            .unwrap_or(NaiveDate::MAX)
     }
 }
 
@@ -98,17 +102,40 @@ mod tests {
     use super::*;
 
     fn whole(lang: crate::Lang) -> String {
-        CONSENT_SECTIONS.iter().map(|s| format!("{}\n{}\n", s.heading.get(lang), s.body.get(lang))).collect()
+        CONSENT_SECTIONS
+            .iter()
+            .map(|s| format!("{}\n{}\n", s.heading.get(lang), s.body.get(lang)))
+            .collect()
     }
 
     #[test]
     fn statement_covers_what_why_who_how_long_and_withdrawal() {
         let zh = whole(crate::Lang::ZhCn);
-        for must in ["身份证号", "办理入会", "会员服务", "上级工会", "隐藏", "每看一次都会记下", "加密", "撤回同意", "注销账号", "12351"] {
+        for must in [
+            "身份证号",
+            "办理入会",
+            "会员服务",
+            "上级工会",
+            "隐藏",
+            "每看一次都会记下",
+            "加密",
+            "撤回同意",
+            "注销账号",
+            "12351",
+        ] {
             assert!(zh.contains(must), "statement lacks {must}");
         }
         let en = whole(crate::Lang::En);
-        for must in ["ID number", "register", "member services", "unions above it", "hidden", "recorded", "encrypted", "withdraw"] {
+        for must in [
+            "ID number",
+            "register",
+            "member services",
+            "unions above it",
+            "hidden",
+            "recorded",
+            "encrypted",
+            "withdraw",
+        ] {
             assert!(en.contains(must), "statement lacks {must}");
         }
     }
@@ -123,13 +150,20 @@ mod tests {
         assert!(en.contains(&format!("within {DELETE_AFTER_LEAVING_DAYS} days")));
 
         let on = NaiveDate::from_ymd_opt(2025, 12, 15).unwrap();
-        assert_eq!(Retention::ApplicationClosed.delete_by(on).to_string(), "2026-03-15");
+        assert_eq!(
+            Retention::ApplicationClosed.delete_by(on).to_string(),
+            "2026-03-15"
+        );
         assert_eq!(Retention::Left.delete_by(on).to_string(), "2026-01-14");
     }
 
     #[test]
     fn example_mask_matches_the_real_mask() {
-        let id = crate::id_number::IdNumber::parse("11010519491231002X", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).unwrap();
+        let id = crate::id_number::IdNumber::parse(
+            "11010519491231002X",
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        )
+        .unwrap();
         assert!(CONSENT_SECTIONS[2].body.zh.contains(&id.masked()));
     }
 }

@@ -59,11 +59,26 @@ impl EmploymentForm {
     /// One plain line under the choice, so the worker can tell which is theirs.
     pub fn hint(self) -> Text {
         match self {
-            EmploymentForm::LabourContract => Text::new("和单位签了劳动合同", "You signed a labour contract with your employer"),
-            EmploymentForm::LabourDispatch => Text::new("派遣公司派您到别的单位干活", "An agency sends you to work for another company"),
-            EmploymentForm::Flexible => Text::new("没有固定单位,自己找活干,比如打零工", "No fixed employer; you find your own work, such as day jobs"),
-            EmploymentForm::Platform => Text::new("通过外卖、快递、网约车等平台接单", "You take orders through an app: delivery, courier, ride-hailing"),
-            EmploymentForm::PartTime => Text::new("按小时干活,平均每天不超过4小时", "Paid by the hour, 4 hours a day or less on average"),
+            EmploymentForm::LabourContract => Text::new(
+                "和单位签了劳动合同",
+                "You signed a labour contract with your employer",
+            ),
+            EmploymentForm::LabourDispatch => Text::new(
+                "派遣公司派您到别的单位干活",
+                "An agency sends you to work for another company",
+            ),
+            EmploymentForm::Flexible => Text::new(
+                "没有固定单位,自己找活干,比如打零工",
+                "No fixed employer; you find your own work, such as day jobs",
+            ),
+            EmploymentForm::Platform => Text::new(
+                "通过外卖、快递、网约车等平台接单",
+                "You take orders through an app: delivery, courier, ride-hailing",
+            ),
+            EmploymentForm::PartTime => Text::new(
+                "按小时干活,平均每天不超过4小时",
+                "Paid by the hour, 4 hours a day or less on average",
+            ),
             EmploymentForm::Other => Text::new("以上都不是", "None of the above"),
         }
     }
@@ -125,7 +140,10 @@ impl EnrolmentForm {
     pub fn validate(&self, today: NaiveDate) -> Result<ValidEnrolment, FieldErrors> {
         let mut errors = FieldErrors::new();
         let name = errors.check("name", validate_name(&self.name));
-        let id = errors.check("id_number", IdNumber::parse(&self.id_number, today).map_err(|e| e.why()));
+        let id = errors.check(
+            "id_number",
+            IdNumber::parse(&self.id_number, today).map_err(|e| e.why()),
+        );
 
         let gender = errors.check("gender", self.gender.ok_or_else(why::required));
         if let (Some(g), Some(id)) = (gender, &id) {
@@ -135,7 +153,10 @@ impl EnrolmentForm {
                     "gender",
                     Text::owned(
                         format!("和身份证号不一致:按身份证号是{},请核对", says.zh),
-                        format!("Does not match the ID number, which says {}; please check", says.en),
+                        format!(
+                            "Does not match the ID number, which says {}; please check",
+                            says.en
+                        ),
                     ),
                 );
             }
@@ -147,7 +168,10 @@ impl EnrolmentForm {
                 errors.add(
                     "birth_date",
                     Text::owned(
-                        format!("和身份证号不一致:按身份证号是{},请核对", says.format("%Y年%-m月%-d日")),
+                        format!(
+                            "和身份证号不一致:按身份证号是{},请核对",
+                            says.format("%Y年%-m月%-d日")
+                        ),
                         format!("Does not match the ID number, which says {says}; please check"),
                     ),
                 );
@@ -155,29 +179,54 @@ impl EnrolmentForm {
         }
 
         let hometown = errors.check("hometown", required_text(&self.hometown, HOMETOWN_MAX));
-        let employer = errors.check("employer_or_project", required_text(&self.employer_or_project, ADDRESS_MAX));
+        let employer = errors.check(
+            "employer_or_project",
+            required_text(&self.employer_or_project, ADDRESS_MAX),
+        );
         let trade = errors.check("trade", self.trade.ok_or_else(why::required));
-        let employment_form = errors.check("employment_form", self.employment_form.ok_or_else(why::required));
-        let address = errors.check("contact_address", required_text(&self.contact_address, ADDRESS_MAX));
+        let employment_form = errors.check(
+            "employment_form",
+            self.employment_form.ok_or_else(why::required),
+        );
+        let address = errors.check(
+            "contact_address",
+            required_text(&self.contact_address, ADDRESS_MAX),
+        );
         check_consent(&self.consent, &mut errors);
 
-        match (name, id, gender, birth_date, hometown, employer, trade, employment_form, address) {
-            (Some(name), Some(id_number), Some(gender), Some(birth_date), Some(hometown), Some(employer), Some(trade), Some(form), Some(address))
-                if errors.is_empty() =>
-            {
-                Ok(ValidEnrolment {
-                    name,
-                    id_number,
-                    gender,
-                    birth_date,
-                    hometown,
-                    employer_or_project: employer,
-                    trade,
-                    employment_form: form,
-                    contact_address: address,
-                    consent_version: self.consent.version.clone(),
-                })
-            }
+        match (
+            name,
+            id,
+            gender,
+            birth_date,
+            hometown,
+            employer,
+            trade,
+            employment_form,
+            address,
+        ) {
+            (
+                Some(name),
+                Some(id_number),
+                Some(gender),
+                Some(birth_date),
+                Some(hometown),
+                Some(employer),
+                Some(trade),
+                Some(form),
+                Some(address),
+            ) if errors.is_empty() => Ok(ValidEnrolment {
+                name,
+                id_number,
+                gender,
+                birth_date,
+                hometown,
+                employer_or_project: employer,
+                trade,
+                employment_form: form,
+                contact_address: address,
+                consent_version: self.consent.version.clone(),
+            }),
             _ => Err(errors),
         }
     }
@@ -195,7 +244,10 @@ fn check_consent(consent: &Consent, errors: &mut FieldErrors) {
     } else if consent.version != CONSENT_VERSION {
         errors.add(
             "consent.version",
-            Text::new("说明内容更新了,请重新看一遍再同意", "The statement has changed; please read it again and agree"),
+            Text::new(
+                "说明内容更新了,请重新看一遍再同意",
+                "The statement has changed; please read it again and agree",
+            ),
         );
     }
 }
@@ -213,13 +265,24 @@ pub fn validate_name(raw: &str) -> Result<String, Text> {
     let chars: Vec<char> = raw
         .trim()
         .chars()
-        .map(|c| if DOT_LOOKALIKES.contains(&c) { '·' } else if c.is_whitespace() { ' ' } else { c })
+        .map(|c| {
+            if DOT_LOOKALIKES.contains(&c) {
+                '·'
+            } else if c.is_whitespace() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let mut name = String::new();
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {
             let after_letter = name.chars().last().is_some_and(|p| p.is_ascii_alphabetic());
-            let before_letter = chars[i + 1..].iter().find(|n| **n != ' ').is_some_and(|n| n.is_ascii_alphabetic());
+            let before_letter = chars[i + 1..]
+                .iter()
+                .find(|n| **n != ' ')
+                .is_some_and(|n| n.is_ascii_alphabetic());
             if after_letter && before_letter && !name.ends_with(' ') {
                 name.push(' ');
             }
@@ -230,14 +293,20 @@ pub fn validate_name(raw: &str) -> Result<String, Text> {
     if name.is_empty() {
         return Err(why::required());
     }
-    if !name.chars().all(|c| is_han(c) || c == '·' || c == ' ' || c.is_ascii_alphabetic()) {
+    if !name
+        .chars()
+        .all(|c| is_han(c) || c == '·' || c == ' ' || c.is_ascii_alphabetic())
+    {
         return Err(Text::new(
             "姓名只能填汉字,不能有数字或符号;少数民族姓名中间可以用“·”隔开",
             "Use the characters of your name only, no digits or symbols; parts of a name may be joined with “·”",
         ));
     }
     if name.starts_with('·') || name.ends_with('·') || name.contains("··") {
-        return Err(Text::new("“·”只能放在名字的两部分中间", "“·” can only go between two parts of a name"));
+        return Err(Text::new(
+            "“·”只能放在名字的两部分中间",
+            "“·” can only go between two parts of a name",
+        ));
     }
     let len = name.chars().count();
     if len < 2 {
@@ -261,7 +330,11 @@ pub(crate) fn required_text(raw: &str, max: usize) -> Result<String, Text> {
 
 /// An optional text: empty is `None`; otherwise as [`required_text`], but line
 /// breaks allowed when `multiline`.
-pub(crate) fn optional_text(raw: &str, max: usize, multiline: bool) -> Result<Option<String>, Text> {
+pub(crate) fn optional_text(
+    raw: &str,
+    max: usize,
+    multiline: bool,
+) -> Result<Option<String>, Text> {
     let text = raw.trim();
     if text.is_empty() {
         return Ok(None);
@@ -279,7 +352,10 @@ fn one_line(text: &str, max: usize) -> Result<String, Text> {
 
 fn limited(text: &str, max: usize, forbidden: impl Fn(char) -> bool) -> Result<String, Text> {
     if text.chars().any(forbidden) {
-        return Err(Text::new("请不要换行,也不要用特殊符号", "Please keep it on one line, without special characters"));
+        return Err(Text::new(
+            "请不要换行,也不要用特殊符号",
+            "Please keep it on one line, without special characters",
+        ));
     }
     if text.chars().count() > max {
         return Err(why::too_long(max));
@@ -306,7 +382,10 @@ mod tests {
             trade: Some(Trade::Carpenter),
             employment_form: Some(EmploymentForm::LabourContract),
             contact_address: "合肥市瑶海区长江东路100号工地宿舍".into(),
-            consent: Consent { sensitive_info: true, version: CONSENT_VERSION.into() },
+            consent: Consent {
+                sensitive_info: true,
+                version: CONSENT_VERSION.into(),
+            },
         }
     }
 
@@ -320,7 +399,10 @@ mod tests {
         assert_eq!(ok.hometown, "安徽省六安市");
         assert_eq!(ok.trade, Trade::Carpenter);
         assert_eq!(ok.consent_version, CONSENT_VERSION);
-        assert!(!format!("{ok:?}").contains("19491231"), "Debug must not leak the ID number");
+        assert!(
+            !format!("{ok:?}").contains("19491231"),
+            "Debug must not leak the ID number"
+        );
     }
 
     #[test]
@@ -357,9 +439,18 @@ mod tests {
         form.gender = Some(Gender::Male);
         form.birth_date = NaiveDate::from_ymd_opt(1949, 12, 30);
         let errors = form.validate(today()).unwrap_err();
-        assert_eq!(errors.get("gender").unwrap().zh, "和身份证号不一致:按身份证号是女,请核对");
-        assert_eq!(errors.get("birth_date").unwrap().zh, "和身份证号不一致:按身份证号是1949年12月31日,请核对");
-        assert_eq!(errors.get("birth_date").unwrap().en, "Does not match the ID number, which says 1949-12-31; please check");
+        assert_eq!(
+            errors.get("gender").unwrap().zh,
+            "和身份证号不一致:按身份证号是女,请核对"
+        );
+        assert_eq!(
+            errors.get("birth_date").unwrap().zh,
+            "和身份证号不一致:按身份证号是1949年12月31日,请核对"
+        );
+        assert_eq!(
+            errors.get("birth_date").unwrap().en,
+            "Does not match the ID number, which says 1949-12-31; please check"
+        );
         assert!(errors.get("id_number").is_none());
     }
 
@@ -368,7 +459,10 @@ mod tests {
         let mut form = filled();
         form.id_number = "110105194912310021".into();
         let errors = form.validate(today()).unwrap_err();
-        assert_eq!(errors.get("id_number").unwrap().zh, "最后一位校验码不对,请核对");
+        assert_eq!(
+            errors.get("id_number").unwrap().zh,
+            "最后一位校验码不对,请核对"
+        );
         assert!(errors.get("gender").is_none() && errors.get("birth_date").is_none());
     }
 
@@ -378,9 +472,16 @@ mod tests {
         form.consent.sensitive_info = false;
         let errors = form.validate(today()).unwrap_err();
         assert_eq!(errors.0.len(), 1);
-        assert!(errors.get("consent.sensitive_info").unwrap().zh.contains("勾选同意"));
+        assert!(errors
+            .get("consent.sensitive_info")
+            .unwrap()
+            .zh
+            .contains("勾选同意"));
 
-        form.consent = Consent { sensitive_info: true, version: "enrolment-consent-v0".into() };
+        form.consent = Consent {
+            sensitive_info: true,
+            version: "enrolment-consent-v0".into(),
+        };
         let errors = form.validate(today()).unwrap_err();
         assert!(errors.get("consent.version").is_some());
     }
@@ -390,13 +491,23 @@ mod tests {
         assert_eq!(validate_name("  张 三 ").unwrap(), "张三");
         assert_eq!(validate_name("阿卜杜拉·艾则孜").unwrap(), "阿卜杜拉·艾则孜");
         assert_eq!(validate_name("阿卜杜拉.艾则孜").unwrap(), "阿卜杜拉·艾则孜");
-        assert_eq!(validate_name("阿卜杜拉 • 艾则孜").unwrap(), "阿卜杜拉·艾则孜");
-        assert_eq!(validate_name("𠮷田").unwrap(), "𠮷田", "rare characters outside the BMP");
+        assert_eq!(
+            validate_name("阿卜杜拉 • 艾则孜").unwrap(),
+            "阿卜杜拉·艾则孜"
+        );
+        assert_eq!(
+            validate_name("𠮷田").unwrap(),
+            "𠮷田",
+            "rare characters outside the BMP"
+        );
         assert_eq!(validate_name("Chan  Tai Man").unwrap(), "Chan Tai Man");
 
         assert_eq!(validate_name("").unwrap_err(), why::required());
         assert_eq!(validate_name("王").unwrap_err(), why::too_short(2));
-        assert_eq!(validate_name(&"王".repeat(31)).unwrap_err(), why::too_long(NAME_MAX));
+        assert_eq!(
+            validate_name(&"王".repeat(31)).unwrap_err(),
+            why::too_long(NAME_MAX)
+        );
         assert!(validate_name(&"王".repeat(30)).is_ok());
         assert!(validate_name("王5").unwrap_err().zh.contains("不能有数字"));
         assert!(validate_name("王(工)").is_err());
@@ -411,14 +522,24 @@ mod tests {
         form.hometown = "安徽\n六安".into();
         form.employer_or_project = "   ".into();
         let errors = form.validate(today()).unwrap_err();
-        assert_eq!(errors.get("contact_address").unwrap(), &why::too_long(ADDRESS_MAX));
+        assert_eq!(
+            errors.get("contact_address").unwrap(),
+            &why::too_long(ADDRESS_MAX)
+        );
         assert!(errors.get("hometown").unwrap().zh.contains("换行"));
         assert_eq!(errors.get("employer_or_project").unwrap(), &why::required());
         form.contact_address = "路".repeat(ADDRESS_MAX);
-        assert!(form.validate(today()).unwrap_err().get("contact_address").is_none());
+        assert!(form
+            .validate(today())
+            .unwrap_err()
+            .get("contact_address")
+            .is_none());
 
         assert_eq!(optional_text("  ", 10, false), Ok(None));
-        assert_eq!(optional_text("第一行\n第二行", 10, true), Ok(Some("第一行\n第二行".into())));
+        assert_eq!(
+            optional_text("第一行\n第二行", 10, true),
+            Ok(Some("第一行\n第二行".into()))
+        );
         assert!(optional_text("第一行\n第二行", 10, false).is_err());
     }
 
@@ -429,6 +550,9 @@ mod tests {
             let json = serde_json::to_value(f).unwrap();
             assert_eq!(serde_json::from_value::<EmploymentForm>(json).unwrap(), f);
         }
-        assert_eq!(serde_json::to_value(EmploymentForm::LabourDispatch).unwrap(), "labour_dispatch");
+        assert_eq!(
+            serde_json::to_value(EmploymentForm::LabourDispatch).unwrap(),
+            "labour_dispatch"
+        );
     }
 }

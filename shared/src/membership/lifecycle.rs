@@ -72,9 +72,15 @@ impl ApplicationStatus {
         if self.can_move_to(to) {
             Ok(to)
         } else if self == ApplicationStatus::Pending {
-            Err(Text::new("这份申请还在等待审核", "This application is still waiting for review"))
+            Err(Text::new(
+                "这份申请还在等待审核",
+                "This application is still waiting for review",
+            ))
         } else {
-            Err(Text::new("这份申请已经处理过了,不能再改", "This application has already been decided and cannot change"))
+            Err(Text::new(
+                "这份申请已经处理过了,不能再改",
+                "This application has already been decided and cannot change",
+            ))
         }
     }
 }
@@ -90,7 +96,10 @@ impl MembershipStatus {
         if self.can_move_to(to) {
             Ok(to)
         } else {
-            Err(Text::new("这个会籍已经结束或转出了", "This membership has already ended or moved"))
+            Err(Text::new(
+                "这个会籍已经结束或转出了",
+                "This membership has already ended or moved",
+            ))
         }
     }
 }
@@ -103,7 +112,10 @@ pub const REJECTION_REASON_MAX: usize = 200;
 pub fn validate_rejection_reason(raw: &str) -> Result<String, Text> {
     match optional_text(raw, REJECTION_REASON_MAX, true)? {
         Some(reason) => Ok(reason),
-        None => Err(Text::new("请写明没通过的原因,申请人会看到", "Say why it is not approved; the applicant will read it")),
+        None => Err(Text::new(
+            "请写明没通过的原因,申请人会看到",
+            "Say why it is not approved; the applicant will read it",
+        )),
     }
 }
 
@@ -124,7 +136,11 @@ mod tests {
             for &to in A::ALL {
                 assert!(!from.can_move_to(to), "{from:?} -> {to:?}");
             }
-            assert!(from.move_to(A::Approved).unwrap_err().zh.contains("已经处理过"));
+            assert!(from
+                .move_to(A::Approved)
+                .unwrap_err()
+                .zh
+                .contains("已经处理过"));
             assert!(!from.is_open());
         }
         assert!(A::Pending.is_open());
@@ -144,7 +160,12 @@ mod tests {
 
     #[test]
     fn stored_codes_round_trip_and_are_the_json_values() {
-        fn check<T: Copy + PartialEq + std::fmt::Debug + serde::Serialize>(all: &[T], code: fn(T) -> &'static str, parse: fn(&str) -> Option<T>, label: fn(T) -> Text) {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + serde::Serialize>(
+            all: &[T],
+            code: fn(T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+            label: fn(T) -> Text,
+        ) {
             let mut seen = std::collections::HashSet::new();
             for &v in all {
                 assert!(seen.insert(code(v)));
@@ -154,20 +175,45 @@ mod tests {
             }
             assert_eq!(parse("nonsense"), None);
         }
-        check(ApplicationKind::ALL, ApplicationKind::as_str, ApplicationKind::parse, ApplicationKind::label);
+        check(
+            ApplicationKind::ALL,
+            ApplicationKind::as_str,
+            ApplicationKind::parse,
+            ApplicationKind::label,
+        );
         check(A::ALL, A::as_str, A::parse, A::label);
         check(M::ALL, M::as_str, M::parse, M::label);
-        check(MembershipEventKind::ALL, MembershipEventKind::as_str, MembershipEventKind::parse, MembershipEventKind::label);
+        check(
+            MembershipEventKind::ALL,
+            MembershipEventKind::as_str,
+            MembershipEventKind::parse,
+            MembershipEventKind::label,
+        );
         assert_eq!(M::TransferredOut.as_str(), "transferred_out");
-        assert_eq!(MembershipEventKind::MovedByClosure.as_str(), "moved_by_closure");
+        assert_eq!(
+            MembershipEventKind::MovedByClosure.as_str(),
+            "moved_by_closure"
+        );
     }
 
     #[test]
     fn rejections_need_a_short_reason() {
-        assert!(validate_rejection_reason("  ").unwrap_err().zh.contains("申请人会看到"));
-        assert_eq!(validate_rejection_reason(" 您的工地不在本工会范围,请申请本区联合工会 ").unwrap(), "您的工地不在本工会范围,请申请本区联合工会");
-        assert_eq!(validate_rejection_reason("第一条\n第二条").unwrap(), "第一条\n第二条");
+        assert!(validate_rejection_reason("  ")
+            .unwrap_err()
+            .zh
+            .contains("申请人会看到"));
+        assert_eq!(
+            validate_rejection_reason(" 您的工地不在本工会范围,请申请本区联合工会 ").unwrap(),
+            "您的工地不在本工会范围,请申请本区联合工会"
+        );
+        assert_eq!(
+            validate_rejection_reason("第一条\n第二条").unwrap(),
+            "第一条\n第二条"
+        );
         assert!(validate_rejection_reason(&"字".repeat(REJECTION_REASON_MAX)).is_ok());
-        assert_eq!(validate_rejection_reason(&"字".repeat(REJECTION_REASON_MAX + 1)).unwrap_err(), why::too_long(REJECTION_REASON_MAX));
+        assert_eq!(
+            validate_rejection_reason(&"字".repeat(REJECTION_REASON_MAX + 1)).unwrap_err(),
+            why::too_long(REJECTION_REASON_MAX)
+        );
     }
 }

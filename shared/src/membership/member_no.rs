@@ -39,13 +39,25 @@ impl MemberNo {
     /// The next number of a union, for a member approved on `approved_on`
     /// (Asia/Shanghai). `last_seq` is the highest sequence that union has
     /// already issued that year, if any. `None` when the year is full.
-    pub fn issue(union_code: &str, approved_on: NaiveDate, last_seq: Option<u32>) -> Option<MemberNo> {
-        MemberNo::new(union_code, approved_on.year(), last_seq.unwrap_or(0).checked_add(1)?)
+    pub fn issue(
+        union_code: &str,
+        approved_on: NaiveDate,
+        last_seq: Option<u32>,
+    ) -> Option<MemberNo> {
+        MemberNo::new(
+            union_code,
+            approved_on.year(),
+            last_seq.unwrap_or(0).checked_add(1)?,
+        )
     }
 
     /// The number after this one in the same union and year (for batch moves).
     pub fn following(&self) -> Option<MemberNo> {
-        MemberNo::new(&self.union_code, i32::from(self.year), self.seq.checked_add(1)?)
+        MemberNo::new(
+            &self.union_code,
+            i32::from(self.year),
+            self.seq.checked_add(1)?,
+        )
     }
 
     /// Reads a number as printed or typed (case and surrounding spaces ignored).
@@ -103,19 +115,41 @@ mod tests {
         let n = MemberNo::new("BJ-2024", 2025, 7).unwrap();
         assert_eq!(n.to_string(), "BJ-2024-2025-000007");
         let back = MemberNo::parse("BJ-2024-2025-000007").unwrap();
-        assert_eq!((back.union_code(), back.year(), back.seq()), ("BJ-2024", 2025, 7));
+        assert_eq!(
+            (back.union_code(), back.year(), back.seq()),
+            ("BJ-2024", 2025, 7)
+        );
     }
 
     #[test]
     fn issuing_counts_per_union_and_year() {
-        assert_eq!(MemberNo::issue("AH-HF-YH", day("2025-01-01"), None).unwrap().to_string(), "AH-HF-YH-2025-000001");
-        assert_eq!(MemberNo::issue("AH-HF-YH", day("2025-12-31"), Some(41)).unwrap().to_string(), "AH-HF-YH-2025-000042");
-        assert_eq!(MemberNo::issue("AH-HF-YH", day("2025-12-31"), Some(SEQ_MAX)), None);
+        assert_eq!(
+            MemberNo::issue("AH-HF-YH", day("2025-01-01"), None)
+                .unwrap()
+                .to_string(),
+            "AH-HF-YH-2025-000001"
+        );
+        assert_eq!(
+            MemberNo::issue("AH-HF-YH", day("2025-12-31"), Some(41))
+                .unwrap()
+                .to_string(),
+            "AH-HF-YH-2025-000042"
+        );
+        assert_eq!(
+            MemberNo::issue("AH-HF-YH", day("2025-12-31"), Some(SEQ_MAX)),
+            None
+        );
         let first = MemberNo::issue("JS-NT-QD", day("2026-03-01"), Some(9)).unwrap();
         let next = first.following().unwrap();
         assert_eq!(next.to_string(), "JS-NT-QD-2026-000011");
-        assert!(first.to_string() < next.to_string(), "text order is issue order");
-        assert_eq!(MemberNo::new("A1", 2025, SEQ_MAX).unwrap().following(), None);
+        assert!(
+            first.to_string() < next.to_string(),
+            "text order is issue order"
+        );
+        assert_eq!(
+            MemberNo::new("A1", 2025, SEQ_MAX).unwrap().following(),
+            None
+        );
     }
 
     #[test]

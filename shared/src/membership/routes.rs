@@ -1,4 +1,5 @@
-#[cfg_attr(not(feature = "openapi"), allow(unused_imports))] // the types appear only in `schema!`
+#[cfg_attr(not(feature = "openapi"), allow(unused_imports))]
+// the types appear only in `schema!`
 use super::*;
 use crate::accounts::StaffRole;
 use crate::routes::{schema, Access, Method, Reply, Route, RouteId};
@@ -34,8 +35,22 @@ pub enum MembershipRoute {
     JoinPoster,
 }
 
-const fn r(id: MembershipRoute, method: Method, path: &'static str, access: Access, summary: &'static str, reply: Reply) -> Route {
-    Route::new(RouteId::Membership(id), method, path, access, summary, reply)
+const fn r(
+    id: MembershipRoute,
+    method: Method,
+    path: &'static str,
+    access: Access,
+    summary: &'static str,
+    reply: Reply,
+) -> Route {
+    Route::new(
+        RouteId::Membership(id),
+        method,
+        path,
+        access,
+        summary,
+        reply,
+    )
 }
 
 const STAFF: Access = Access::Staff(StaffRole::Staff);

@@ -41,8 +41,14 @@ impl SuggestQuery {
     /// Reads `?site=…&region_code=…&trade=carpenter`.
     pub fn read(q: &Query) -> Result<SuggestQuery, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let trade = q.str("trade").and_then(|code| errors.check("trade", Trade::parse(code).ok_or_else(why::not_a_choice)));
-        let raw = SuggestQuery { site: q.str("site").map(String::from), region_code: q.str("region_code").map(String::from), trade };
+        let trade = q.str("trade").and_then(|code| {
+            errors.check("trade", Trade::parse(code).ok_or_else(why::not_a_choice))
+        });
+        let raw = SuggestQuery {
+            site: q.str("site").map(String::from),
+            region_code: q.str("region_code").map(String::from),
+            trade,
+        };
         match raw.validate() {
             Ok(facts) if errors.is_empty() => Ok(facts),
             Ok(_) => Err(errors),
@@ -56,21 +62,42 @@ impl SuggestQuery {
     /// Trims the texts and checks them; a site or an area is needed.
     pub fn validate(&self) -> Result<SuggestQuery, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let site = self.site.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let site = self
+            .site
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         if site.is_some_and(|s| s.chars().count() > SITE_MAX) {
             errors.add("site", why::too_long(SITE_MAX));
         }
-        let region = self.region_code.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let region = self
+            .region_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         if region.is_some_and(|r| !is_region_code(r)) {
-            errors.add("region_code", Text::new("请从列表中选择所在地区", "Choose your area from the list"));
+            errors.add(
+                "region_code",
+                Text::new("请从列表中选择所在地区", "Choose your area from the list"),
+            );
         }
         if site.is_none() && region.is_none() {
-            errors.add("region_code", Text::new("请填写工地名称,或选择所在地区", "Name your site or choose your area"));
+            errors.add(
+                "region_code",
+                Text::new(
+                    "请填写工地名称,或选择所在地区",
+                    "Name your site or choose your area",
+                ),
+            );
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(SuggestQuery { site: site.map(String::from), region_code: region.map(String::from), trade: self.trade })
+        Ok(SuggestQuery {
+            site: site.map(String::from),
+            region_code: region.map(String::from),
+            trade: self.trade,
+        })
     }
 }
 
@@ -86,7 +113,11 @@ pub fn covering_regions(region: &str) -> Vec<String> {
     if !is_region_code(region) {
         return Vec::new();
     }
-    let mut codes = vec![region.to_string(), format!("{}00", &region[..4]), format!("{}0000", &region[..2])];
+    let mut codes = vec![
+        region.to_string(),
+        format!("{}00", &region[..4]),
+        format!("{}0000", &region[..2]),
+    ];
     codes.dedup();
     codes
 }
@@ -132,7 +163,11 @@ pub struct UnionSuggestions {
 
 impl Suggestion<'_> {
     pub fn render(&self, lang: Lang) -> UnionSuggestion {
-        UnionSuggestion { union: self.union.clone(), fit: self.fit, reason: self.reason.get(lang).to_string() }
+        UnionSuggestion {
+            union: self.union.clone(),
+            fit: self.fit,
+            reason: self.reason.get(lang).to_string(),
+        }
     }
 }
 
@@ -181,7 +216,17 @@ fn area_words(reach: Reach, union_region: &str) -> (&'static str, &'static str) 
 }
 
 /// Words that say nothing about which site it is.
-const FILLER: &[&str] = &["项目工会", "联合工会", "项目部", "施工现场", "工会", "项目", "工地", "工程", "现场"];
+const FILLER: &[&str] = &[
+    "项目工会",
+    "联合工会",
+    "项目部",
+    "施工现场",
+    "工会",
+    "项目",
+    "工地",
+    "工程",
+    "现场",
+];
 
 /// Site text for comparison: full-width forms folded, case folded, spaces and
 /// punctuation dropped, filler words removed.
@@ -221,21 +266,46 @@ type RankKey = (SuggestionFit, Reverse<(u8, u8)>, u8, i64);
 
 /// Ranks `candidates` for a worker's `facts` (already validated), best first,
 /// at most [`SUGGESTIONS_MAX`]. `today` is the Asia/Shanghai date.
-pub fn suggest<'a>(candidates: &'a [UnionSummary], facts: &SuggestQuery, today: NaiveDate) -> Vec<Suggestion<'a>> {
+pub fn suggest<'a>(
+    candidates: &'a [UnionSummary],
+    facts: &SuggestQuery,
+    today: NaiveDate,
+) -> Vec<Suggestion<'a>> {
     let typed = facts.site.as_deref().map(site_key).unwrap_or_default();
     let worker_region = facts.region_code.as_deref().unwrap_or("");
     let mut ranked: Vec<(RankKey, Suggestion<'a>)> = Vec::new();
-    for union in candidates.iter().filter(|u| u.accepts_members(today).is_ok()) {
+    for union in candidates
+        .iter()
+        .filter(|u| u.accepts_members(today).is_ok())
+    {
         let region = union.region_code.as_deref().unwrap_or("");
         let near = reach(region, worker_region);
         match union.kind {
             UnionKind::Project => {
                 let by_name = site_score(&typed, &union.name);
-                let by_address = union.address.as_deref().map_or(0, |a| site_score(&typed, a));
+                let by_address = union
+                    .address
+                    .as_deref()
+                    .map_or(0, |a| site_score(&typed, a));
                 if by_name.max(by_address) > 0 {
-                    let reason = Text::new("您填写的工地有项目工会", "The site you named has a project union");
-                    let key = (SuggestionFit::Site, Reverse((by_name.max(by_address), by_name)), near.map_or(u8::MAX, |r| r as u8), union.id);
-                    ranked.push((key, Suggestion { union, fit: SuggestionFit::Site, reason }));
+                    let reason = Text::new(
+                        "您填写的工地有项目工会",
+                        "The site you named has a project union",
+                    );
+                    let key = (
+                        SuggestionFit::Site,
+                        Reverse((by_name.max(by_address), by_name)),
+                        near.map_or(u8::MAX, |r| r as u8),
+                        union.id,
+                    );
+                    ranked.push((
+                        key,
+                        Suggestion {
+                            union,
+                            fit: SuggestionFit::Site,
+                            reason,
+                        },
+                    ));
                 }
             }
             UnionKind::Joint => {
@@ -244,24 +314,41 @@ pub fn suggest<'a>(candidates: &'a [UnionSummary], facts: &SuggestQuery, today: 
                 let (fit, reason) = match (&union.trades, facts.trade) {
                     (None, _) => (
                         SuggestionFit::RegionalInArea,
-                        Text::owned(format!("{zh_area}的联合工会,各个工种都能加入"), format!("Joint union for {en_area}; open to every trade")),
+                        Text::owned(
+                            format!("{zh_area}的联合工会,各个工种都能加入"),
+                            format!("Joint union for {en_area}; open to every trade"),
+                        ),
                     ),
                     (Some(trades), Some(t)) if trades.contains(&t) => (
                         SuggestionFit::IndustryInArea,
-                        Text::owned(format!("{zh_area}的行业联合工会,接收{}", t.label().zh), format!("Industry joint union for {en_area}; takes {}", t.label().en)),
+                        Text::owned(
+                            format!("{zh_area}的行业联合工会,接收{}", t.label().zh),
+                            format!("Industry joint union for {en_area}; takes {}", t.label().en),
+                        ),
                     ),
                     (Some(trades), _) => {
                         let (zh, en) = trade_list(trades);
-                        (SuggestionFit::OtherInArea, Text::owned(format!("{zh_area}的行业联合工会,接收{zh}"), format!("Industry joint union for {en_area}; takes {en}")))
+                        (
+                            SuggestionFit::OtherInArea,
+                            Text::owned(
+                                format!("{zh_area}的行业联合工会,接收{zh}"),
+                                format!("Industry joint union for {en_area}; takes {en}"),
+                            ),
+                        )
                     }
                 };
-                ranked.push(((fit, Reverse((0, 0)), near as u8, union.id), Suggestion { union, fit, reason }));
+                ranked.push((
+                    (fit, Reverse((0, 0)), near as u8, union.id),
+                    Suggestion { union, fit, reason },
+                ));
             }
             UnionKind::Federation | UnionKind::Enterprise => {}
         }
     }
     ranked.sort_by_key(|(key, _)| *key);
-    let better_found = ranked.iter().any(|(_, s)| s.fit < SuggestionFit::OtherInArea);
+    let better_found = ranked
+        .iter()
+        .any(|(_, s)| s.fit < SuggestionFit::OtherInArea);
     ranked
         .into_iter()
         .map(|(_, s)| s)
@@ -274,9 +361,20 @@ pub fn suggest<'a>(candidates: &'a [UnionSummary], facts: &SuggestQuery, today: 
 fn trade_list(trades: &[Trade]) -> (String, String) {
     let shown = &trades[..trades.len().min(3)];
     let more = trades.len() > 3;
-    let zh = shown.iter().map(|t| t.label().zh.into_owned()).collect::<Vec<_>>().join("、");
-    let en = shown.iter().map(|t| t.label().en.into_owned()).collect::<Vec<_>>().join(", ");
-    (format!("{zh}{}", if more { "等" } else { "" }), format!("{en}{}", if more { " and others" } else { "" }))
+    let zh = shown
+        .iter()
+        .map(|t| t.label().zh.into_owned())
+        .collect::<Vec<_>>()
+        .join("、");
+    let en = shown
+        .iter()
+        .map(|t| t.label().en.into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    (
+        format!("{zh}{}", if more { "等" } else { "" }),
+        format!("{en}{}", if more { " and others" } else { "" }),
+    )
 }
 
 /// An area a worker can pick when they have no QR code: a city or district
@@ -301,7 +399,10 @@ pub struct JoinAreas {
 /// under `合肥市总工会` is `合肥市 瑶海区`.
 pub fn area_name(federation: &str, parent_federation: Option<&str>) -> String {
     let place = |n: &str| n.trim_end_matches("总工会").trim().to_string();
-    match parent_federation.map(place).filter(|p| !p.is_empty() && !p.ends_with('省')) {
+    match parent_federation
+        .map(place)
+        .filter(|p| !p.is_empty() && !p.ends_with('省'))
+    {
         Some(parent) => format!("{parent} {}", place(federation)),
         None => place(federation),
     }
@@ -313,7 +414,10 @@ mod tests {
 
     #[test]
     fn areas_are_named_after_their_federations() {
-        assert_eq!(area_name("瑶海区总工会", Some("合肥市总工会")), "合肥市 瑶海区");
+        assert_eq!(
+            area_name("瑶海区总工会", Some("合肥市总工会")),
+            "合肥市 瑶海区"
+        );
         assert_eq!(area_name("合肥市总工会", Some("安徽省总工会")), "合肥市");
         assert_eq!(area_name("霍山县总工会", None), "霍山县");
     }
@@ -339,7 +443,13 @@ mod tests {
     }
 
     fn facts(site: Option<&str>, region: Option<&str>, trade: Option<Trade>) -> SuggestQuery {
-        SuggestQuery { site: site.map(String::from), region_code: region.map(String::from), trade }.validate().unwrap()
+        SuggestQuery {
+            site: site.map(String::from),
+            region_code: region.map(String::from),
+            trade,
+        }
+        .validate()
+        .unwrap()
     }
 
     fn ids(s: &[Suggestion]) -> Vec<i64> {
@@ -349,11 +459,24 @@ mod tests {
     /// 瑶海区 (340102) of 合肥 (340100) in 安徽 (340000).
     fn hefei() -> Vec<UnionSummary> {
         vec![
-            project(1, "中建三局合肥万达广场项目工会", "合肥市瑶海区长江东路1000号", "340102"),
+            project(
+                1,
+                "中建三局合肥万达广场项目工会",
+                "合肥市瑶海区长江东路1000号",
+                "340102",
+            ),
             project(2, "合肥地铁8号线项目工会", "合肥市蜀山区望江西路", "340104"),
             joint(3, "340102", None),
-            joint(4, "340102", Some(vec![Trade::Carpenter, Trade::RebarWorker, Trade::Mason])),
-            joint(5, "340100", Some(vec![Trade::Courier, Trade::DeliveryRider])),
+            joint(
+                4,
+                "340102",
+                Some(vec![Trade::Carpenter, Trade::RebarWorker, Trade::Mason]),
+            ),
+            joint(
+                5,
+                "340100",
+                Some(vec![Trade::Courier, Trade::DeliveryRider]),
+            ),
             joint(6, "340104", None),
             joint(7, "340100", None),
             union(8, UnionKind::Enterprise, "340102"),
@@ -364,12 +487,23 @@ mod tests {
     #[test]
     fn the_project_union_of_the_named_site_wins() {
         let unions = hefei();
-        let got = suggest(&unions, &facts(Some("万达广场工地"), Some("340102"), Some(Trade::Carpenter)), today());
-        assert_eq!(ids(&got), vec![1, 4, 3, 7], "site, then industry, then regional, district before city");
+        let got = suggest(
+            &unions,
+            &facts(Some("万达广场工地"), Some("340102"), Some(Trade::Carpenter)),
+            today(),
+        );
+        assert_eq!(
+            ids(&got),
+            vec![1, 4, 3, 7],
+            "site, then industry, then regional, district before city"
+        );
         assert_eq!(got[0].fit, SuggestionFit::Site);
         assert_eq!(got[0].reason.zh, "您填写的工地有项目工会");
         assert_eq!(got[1].reason.zh, "本区的行业联合工会,接收木工");
-        assert_eq!(got[1].reason.en, "Industry joint union for your district; takes Carpenter");
+        assert_eq!(
+            got[1].reason.en,
+            "Industry joint union for your district; takes Carpenter"
+        );
         assert_eq!(got[2].reason.zh, "本区的联合工会,各个工种都能加入");
         assert_eq!(got[3].reason.zh, "本市的联合工会,各个工种都能加入");
     }
@@ -377,17 +511,34 @@ mod tests {
     #[test]
     fn sites_match_by_name_or_address_either_way_round() {
         let unions = hefei();
-        for typed in ["万达广场", "合肥万达广场项目部", "中建三局 合肥万达广场 工地", "长江东路", "ＷＡＮＤＡ无关"] {
+        for typed in [
+            "万达广场",
+            "合肥万达广场项目部",
+            "中建三局 合肥万达广场 工地",
+            "长江东路",
+            "ＷＡＮＤＡ无关",
+        ] {
             let got = suggest(&unions, &facts(Some(typed), None, None), today());
             let expect_match = !typed.starts_with('Ｗ');
-            assert_eq!(got.first().map(|s| s.union.id) == Some(1), expect_match, "{typed}");
+            assert_eq!(
+                got.first().map(|s| s.union.id) == Some(1),
+                expect_match,
+                "{typed}"
+            );
         }
         // A worker who typed more than the project's name still matches it.
-        let got = suggest(&unions, &facts(Some("在合肥地铁8号线干活"), None, None), today());
+        let got = suggest(
+            &unions,
+            &facts(Some("在合肥地铁8号线干活"), None, None),
+            today(),
+        );
         assert_eq!(ids(&got), vec![2]);
         // Filler words alone match nothing.
         assert!(suggest(&unions, &facts(Some("项目工地"), None, None), today()).is_empty());
-        assert!(suggest(&unions, &facts(Some("万"), None, None), today()).is_empty(), "one character is too little");
+        assert!(
+            suggest(&unions, &facts(Some("万"), None, None), today()).is_empty(),
+            "one character is too little"
+        );
     }
 
     #[test]
@@ -397,8 +548,16 @@ mod tests {
             project(12, "滨湖花园项目工会", "合肥市包河区", "340111"),
             project(13, "滨湖花园项目工会", "芜湖市", "340202"),
         ];
-        let got = suggest(&unions, &facts(Some("滨湖花园工地"), Some("340111"), None), today());
-        assert_eq!(ids(&got), vec![12, 13, 11], "exact names first, the worker's district first among equals");
+        let got = suggest(
+            &unions,
+            &facts(Some("滨湖花园工地"), Some("340111"), None),
+            today(),
+        );
+        assert_eq!(
+            ids(&got),
+            vec![12, 13, 11],
+            "exact names first, the worker's district first among equals"
+        );
     }
 
     #[test]
@@ -420,23 +579,40 @@ mod tests {
     fn other_industries_only_when_nothing_fits_or_the_trade_is_unknown() {
         let unions = hefei();
         // A carpenter in 瑶海 is not offered the couriers' union: better ones exist.
-        let got = suggest(&unions, &facts(None, Some("340102"), Some(Trade::Carpenter)), today());
+        let got = suggest(
+            &unions,
+            &facts(None, Some("340102"), Some(Trade::Carpenter)),
+            today(),
+        );
         assert_eq!(ids(&got), vec![4, 3, 7]);
         // Without a trade, the industry unions are listed with what they take.
         let got = suggest(&unions, &facts(None, Some("340102"), None), today());
         assert_eq!(ids(&got), vec![3, 7, 4, 5]);
-        assert_eq!(got[2].reason.zh, "本区的行业联合工会,接收木工、钢筋工、瓦工");
+        assert_eq!(
+            got[2].reason.zh,
+            "本区的行业联合工会,接收木工、钢筋工、瓦工"
+        );
         assert_eq!(got[3].reason.zh, "本市的行业联合工会,接收快递员、外卖骑手");
         // Where only another industry's union exists, it is still offered.
         let only = vec![joint(5, "340100", Some(vec![Trade::Courier]))];
-        let got = suggest(&only, &facts(None, Some("340102"), Some(Trade::Carpenter)), today());
+        let got = suggest(
+            &only,
+            &facts(None, Some("340102"), Some(Trade::Carpenter)),
+            today(),
+        );
         assert_eq!(ids(&got), vec![5]);
         assert_eq!(got[0].fit, SuggestionFit::OtherInArea);
     }
 
     #[test]
     fn areas_cover_their_districts_and_not_their_neighbours() {
-        let unions = vec![joint(1, "340000", None), joint(2, "340100", None), joint(3, "340102", None), joint(4, "340104", None), joint(5, "320100", None)];
+        let unions = vec![
+            joint(1, "340000", None),
+            joint(2, "340100", None),
+            joint(3, "340102", None),
+            joint(4, "340104", None),
+            joint(5, "320100", None),
+        ];
         let got = suggest(&unions, &facts(None, Some("340102"), None), today());
         assert_eq!(ids(&got), vec![3, 2, 1]);
         assert_eq!(got[2].reason.zh, "本省的联合工会,各个工种都能加入");
@@ -445,7 +621,10 @@ mod tests {
         assert_eq!(ids(&got), vec![2, 1, 3, 4]);
         assert_eq!(got[0].reason.zh, "本市的联合工会,各个工种都能加入");
         assert!(got[2].reason.zh.starts_with("您选的地区"));
-        assert_eq!(covering_regions("340102"), vec!["340102", "340100", "340000"]);
+        assert_eq!(
+            covering_regions("340102"),
+            vec!["340102", "340100", "340000"]
+        );
         assert_eq!(covering_regions("340100"), vec!["340100", "340000"]);
         assert!(covering_regions("34010").is_empty());
     }
@@ -456,21 +635,32 @@ mod tests {
         let got = suggest(&unions, &facts(None, Some("340102"), None), today());
         assert_eq!(ids(&got), vec![1, 2, 3, 4, 5]);
         let wire = got[0].render(Lang::En);
-        assert_eq!(wire.reason, "Joint union for your district; open to every trade");
-        assert_eq!(serde_json::to_value(&wire).unwrap()["fit"], "regional_in_area");
+        assert_eq!(
+            wire.reason,
+            "Joint union for your district; open to every trade"
+        );
+        assert_eq!(
+            serde_json::to_value(&wire).unwrap()["fit"],
+            "regional_in_area"
+        );
     }
 
     #[test]
     fn the_query_needs_a_site_or_an_area() {
         let errors = SuggestQuery::read(&Query::parse("")).unwrap_err();
         assert!(errors.get("region_code").unwrap().zh.contains("工地名称"));
-        let errors = SuggestQuery::read(&Query::parse("region_code=3401&trade=astronaut")).unwrap_err();
+        let errors =
+            SuggestQuery::read(&Query::parse("region_code=3401&trade=astronaut")).unwrap_err();
         assert!(errors.get("region_code").is_some());
         assert_eq!(errors.get("trade"), Some(&why::not_a_choice()));
-        let ok = SuggestQuery::read(&Query::parse("site=+%E4%B8%87%E8%BE%BE+&trade=carpenter")).unwrap();
+        let ok =
+            SuggestQuery::read(&Query::parse("site=+%E4%B8%87%E8%BE%BE+&trade=carpenter")).unwrap();
         assert_eq!(ok.site.as_deref(), Some("万达"));
         assert_eq!(ok.trade, Some(Trade::Carpenter));
         let long = format!("site={}", "工".repeat(SITE_MAX + 1));
-        assert!(SuggestQuery::read(&Query::parse(&long)).unwrap_err().get("site").is_some());
+        assert!(SuggestQuery::read(&Query::parse(&long))
+            .unwrap_err()
+            .get("site")
+            .is_some());
     }
 }

@@ -25,8 +25,15 @@ pub fn duplicate_application() -> ApiError {
 /// their active membership, if any: a member moves by transfer, a non-member
 /// joins by enrolment. A closed target is a 422 on `union_id`; a wrong kind of
 /// application is a 409.
-pub fn check_can_apply(kind: ApplicationKind, target: &UnionSummary, member_of: Option<i64>, today: NaiveDate) -> Result<(), ApiError> {
-    target.accepts_members(today).map_err(|why| ApiError::field("union_id", why))?;
+pub fn check_can_apply(
+    kind: ApplicationKind,
+    target: &UnionSummary,
+    member_of: Option<i64>,
+    today: NaiveDate,
+) -> Result<(), ApiError> {
+    target
+        .accepts_members(today)
+        .map_err(|why| ApiError::field("union_id", why))?;
     match (kind, member_of) {
         (_, Some(current)) if current == target.id => Err(ApiError::conflict(Text::new(
             "您已经是这个工会的会员了",
@@ -71,24 +78,45 @@ pub struct ValidTransfer {
 impl TransferRequest {
     /// Checks the request of a member of `current_union_id`. `target` is the
     /// union found for `to_union_id` within reach, `None` when there is none.
-    pub fn validate(&self, current_union_id: i64, target: Option<&UnionSummary>, today: NaiveDate) -> Result<ValidTransfer, FieldErrors> {
+    pub fn validate(
+        &self,
+        current_union_id: i64,
+        target: Option<&UnionSummary>,
+        today: NaiveDate,
+    ) -> Result<ValidTransfer, FieldErrors> {
         let mut errors = FieldErrors::new();
         match target.filter(|t| t.id == self.to_union_id) {
             _ if self.to_union_id <= 0 => errors.add("to_union_id", crate::error::why::required()),
-            None => errors.add("to_union_id", Text::new("没有找到这个工会", "This union was not found")),
-            Some(t) if t.id == current_union_id => {
-                errors.add("to_union_id", Text::new("您现在就是这个工会的会员", "You are already a member of this union"))
-            }
+            None => errors.add(
+                "to_union_id",
+                Text::new("没有找到这个工会", "This union was not found"),
+            ),
+            Some(t) if t.id == current_union_id => errors.add(
+                "to_union_id",
+                Text::new(
+                    "您现在就是这个工会的会员",
+                    "You are already a member of this union",
+                ),
+            ),
             Some(t) => {
                 errors.check("to_union_id", t.accepts_members(today));
             }
         }
-        let employer = errors.check("employer_or_project", required_text(&self.employer_or_project, ADDRESS_MAX));
-        let reason = errors.check("reason", optional_text(&self.reason, TRANSFER_REASON_MAX, true));
+        let employer = errors.check(
+            "employer_or_project",
+            required_text(&self.employer_or_project, ADDRESS_MAX),
+        );
+        let reason = errors.check(
+            "reason",
+            optional_text(&self.reason, TRANSFER_REASON_MAX, true),
+        );
         match (employer, reason) {
-            (Some(employer_or_project), Some(reason)) if errors.is_empty() => {
-                Ok(ValidTransfer { to_union_id: self.to_union_id, employer_or_project, trade: self.trade, reason })
-            }
+            (Some(employer_or_project), Some(reason)) if errors.is_empty() => Ok(ValidTransfer {
+                to_union_id: self.to_union_id,
+                employer_or_project,
+                trade: self.trade,
+                reason,
+            }),
             _ => Err(errors),
         }
     }
@@ -114,7 +142,11 @@ impl CloseProjectInput {
 /// Whether `closing` can close with its members moved to `fallback` (`None`
 /// when no such union was found in reach). Errors name `fallback_union_id`,
 /// except a union already closed, which is a 409.
-pub fn check_closure(closing: &UnionSummary, fallback: Option<&UnionSummary>, today: NaiveDate) -> Result<(), ApiError> {
+pub fn check_closure(
+    closing: &UnionSummary,
+    fallback: Option<&UnionSummary>,
+    today: NaiveDate,
+) -> Result<(), ApiError> {
     if closing.kind == UnionKind::Federation {
         return Err(ApiError::bad_request(Text::new(
             "总工会不能这样关闭,只能关闭基层工会",
@@ -122,11 +154,20 @@ pub fn check_closure(closing: &UnionSummary, fallback: Option<&UnionSummary>, to
         )));
     }
     if closing.status == UnionStatus::Closed {
-        return Err(ApiError::conflict(Text::new("这个工会已经关闭了", "This union is already closed")));
+        return Err(ApiError::conflict(Text::new(
+            "这个工会已经关闭了",
+            "This union is already closed",
+        )));
     }
     let why = match fallback {
-        None => Text::new("请选择会员要转去的兜底工会", "Choose the union the members move to (the fallback)"),
-        Some(f) if f.id == closing.id => Text::new("兜底工会不能是要关闭的这个工会", "The fallback cannot be the union being closed"),
+        None => Text::new(
+            "请选择会员要转去的兜底工会",
+            "Choose the union the members move to (the fallback)",
+        ),
+        Some(f) if f.id == closing.id => Text::new(
+            "兜底工会不能是要关闭的这个工会",
+            "The fallback cannot be the union being closed",
+        ),
         Some(f) => match f.accepts_members(today) {
             Ok(()) => return Ok(()),
             Err(why) => why,
@@ -151,11 +192,22 @@ mod tests {
         assert!(check_can_apply(ApplicationKind::Enrolment, &target, None, today()).is_ok());
         assert!(check_can_apply(ApplicationKind::Transfer, &target, Some(1), today()).is_ok());
 
-        let err = check_can_apply(ApplicationKind::Enrolment, &target, Some(1), today()).unwrap_err();
+        let err =
+            check_can_apply(ApplicationKind::Enrolment, &target, Some(1), today()).unwrap_err();
         assert_eq!(err.code, ErrorCode::Conflict);
         assert!(err.message.zh.contains("请申请转会"));
-        assert_eq!(check_can_apply(ApplicationKind::Transfer, &target, None, today()).unwrap_err().code, ErrorCode::Conflict);
-        assert_eq!(check_can_apply(ApplicationKind::Transfer, &target, Some(2), today()).unwrap_err().code, ErrorCode::Conflict);
+        assert_eq!(
+            check_can_apply(ApplicationKind::Transfer, &target, None, today())
+                .unwrap_err()
+                .code,
+            ErrorCode::Conflict
+        );
+        assert_eq!(
+            check_can_apply(ApplicationKind::Transfer, &target, Some(2), today())
+                .unwrap_err()
+                .code,
+            ErrorCode::Conflict
+        );
 
         let mut closed = target.clone();
         closed.status = UnionStatus::Closed;
@@ -166,7 +218,12 @@ mod tests {
     }
 
     fn request(to: i64) -> TransferRequest {
-        TransferRequest { to_union_id: to, employer_or_project: "合肥滨湖新区安置房项目".into(), trade: Some(Trade::Carpenter), reason: String::new() }
+        TransferRequest {
+            to_union_id: to,
+            employer_or_project: "合肥滨湖新区安置房项目".into(),
+            trade: Some(Trade::Carpenter),
+            reason: String::new(),
+        }
     }
 
     #[test]
@@ -181,9 +238,15 @@ mod tests {
         let errors = request(2).validate(2, Some(&target), today()).unwrap_err();
         assert!(errors.get("to_union_id").unwrap().zh.contains("现在就是"));
         let errors = request(0).validate(1, None, today()).unwrap_err();
-        assert_eq!(errors.get("to_union_id").unwrap(), &crate::error::why::required());
+        assert_eq!(
+            errors.get("to_union_id").unwrap(),
+            &crate::error::why::required()
+        );
         let errors = request(3).validate(1, Some(&target), today()).unwrap_err();
-        assert!(errors.get("to_union_id").is_some(), "a target that is not the one asked for is not found");
+        assert!(
+            errors.get("to_union_id").is_some(),
+            "a target that is not the one asked for is not found"
+        );
 
         let mut ended = target.clone();
         ended.project_ends_on = NaiveDate::from_ymd_opt(2025, 5, 1);
@@ -205,19 +268,40 @@ mod tests {
 
         project.fallback_union_id = Some(9);
         assert_eq!(CloseProjectInput::default().fallback_for(&project), Some(9));
-        assert_eq!(CloseProjectInput { fallback_union_id: Some(12) }.fallback_for(&project), Some(12));
+        assert_eq!(
+            CloseProjectInput {
+                fallback_union_id: Some(12)
+            }
+            .fallback_for(&project),
+            Some(12)
+        );
 
         let err = check_closure(&project, None, today()).unwrap_err();
         assert_eq!(err.fields[0].field, "fallback_union_id");
         assert!(check_closure(&project, Some(&project), today()).is_err());
         let mut closed_joint = joint.clone();
         closed_joint.status = UnionStatus::Closed;
-        assert_eq!(check_closure(&project, Some(&closed_joint), today()).unwrap_err().status(), 422);
+        assert_eq!(
+            check_closure(&project, Some(&closed_joint), today())
+                .unwrap_err()
+                .status(),
+            422
+        );
         let federation = union(1, UnionKind::Federation, "340102");
         assert!(check_closure(&project, Some(&federation), today()).is_err());
-        assert_eq!(check_closure(&federation, Some(&joint), today()).unwrap_err().status(), 400);
+        assert_eq!(
+            check_closure(&federation, Some(&joint), today())
+                .unwrap_err()
+                .status(),
+            400
+        );
 
         project.status = UnionStatus::Closed;
-        assert_eq!(check_closure(&project, Some(&joint), today()).unwrap_err().status(), 409);
+        assert_eq!(
+            check_closure(&project, Some(&joint), today())
+                .unwrap_err()
+                .status(),
+            409
+        );
     }
 }

@@ -21,7 +21,11 @@ pub const P_COST: u32 = 1;
 const COMMON: &str = include_str!("common_passwords.txt");
 
 fn argon2() -> Argon2<'static> {
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(M_COST_KIB, T_COST, P_COST, None).expect("valid params"))
+    Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(M_COST_KIB, T_COST, P_COST, None).expect("valid params"),
+    )
 }
 
 /// The whole policy. `username` is refused as a password.
@@ -34,25 +38,36 @@ pub fn check(password: &str, username: &str) -> Result<(), Text> {
         ));
     }
     if !username.is_empty() && password.trim().eq_ignore_ascii_case(username.trim()) {
-        return Err(Text::new("密码不能和用户名相同", "The password must not be the username"));
+        return Err(Text::new(
+            "密码不能和用户名相同",
+            "The password must not be the username",
+        ));
     }
     Ok(())
 }
 
 pub fn is_common(password: &str) -> bool {
     let lower = password.trim().to_lowercase();
-    COMMON.lines().filter(|l| !l.starts_with('#')).any(|l| l == lower)
+    COMMON
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l == lower)
 }
 
 /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`).
 pub fn hash(password: &str) -> String {
     let salt = SaltString::encode_b64(&super::crypto::random_bytes::<16>()).expect("16-byte salt");
-    argon2().hash_password(password.as_bytes(), &salt).expect("argon2 hash").to_string()
+    argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 hash")
+        .to_string()
 }
 
 pub fn verify(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -67,9 +82,15 @@ pub fn verify_dummy(password: &str) {
 /// True when a stored hash used weaker parameters than today's and should be
 /// replaced at the next successful sign-in.
 pub fn needs_rehash(phc: &str) -> bool {
-    let Ok(parsed) = PasswordHash::new(phc) else { return true };
-    let Ok(params) = Params::try_from(&parsed) else { return true };
-    parsed.algorithm.as_str() != "argon2id" || params.m_cost() < M_COST_KIB || params.t_cost() < T_COST
+    let Ok(parsed) = PasswordHash::new(phc) else {
+        return true;
+    };
+    let Ok(params) = Params::try_from(&parsed) else {
+        return true;
+    };
+    parsed.algorithm.as_str() != "argon2id"
+        || params.m_cost() < M_COST_KIB
+        || params.t_cost() < T_COST
 }
 
 #[cfg(test)]
@@ -81,11 +102,20 @@ mod tests {
         assert!(check("short", "").is_err(), "under 8");
         assert!(check("password", "").is_err(), "common");
         assert!(check("woaini1314", "").is_err(), "common in China");
-        assert!(check("Yaohai.Admin", "yaohai.admin").is_err(), "same as username");
-        assert!(check("黄山松下一壶清茶", "").is_ok(), "8 Chinese characters");
+        assert!(
+            check("Yaohai.Admin", "yaohai.admin").is_err(),
+            "same as username"
+        );
+        assert!(
+            check("黄山松下一壶清茶", "").is_ok(),
+            "8 Chinese characters"
+        );
         assert!(check(&"长".repeat(64), "").is_ok(), "64 allowed");
         assert!(check(&"x".repeat(129), "").is_err(), "over 128");
-        assert!(check("correct horse battery", "").is_ok(), "no composition rules");
+        assert!(
+            check("correct horse battery", "").is_ok(),
+            "no composition rules"
+        );
     }
 
     #[test]
@@ -96,7 +126,9 @@ mod tests {
         assert!(!verify("correct horse batterx", &phc));
         assert!(!verify("anything", "not a phc string"));
         assert!(!needs_rehash(&phc));
-        assert!(needs_rehash("$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNo"));
+        assert!(needs_rehash(
+            "$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNo"
+        ));
     }
 
     #[test]

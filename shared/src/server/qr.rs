@@ -5,7 +5,8 @@ use qrcode::{EcLevel, QrCode};
 
 /// A square SVG of `text` with a quiet zone, readable by any phone camera.
 pub fn svg(text: &str, size_px: u32) -> String {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).expect("text fits a QR code");
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .expect("text fits a QR code");
     code.render::<svg::Color<'_>>()
         .min_dimensions(size_px, size_px)
         .dark_color(svg::Color("#000000"))

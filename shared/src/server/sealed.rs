@@ -19,7 +19,13 @@ pub struct Keyring {
 
 impl std::fmt::Debug for Keyring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Keyring").field("current", &self.current).field("versions", &self.keys.iter().map(|k| k.0).collect::<Vec<_>>()).finish()
+        f.debug_struct("Keyring")
+            .field("current", &self.current)
+            .field(
+                "versions",
+                &self.keys.iter().map(|k| k.0).collect::<Vec<_>>(),
+            )
+            .finish()
     }
 }
 
@@ -33,7 +39,9 @@ pub enum KeyringError {
 impl std::fmt::Display for KeyringError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            KeyringError::MissingCurrent(v) => write!(f, "ID_KEY_V{v} (the current key) is not set"),
+            KeyringError::MissingCurrent(v) => {
+                write!(f, "ID_KEY_V{v} (the current key) is not set")
+            }
             KeyringError::BadKey(v) => write!(f, "ID_KEY_V{v} is not 32 bytes of base64"),
             KeyringError::MissingIndexKey => write!(f, "ID_HMAC_KEY is not set"),
         }
@@ -44,20 +52,30 @@ impl Keyring {
     /// Builds the keyring from a lookup of secrets: `ID_KEY_CURRENT` names the
     /// version for new data; `ID_KEY_V1`, `ID_KEY_V2`… hold base64 32-byte keys.
     pub fn from_secrets(get: impl Fn(&str) -> Option<String>) -> Result<Keyring, KeyringError> {
-        let current = get("ID_KEY_CURRENT").and_then(|v| v.trim().parse().ok()).unwrap_or(1);
+        let current = get("ID_KEY_CURRENT")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(1);
         let mut keys = Vec::new();
         for version in 1..=16u32 {
             if let Some(text) = get(&format!("ID_KEY_V{version}")) {
                 let bytes = b64_decode(&text).ok_or(KeyringError::BadKey(version))?;
-                let key: [u8; 32] = bytes.try_into().map_err(|_| KeyringError::BadKey(version))?;
+                let key: [u8; 32] = bytes
+                    .try_into()
+                    .map_err(|_| KeyringError::BadKey(version))?;
                 keys.push((version, key));
             }
         }
         if !keys.iter().any(|(v, _)| *v == current) {
             return Err(KeyringError::MissingCurrent(current));
         }
-        let index_key = get("ID_HMAC_KEY").map(String::into_bytes).ok_or(KeyringError::MissingIndexKey)?;
-        Ok(Keyring { current, keys, index_key })
+        let index_key = get("ID_HMAC_KEY")
+            .map(String::into_bytes)
+            .ok_or(KeyringError::MissingIndexKey)?;
+        Ok(Keyring {
+            current,
+            keys,
+            index_key,
+        })
     }
 
     fn cipher(&self, version: u32) -> Option<Aes256Gcm> {
@@ -68,7 +86,15 @@ impl Keyring {
     pub fn seal(&self, plaintext: &str, aad: &str) -> String {
         let nonce = random_bytes::<12>();
         let cipher = self.cipher(self.current).expect("current key present");
-        let ct = cipher.encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext.as_bytes(), aad: aad.as_bytes() }).expect("AES-GCM encrypt");
+        let ct = cipher
+            .encrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext.as_bytes(),
+                    aad: aad.as_bytes(),
+                },
+            )
+            .expect("AES-GCM encrypt");
         let mut out = nonce.to_vec();
         out.extend(ct);
         format!("v{}:{}", self.current, b64(&out))
@@ -83,7 +109,15 @@ impl Keyring {
             return None;
         }
         let (nonce, ct) = bytes.split_at(12);
-        let pt = cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: ct, aad: aad.as_bytes() }).ok()?;
+        let pt = cipher
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: ct,
+                    aad: aad.as_bytes(),
+                },
+            )
+            .ok()?;
         String::from_utf8(pt).ok()
     }
 
@@ -104,7 +138,8 @@ mod tests {
     use std::collections::HashMap;
 
     fn ring(current: &str, keys: &[(&str, [u8; 32])]) -> Keyring {
-        let mut env: HashMap<String, String> = keys.iter().map(|(n, k)| (n.to_string(), b64(k))).collect();
+        let mut env: HashMap<String, String> =
+            keys.iter().map(|(n, k)| (n.to_string(), b64(k))).collect();
         env.insert("ID_KEY_CURRENT".into(), current.into());
         env.insert("ID_HMAC_KEY".into(), "index-key".into());
         Keyring::from_secrets(|name| env.get(name).cloned()).unwrap()
@@ -116,8 +151,15 @@ mod tests {
         let sealed = r.seal("11010519491231002X", "user:1");
         assert!(sealed.starts_with("v1:"));
         assert!(!sealed.contains("11010519491231002X"));
-        assert_ne!(sealed, r.seal("11010519491231002X", "user:1"), "fresh nonce each time");
-        assert_eq!(r.open(&sealed, "user:1").as_deref(), Some("11010519491231002X"));
+        assert_ne!(
+            sealed,
+            r.seal("11010519491231002X", "user:1"),
+            "fresh nonce each time"
+        );
+        assert_eq!(
+            r.open(&sealed, "user:1").as_deref(),
+            Some("11010519491231002X")
+        );
         assert_eq!(r.open(&sealed, "user:2"), None, "bound to its row");
         let mut tampered = sealed.clone();
         tampered.pop();
@@ -148,7 +190,8 @@ mod tests {
 
     #[test]
     fn missing_keys_are_reported() {
-        let err = Keyring::from_secrets(|n| (n == "ID_KEY_CURRENT").then(|| "3".to_string())).unwrap_err();
+        let err = Keyring::from_secrets(|n| (n == "ID_KEY_CURRENT").then(|| "3".to_string()))
+            .unwrap_err();
         assert_eq!(err, KeyringError::MissingCurrent(3));
     }
 }

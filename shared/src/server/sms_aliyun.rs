@@ -24,25 +24,42 @@ pub struct AliyunConfig {
 pub fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
 }
 
 pub fn canonical_query(params: &BTreeMap<String, String>) -> String {
-    params.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect::<Vec<_>>().join("&")
+    params
+        .iter()
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 pub fn signature(secret: &str, params: &BTreeMap<String, String>) -> String {
-    let string_to_sign = format!("GET&{}&{}", percent_encode("/"), percent_encode(&canonical_query(params)));
-    let mut mac = Hmac::<Sha1>::new_from_slice(format!("{secret}&").as_bytes()).expect("any key length");
+    let string_to_sign = format!(
+        "GET&{}&{}",
+        percent_encode("/"),
+        percent_encode(&canonical_query(params))
+    );
+    let mut mac =
+        Hmac::<Sha1>::new_from_slice(format!("{secret}&").as_bytes()).expect("any key length");
     mac.update(string_to_sign.as_bytes());
     super::crypto::b64(&mac.finalize().into_bytes())
 }
 
 /// The signed GET URL that sends `code` to `phone`.
-pub fn send_code_url(cfg: &AliyunConfig, phone: &str, code: &str, nonce: &str, timestamp: &str) -> String {
+pub fn send_code_url(
+    cfg: &AliyunConfig,
+    phone: &str,
+    code: &str,
+    nonce: &str,
+    timestamp: &str,
+) -> String {
     let mut params = BTreeMap::new();
     for (k, v) in [
         ("AccessKeyId", cfg.access_key_id.as_str()),
@@ -60,9 +77,16 @@ pub fn send_code_url(cfg: &AliyunConfig, phone: &str, code: &str, nonce: &str, t
     ] {
         params.insert(k.to_string(), v.to_string());
     }
-    params.insert("TemplateParam".into(), serde_json::json!({ "code": code }).to_string());
+    params.insert(
+        "TemplateParam".into(),
+        serde_json::json!({ "code": code }).to_string(),
+    );
     let sig = signature(&cfg.access_key_secret, &params);
-    format!("{ENDPOINT}?Signature={}&{}", percent_encode(&sig), canonical_query(&params))
+    format!(
+        "{ENDPOINT}?Signature={}&{}",
+        percent_encode(&sig),
+        canonical_query(&params)
+    )
 }
 
 #[cfg(test)]
@@ -92,19 +116,36 @@ mod tests {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         assert!(canonical_query(&params).starts_with("AccessKeyId=testId&Action=SendSms&Format=XML&OutId=123&PhoneNumbers=15300000001&RegionId=cn-hangzhou&SignName=%E9%98%BF%E9%87%8C%E4%BA%91"));
-        assert_eq!(signature("testSecret", &params), "zJDF+Lrzhj/ThnlvIToysFRq6t4=");
+        assert_eq!(
+            signature("testSecret", &params),
+            "zJDF+Lrzhj/ThnlvIToysFRq6t4="
+        );
     }
 
     #[test]
     fn pop_encoding_rules() {
         assert_eq!(percent_encode("a b*c~d"), "a%20b%2Ac~d");
-        assert_eq!(percent_encode("2017-07-12T02:42:19Z"), "2017-07-12T02%3A42%3A19Z");
+        assert_eq!(
+            percent_encode("2017-07-12T02:42:19Z"),
+            "2017-07-12T02%3A42%3A19Z"
+        );
     }
 
     #[test]
     fn url_carries_the_code_and_signature() {
-        let cfg = AliyunConfig { access_key_id: "id".into(), access_key_secret: "secret".into(), sign_name: "工友驿站".into(), template_code: "SMS_1".into() };
-        let url = send_code_url(&cfg, "13800000000", "123456", "nonce", "2025-01-01T00:00:00Z");
+        let cfg = AliyunConfig {
+            access_key_id: "id".into(),
+            access_key_secret: "secret".into(),
+            sign_name: "工友驿站".into(),
+            template_code: "SMS_1".into(),
+        };
+        let url = send_code_url(
+            &cfg,
+            "13800000000",
+            "123456",
+            "nonce",
+            "2025-01-01T00:00:00Z",
+        );
         assert!(url.starts_with("https://dysmsapi.aliyuncs.com/?Signature="));
         assert!(url.contains("TemplateParam=%7B%22code%22%3A%22123456%22%7D"));
         assert!(url.contains("PhoneNumbers=13800000000"));

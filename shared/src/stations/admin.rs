@@ -52,8 +52,18 @@ impl StationRowsQuery {
             }
             v
         });
-        let out = StationRowsQuery { union_id: q.opt("union_id", &mut errors), q: q.str("q").map(String::from), status, cursor: q.str("cursor").map(String::from), limit: q.opt("limit", &mut errors) };
-        if errors.is_empty() { Ok(out) } else { Err(errors) }
+        let out = StationRowsQuery {
+            union_id: q.opt("union_id", &mut errors),
+            q: q.str("q").map(String::from),
+            status,
+            cursor: q.str("cursor").map(String::from),
+            limit: q.opt("limit", &mut errors),
+        };
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
     }
 }
 

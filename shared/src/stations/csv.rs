@@ -72,16 +72,29 @@ mod tests {
 
     #[test]
     fn reads_quotes_bom_and_crlf() {
-        let rows = read("\u{feff}name,note\r\n\"驿站, 一号\",\"他说\"\"好\"\"\"\r\n\r\n\"多行\n地址\",x\n");
+        let rows = read(
+            "\u{feff}name,note\r\n\"驿站, 一号\",\"他说\"\"好\"\"\"\r\n\r\n\"多行\n地址\",x\n",
+        );
         assert_eq!(rows[0], (1, vec!["name".to_string(), "note".to_string()]));
-        assert_eq!(rows[1], (2, vec!["驿站, 一号".to_string(), "他说\"好\"".to_string()]));
-        assert_eq!(rows[2], (4, vec!["多行\n地址".to_string(), "x".to_string()]));
+        assert_eq!(
+            rows[1],
+            (2, vec!["驿站, 一号".to_string(), "他说\"好\"".to_string()])
+        );
+        assert_eq!(
+            rows[2],
+            (4, vec!["多行\n地址".to_string(), "x".to_string()])
+        );
         assert_eq!(rows.len(), 3);
     }
 
     #[test]
     fn write_then_read_round_trips() {
-        let data = vec![vec!["a,b".to_string(), "c\"d".to_string(), " e".to_string(), "工会".to_string()]];
+        let data = vec![vec![
+            "a,b".to_string(),
+            "c\"d".to_string(),
+            " e".to_string(),
+            "工会".to_string(),
+        ]];
         let text = write(&data);
         assert!(text.starts_with('\u{feff}'));
         assert_eq!(read(&text)[0].1, data[0]);

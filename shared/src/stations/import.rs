@@ -52,7 +52,14 @@ fn amenities_from(cell: &str) -> Result<Vec<Amenity>, Text> {
     cell.split(['|', '、', ',', ',', ';', ';'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|s| Amenity::parse(s).ok_or_else(|| Text::owned(format!("没有“{s}”这项设施"), format!("No amenity called \"{s}\""))))
+        .map(|s| {
+            Amenity::parse(s).ok_or_else(|| {
+                Text::owned(
+                    format!("没有“{s}”这项设施"),
+                    format!("No amenity called \"{s}\""),
+                )
+            })
+        })
         .collect()
 }
 
@@ -62,7 +69,11 @@ pub fn parse(text: &str, union_id: i64) -> Parsed {
     let mut out = Parsed::default();
     let mut rows = csv::read(text).into_iter();
     let Some((_, header)) = rows.next() else {
-        out.errors.push(RowError { line: 1, field: "file".into(), why: Text::new("文件是空的", "The file is empty") });
+        out.errors.push(RowError {
+            line: 1,
+            field: "file".into(),
+            why: Text::new("文件是空的", "The file is empty"),
+        });
         return out;
     };
     let position = |field: &str| -> Option<usize> {
@@ -72,38 +83,97 @@ pub fn parse(text: &str, union_id: i64) -> Parsed {
             h == *zh || h.eq_ignore_ascii_case(en) || h.eq_ignore_ascii_case(field)
         })
     };
-    let missing: Vec<&str> = COLUMNS.iter().filter(|c| c.3 && position(c.0).is_none()).map(|c| c.1).collect();
+    let missing: Vec<&str> = COLUMNS
+        .iter()
+        .filter(|c| c.3 && position(c.0).is_none())
+        .map(|c| c.1)
+        .collect();
     if !missing.is_empty() {
         out.errors.push(RowError {
             line: 1,
             field: "header".into(),
-            why: Text::owned(format!("缺少这些列:{}", missing.join("、")), format!("Missing columns: {}", missing.join(", "))),
+            why: Text::owned(
+                format!("缺少这些列:{}", missing.join("、")),
+                format!("Missing columns: {}", missing.join(", ")),
+            ),
         });
         return out;
     }
-    let columns: Vec<(&str, Option<usize>)> = COLUMNS.iter().map(|c| (c.0, position(c.0))).collect();
+    let columns: Vec<(&str, Option<usize>)> =
+        COLUMNS.iter().map(|c| (c.0, position(c.0))).collect();
     for (line, cells) in rows {
         let cell = |field: &str| -> String {
-            columns.iter().find(|(f, _)| *f == field).and_then(|(_, i)| *i).and_then(|i| cells.get(i)).map(|s| s.trim().to_string()).unwrap_or_default()
+            columns
+                .iter()
+                .find(|(f, _)| *f == field)
+                .and_then(|(_, i)| *i)
+                .and_then(|i| cells.get(i))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
         };
         let mut errors = FieldErrors::new();
-        let station_type = errors.check("station_type", StationType::parse(&cell("station_type")).ok_or_else(crate::error::why::not_a_choice));
-        let number = |f: &str, errors: &mut FieldErrors| errors.check(f, cell(f).parse::<f64>().map_err(|_| Text::new("应为数字,例如 31.8580", "Must be a number, e.g. 31.8580")));
+        let station_type = errors.check(
+            "station_type",
+            StationType::parse(&cell("station_type")).ok_or_else(crate::error::why::not_a_choice),
+        );
+        let number = |f: &str, errors: &mut FieldErrors| {
+            errors.check(
+                f,
+                cell(f).parse::<f64>().map_err(|_| {
+                    Text::new("应为数字,例如 31.8580", "Must be a number, e.g. 31.8580")
+                }),
+            )
+        };
         let lat = number("lat", &mut errors);
         let lng = number("lng", &mut errors);
-        let datum = errors.check("datum", Datum::parse(&cell("datum")).ok_or_else(|| Text::new("坐标系应为 WGS84 或 GCJ02", "The datum must be WGS84 or GCJ02")));
+        let datum = errors.check(
+            "datum",
+            Datum::parse(&cell("datum")).ok_or_else(|| {
+                Text::new(
+                    "坐标系应为 WGS84 或 GCJ02",
+                    "The datum must be WGS84 or GCJ02",
+                )
+            }),
+        );
         let amenities = errors.check("amenities", amenities_from(&cell("amenities")));
         let schedule = errors.check(
             "hours",
-            Schedule::parse_text(&cell("hours")).ok_or_else(|| Text::new("开放时间看不懂,例如:每天 08:00-20:00;24小时;周一至周五 08:00-18:00", "Hours not understood; e.g. daily 08:00-20:00, 24h, mon-fri 08:00-18:00")),
+            Schedule::parse_text(&cell("hours")).ok_or_else(|| {
+                Text::new(
+                    "开放时间看不懂,例如:每天 08:00-20:00;24小时;周一至周五 08:00-18:00",
+                    "Hours not understood; e.g. daily 08:00-20:00, 24h, mon-fri 08:00-18:00",
+                )
+            }),
         );
         let status = match cell("status").as_str() {
             "" => Some(StationStatus::Active),
-            s => errors.check("status", StationStatus::parse(s).or_else(|| [StationStatus::Active, StationStatus::TemporarilyClosed, StationStatus::Defunct].into_iter().find(|v| v.label().zh == s)).ok_or_else(crate::error::why::not_a_choice)),
+            s => errors.check(
+                "status",
+                StationStatus::parse(s)
+                    .or_else(|| {
+                        [
+                            StationStatus::Active,
+                            StationStatus::TemporarilyClosed,
+                            StationStatus::Defunct,
+                        ]
+                        .into_iter()
+                        .find(|v| v.label().zh == s)
+                    })
+                    .ok_or_else(crate::error::why::not_a_choice),
+            ),
         };
         let phone = Some(cell("phone")).filter(|p| !p.is_empty());
         let description = Some(cell("description")).filter(|p| !p.is_empty());
-        if let (Some(station_type), Some(lat), Some(lng), Some(datum), Some(amenities), Some(schedule), Some(status)) = (station_type, lat, lng, datum, amenities, schedule, status) {
+        if let (
+            Some(station_type),
+            Some(lat),
+            Some(lng),
+            Some(datum),
+            Some(amenities),
+            Some(schedule),
+            Some(status),
+        ) = (station_type, lat, lng, datum, amenities, schedule, status)
+        {
             let station = StationInput {
                 union_id,
                 name: cell("name"),
@@ -129,7 +199,11 @@ pub fn parse(text: &str, union_id: i64) -> Parsed {
                 Err(more) => errors.0.extend(more.0),
             }
         }
-        out.errors.extend(errors.0.into_iter().map(|e| RowError { line, field: e.field, why: e.why }));
+        out.errors.extend(errors.0.into_iter().map(|e| RowError {
+            line,
+            field: e.field,
+            why: e.why,
+        }));
     }
     out
 }
@@ -149,7 +223,13 @@ pub fn hours_text(s: &Schedule) -> String {
             j += 1;
         }
         if !s.weekly[i].is_empty() {
-            let days = if i == 0 && j == 6 { "每天".to_string() } else if i == j { DAYS[i].to_string() } else { format!("{}至{}", DAYS[i], DAYS[j]) };
+            let days = if i == 0 && j == 6 {
+                "每天".to_string()
+            } else if i == j {
+                DAYS[i].to_string()
+            } else {
+                format!("{}至{}", DAYS[i], DAYS[j])
+            };
             let spans: Vec<String> = s.weekly[i].iter().map(|sp: &Span| sp.to_text()).collect();
             parts.push(format!("{days} {}", spans.join(",")));
         }
@@ -173,7 +253,11 @@ pub fn export(stations: &[StationInput]) -> String {
             format!("{:.6}", s.lng),
             "WGS84".into(),
             s.phone.clone().unwrap_or_default(),
-            s.amenities.iter().map(|a| a.label().zh.to_string()).collect::<Vec<_>>().join("|"),
+            s.amenities
+                .iter()
+                .map(|a| a.label().zh.to_string())
+                .collect::<Vec<_>>()
+                .join("|"),
             hours_text(&s.schedule),
             s.status.label().zh.to_string(),
             s.description.clone().unwrap_or_default(),
@@ -194,10 +278,19 @@ mod tests {
     #[test]
     fn good_rows_import_and_bad_rows_say_why() {
         let p = parse(FILE, 3);
-        assert_eq!(p.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!(
+            p.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            vec![2, 4]
+        );
         assert_eq!(p.rows[0].station.datum, Datum::Gcj02);
-        assert_eq!(p.rows[0].station.amenities, vec![Amenity::Toilet, Amenity::DrinkingWater, Amenity::Microwave]);
-        assert_eq!(p.rows[1].station.amenities, vec![Amenity::Toilet, Amenity::Wifi]);
+        assert_eq!(
+            p.rows[0].station.amenities,
+            vec![Amenity::Toilet, Amenity::DrinkingWater, Amenity::Microwave]
+        );
+        assert_eq!(
+            p.rows[1].station.amenities,
+            vec![Amenity::Toilet, Amenity::Wifi]
+        );
         assert_eq!(p.errors.len(), 1);
         assert_eq!((p.errors[0].line, p.errors[0].field.as_str()), (3, "lat"));
     }
@@ -219,17 +312,33 @@ mod tests {
     #[test]
     fn export_reimports_to_the_same_stations() {
         let p = parse(FILE, 3);
-        let mut wgs: Vec<StationInput> = p.rows.iter().map(|r| {
-            let w = r.station.wgs84();
-            StationInput { lat: w.lat, lng: w.lng, datum: Datum::Wgs84, ..r.station.clone() }
-        }).collect();
+        let mut wgs: Vec<StationInput> = p
+            .rows
+            .iter()
+            .map(|r| {
+                let w = r.station.wgs84();
+                StationInput {
+                    lat: w.lat,
+                    lng: w.lng,
+                    datum: Datum::Wgs84,
+                    ..r.station.clone()
+                }
+            })
+            .collect();
         let again = parse(&export(&wgs), 3);
         assert!(again.errors.is_empty(), "{:?}", again.errors);
         for s in &mut wgs {
             s.lat = (s.lat * 1e6).round() / 1e6;
             s.lng = (s.lng * 1e6).round() / 1e6;
         }
-        assert_eq!(again.rows.into_iter().map(|r| r.station).collect::<Vec<_>>(), wgs);
+        assert_eq!(
+            again
+                .rows
+                .into_iter()
+                .map(|r| r.station)
+                .collect::<Vec<_>>(),
+            wgs
+        );
     }
 
     #[test]
@@ -237,6 +346,9 @@ mod tests {
         assert_eq!(hours_text(&Schedule::always()), "24小时");
         let s = Schedule::parse_text("周一至周五 08:00-18:00; 周六 09:00-12:00").unwrap();
         assert_eq!(hours_text(&s), "周一至周五 08:00-18:00; 周六 09:00-12:00");
-        assert_eq!(hours_text(&Schedule::every_day(Span::parse("07:00-19:00").unwrap())), "每天 07:00-19:00");
+        assert_eq!(
+            hours_text(&Schedule::every_day(Span::parse("07:00-19:00").unwrap())),
+            "每天 07:00-19:00"
+        );
     }
 }

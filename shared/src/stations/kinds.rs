@@ -100,7 +100,11 @@ impl AmenitySet {
     }
 
     pub fn to_vec(self) -> Vec<Amenity> {
-        Amenity::ALL.iter().copied().filter(|a| self.contains(*a)).collect()
+        Amenity::ALL
+            .iter()
+            .copied()
+            .filter(|a| self.contains(*a))
+            .collect()
     }
 }
 
@@ -126,7 +130,13 @@ impl StationStatus {
     }
 
     pub fn parse(s: &str) -> Option<StationStatus> {
-        [StationStatus::Active, StationStatus::TemporarilyClosed, StationStatus::Defunct].into_iter().find(|v| v.as_str() == s)
+        [
+            StationStatus::Active,
+            StationStatus::TemporarilyClosed,
+            StationStatus::Defunct,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == s)
     }
 
     pub fn label(self) -> Text {
@@ -154,7 +164,10 @@ mod tests {
             assert_eq!(Amenity::parse(&a.label().zh), Some(*a));
             assert_eq!(serde_json::to_value(a).unwrap(), a.code());
         }
-        assert_eq!(StationType::parse("一元公寓"), Some(StationType::OneYuanDormitory));
+        assert_eq!(
+            StationType::parse("一元公寓"),
+            Some(StationType::OneYuanDormitory)
+        );
     }
 
     #[test]

@@ -121,12 +121,24 @@ impl Nearby {
         let lng: Option<f64> = q.required("lng", &mut errors);
         if let Some(lat) = lat {
             if !(-90.0..=90.0).contains(&lat) {
-                errors.add("lat", Text::new("纬度应在 -90 到 90 之间", "Latitude must be between -90 and 90"));
+                errors.add(
+                    "lat",
+                    Text::new(
+                        "纬度应在 -90 到 90 之间",
+                        "Latitude must be between -90 and 90",
+                    ),
+                );
             }
         }
         if let Some(lng) = lng {
             if !(-180.0..=180.0).contains(&lng) {
-                errors.add("lng", Text::new("经度应在 -180 到 180 之间", "Longitude must be between -180 and 180"));
+                errors.add(
+                    "lng",
+                    Text::new(
+                        "经度应在 -180 到 180 之间",
+                        "Longitude must be between -180 and 180",
+                    ),
+                );
             }
         }
         let limit: Option<u32> = q.opt("limit", &mut errors);
@@ -137,7 +149,13 @@ impl Nearby {
         for code in q.list("amenity") {
             match Amenity::parse(&code) {
                 Some(a) => amenities.push(a),
-                None => errors.add("amenity", Text::owned(format!("没有“{code}”这项设施"), format!("No amenity called \"{code}\""))),
+                None => errors.add(
+                    "amenity",
+                    Text::owned(
+                        format!("没有“{code}”这项设施"),
+                        format!("No amenity called \"{code}\""),
+                    ),
+                ),
             }
         }
         let station_type = q.str("type").and_then(|t| {
@@ -170,11 +188,19 @@ impl Nearby {
 
 /// The `k` nearest stations to `here` that pass `filter`, with distances — what
 /// the phone computes from its saved stations when there is no network.
-pub fn nearest_first(stations: &[StationSummary], here: LatLng, k: usize, filter: impl Fn(&StationSummary) -> bool) -> Vec<StationSummary> {
+pub fn nearest_first(
+    stations: &[StationSummary],
+    here: LatLng,
+    k: usize,
+    filter: impl Fn(&StationSummary) -> bool,
+) -> Vec<StationSummary> {
     let mut out: Vec<StationSummary> = stations
         .iter()
         .filter(|s| filter(s))
-        .map(|s| StationSummary { distance_m: Some(geo::distance_m(here, s.position()).round() as u32), ..s.clone() })
+        .map(|s| StationSummary {
+            distance_m: Some(geo::distance_m(here, s.position()).round() as u32),
+            ..s.clone()
+        })
         .collect();
     out.sort_by_key(|s| (s.distance_m, s.id));
     out.truncate(k);
@@ -223,14 +249,19 @@ pub fn validate_phone(phone: &str) -> Result<String, Text> {
         return Ok(m);
     }
     let digits: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
-    let shape_ok = p.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')'));
+    let shape_ok = p
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')'));
     let landline = digits.starts_with('0') && (10..=12).contains(&digits.len());
     let local = !digits.starts_with('0') && (7..=8).contains(&digits.len());
     let hotline = digits.len() == 5 && digits.starts_with("123");
     if shape_ok && (landline || local || hotline) {
         Ok(p.to_string())
     } else {
-        Err(Text::new("电话应为手机号或带区号的座机号,例如 0551-12345678", "Give a mobile or a landline with area code, e.g. 0551-12345678"))
+        Err(Text::new(
+            "电话应为手机号或带区号的座机号,例如 0551-12345678",
+            "Give a mobile or a landline with area code, e.g. 0551-12345678",
+        ))
     }
 }
 
@@ -246,7 +277,13 @@ impl StationInput {
         if !p.is_valid() {
             errors.add("lat", Text::new("坐标不正确", "Invalid coordinates"));
         } else if geo::out_of_china(p) {
-            errors.add("lat", Text::new("这个位置不在中国境内,请检查经纬度是否写反", "This position is outside China; are latitude and longitude swapped?"));
+            errors.add(
+                "lat",
+                Text::new(
+                    "这个位置不在中国境内,请检查经纬度是否写反",
+                    "This position is outside China; are latitude and longitude swapped?",
+                ),
+            );
         }
         if let Some(phone) = &self.phone {
             if !phone.trim().is_empty() {
@@ -259,7 +296,11 @@ impl StationInput {
             }
         }
         self.schedule.validate("schedule", &mut errors);
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     /// The position to store: WGS-84.
@@ -280,7 +321,12 @@ pub enum ReportKind {
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 4] = [ReportKind::Closed, ReportKind::Moved, ReportKind::AmenityMissing, ReportKind::Other];
+    pub const ALL: [ReportKind; 4] = [
+        ReportKind::Closed,
+        ReportKind::Moved,
+        ReportKind::AmenityMissing,
+        ReportKind::Other,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -322,9 +368,19 @@ impl ReportInput {
             errors.add("note", why::too_long(200));
         }
         if self.amenity.is_some() && self.kind != ReportKind::AmenityMissing {
-            errors.add("amenity", Text::new("只有“设施没有”才需要选设施", "Choose an amenity only for \"amenity missing\""));
+            errors.add(
+                "amenity",
+                Text::new(
+                    "只有“设施没有”才需要选设施",
+                    "Choose an amenity only for \"amenity missing\"",
+                ),
+            );
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -356,12 +412,19 @@ pub struct VisitInput {
 
 impl VisitInput {
     pub fn validate(&self) -> Result<(), FieldErrors> {
-        let ok = (8..=64).contains(&self.device_id.len()) && self.device_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let ok = (8..=64).contains(&self.device_id.len())
+            && self
+                .device_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if ok {
             Ok(())
         } else {
             let mut e = FieldErrors::new();
-            e.add("device_id", Text::new("设备编号不正确", "Invalid device id"));
+            e.add(
+                "device_id",
+                Text::new("设备编号不正确", "Invalid device id"),
+            );
             Err(e)
         }
     }
@@ -440,15 +503,27 @@ mod tests {
 
     #[test]
     fn nearby_query_checks_ranges_and_vocabulary() {
-        let ok = Nearby::parse(&Query::parse("lat=31.86&lng=117.31&amenity=toilet,microwave&type=caring_station&open_now=true")).unwrap();
+        let ok = Nearby::parse(&Query::parse(
+            "lat=31.86&lng=117.31&amenity=toilet,microwave&type=caring_station&open_now=true",
+        ))
+        .unwrap();
         assert_eq!(ok.limit, 10);
         assert!(ok.amenities.contains(Amenity::Microwave));
         assert_eq!(ok.station_type, Some(StationType::CaringStation));
         assert!(ok.open_now);
-        let bad = Nearby::parse(&Query::parse("lat=91&lng=200&limit=500&amenity=jacuzzi")).unwrap_err();
-        assert_eq!(bad.get("lat").unwrap().en, "Latitude must be between -90 and 90");
-        assert!(bad.get("lng").is_some() && bad.get("limit").is_some() && bad.get("amenity").is_some());
-        assert!(Nearby::parse(&Query::parse("lng=117")).unwrap_err().get("lat").is_some());
+        let bad =
+            Nearby::parse(&Query::parse("lat=91&lng=200&limit=500&amenity=jacuzzi")).unwrap_err();
+        assert_eq!(
+            bad.get("lat").unwrap().en,
+            "Latitude must be between -90 and 90"
+        );
+        assert!(
+            bad.get("lng").is_some() && bad.get("limit").is_some() && bad.get("amenity").is_some()
+        );
+        assert!(Nearby::parse(&Query::parse("lng=117"))
+            .unwrap_err()
+            .get("lat")
+            .is_some());
     }
 
     #[test]
@@ -491,9 +566,16 @@ mod tests {
         // GCJ-02 input is stored in WGS-84, a few hundred metres away.
         let w = input.wgs84();
         assert!((200.0..800.0).contains(&geo::distance_m(w, LatLng::new(31.87, 117.33))));
-        let swapped = StationInput { lat: 117.33, lng: 31.87, ..input.clone() };
+        let swapped = StationInput {
+            lat: 117.33,
+            lng: 31.87,
+            ..input.clone()
+        };
         assert!(swapped.validate().unwrap_err().get("lat").is_some());
-        let bad_phone = StationInput { phone: Some("call me".into()), ..input.clone() };
+        let bad_phone = StationInput {
+            phone: Some("call me".into()),
+            ..input.clone()
+        };
         assert!(bad_phone.validate().unwrap_err().get("phone").is_some());
         assert!(validate_phone("12351").is_ok());
         assert!(validate_phone("13800138000").is_ok());

@@ -29,7 +29,13 @@ mod tests {
     use crate::geo::distance_m;
 
     fn number_pair(link: &str, key: &str) -> (f64, f64) {
-        let v = link.split(key).nth(1).unwrap().split(['&', '?', '(']).next().unwrap();
+        let v = link
+            .split(key)
+            .nth(1)
+            .unwrap()
+            .split(['&', '?', '('])
+            .next()
+            .unwrap();
         let (a, b) = v.split_once(',').unwrap();
         (a.parse().unwrap(), b.parse().unwrap())
     }
@@ -41,7 +47,10 @@ mod tests {
         let (lng, lat) = number_pair(&l.amap, "position=");
         let g = wgs84_to_gcj02(at);
         assert!(distance_m(LatLng::new(lat, lng), g) < 0.5);
-        assert!(distance_m(LatLng::new(lat, lng), at) > 300.0, "amap is offset from WGS-84");
+        assert!(
+            distance_m(LatLng::new(lat, lng), at) > 300.0,
+            "amap is offset from WGS-84"
+        );
         let (blat, blng) = number_pair(&l.baidu, "location=");
         assert!(distance_m(LatLng::new(blat, blng), gcj02_to_bd09(g)) < 0.5);
         assert!(l.baidu.contains("coord_type=bd09ll"));

@@ -81,8 +81,17 @@ pub fn service(s: &Station) -> HsdsService {
         .enumerate()
         .flat_map(|(i, spans)| {
             spans.iter().map(move |sp| {
-                let (open, close) = sp.to_text().split_once('-').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or_default();
-                HsdsSchedule { freq: "WEEKLY".into(), byday: BYDAY[i].into(), opens_at: open, closes_at: close }
+                let (open, close) = sp
+                    .to_text()
+                    .split_once('-')
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .unwrap_or_default();
+                HsdsSchedule {
+                    freq: "WEEKLY".into(),
+                    byday: BYDAY[i].into(),
+                    opens_at: open,
+                    closes_at: close,
+                }
             })
         })
         .collect();
@@ -98,7 +107,10 @@ pub fn service(s: &Station) -> HsdsService {
         .into(),
         amenities: sum.amenities.iter().map(|a| a.code().to_string()).collect(),
         phones: sum.phone.iter().cloned().collect(),
-        organization: HsdsOrganization { id: format!("union-{}", s.union.code), name: s.union.name.clone() },
+        organization: HsdsOrganization {
+            id: format!("union-{}", s.union.code),
+            name: s.union.name.clone(),
+        },
         location: HsdsLocation {
             id: format!("location-{}", sum.id),
             name: sum.name.clone(),
@@ -119,7 +131,23 @@ pub fn service(s: &Station) -> HsdsService {
 }
 
 /// The CSV columns of the open data (one row per station).
-pub const CSV_HEADER: &[&str] = &["id", "name", "type", "organization", "province", "city", "district", "address", "latitude_wgs84", "longitude_wgs84", "phone", "amenities", "hours", "status", "last_verified_at"];
+pub const CSV_HEADER: &[&str] = &[
+    "id",
+    "name",
+    "type",
+    "organization",
+    "province",
+    "city",
+    "district",
+    "address",
+    "latitude_wgs84",
+    "longitude_wgs84",
+    "phone",
+    "amenities",
+    "hours",
+    "status",
+    "last_verified_at",
+];
 
 pub fn csv_row(s: &Station) -> Vec<String> {
     let sum = &s.summary;
@@ -135,7 +163,11 @@ pub fn csv_row(s: &Station) -> Vec<String> {
         format!("{:.6}", sum.lat),
         format!("{:.6}", sum.lng),
         sum.phone.clone().unwrap_or_default(),
-        sum.amenities.iter().map(|a| a.code()).collect::<Vec<_>>().join("|"),
+        sum.amenities
+            .iter()
+            .map(|a| a.code())
+            .collect::<Vec<_>>()
+            .join("|"),
         super::import::hours_text(&sum.schedule),
         sum.status.as_str().into(),
         s.last_verified_at.clone().unwrap_or_default(),

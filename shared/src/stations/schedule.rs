@@ -18,7 +18,10 @@ pub struct Span {
 }
 
 impl Span {
-    pub const ALL_DAY: Span = Span { open: 0, close: 1440 };
+    pub const ALL_DAY: Span = Span {
+        open: 0,
+        close: 1440,
+    };
 
     pub fn crosses_midnight(self) -> bool {
         self.close <= self.open
@@ -45,7 +48,11 @@ impl Span {
 
     /// Minutes of the day this span covers on its own day: [open, end).
     fn own_day_end(self) -> u16 {
-        if self.crosses_midnight() { 1440 } else { self.close }
+        if self.crosses_midnight() {
+            1440
+        } else {
+            self.close
+        }
     }
 }
 
@@ -58,7 +65,8 @@ impl Serialize for Span {
 impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Span::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a span like 08:00-20:00: {s}")))
+        Span::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a span like 08:00-20:00: {s}")))
     }
 }
 
@@ -92,7 +100,10 @@ pub struct Schedule {
 
 impl Schedule {
     pub fn every_day(span: Span) -> Schedule {
-        Schedule { weekly: std::array::from_fn(|_| vec![span]), closures: Vec::new() }
+        Schedule {
+            weekly: std::array::from_fn(|_| vec![span]),
+            closures: Vec::new(),
+        }
     }
 
     pub fn always() -> Schedule {
@@ -104,7 +115,9 @@ impl Schedule {
     }
 
     pub fn closed_on(&self, date: NaiveDate) -> Option<&Closure> {
-        self.closures.iter().find(|c| c.from <= date && date <= c.to)
+        self.closures
+            .iter()
+            .find(|c| c.from <= date && date <= c.to)
     }
 
     /// Open at this Asia/Shanghai wall-clock time?
@@ -112,9 +125,16 @@ impl Schedule {
         let date = at.date();
         let minute = (at.hour() * 60 + at.minute()) as u16;
         let today = self.closed_on(date).is_none()
-            && self.day(date).iter().any(|s| s.open <= minute && minute < s.own_day_end());
+            && self
+                .day(date)
+                .iter()
+                .any(|s| s.open <= minute && minute < s.own_day_end());
         let yesterday = date.pred_opt().is_some_and(|y| {
-            self.closed_on(y).is_none() && self.day(y).iter().any(|s| s.crosses_midnight() && minute < s.close)
+            self.closed_on(y).is_none()
+                && self
+                    .day(y)
+                    .iter()
+                    .any(|s| s.crosses_midnight() && minute < s.close)
         });
         today || yesterday
     }
@@ -123,7 +143,10 @@ impl Schedule {
     pub fn hours_on(&self, date: NaiveDate) -> Text {
         if let Some(c) = self.closed_on(date) {
             let reason = c.reason.clone().unwrap_or_default();
-            return Text::owned(format!("暂停开放 {reason}").trim().to_string(), format!("Closed {reason}").trim().to_string());
+            return Text::owned(
+                format!("暂停开放 {reason}").trim().to_string(),
+                format!("Closed {reason}").trim().to_string(),
+            );
         }
         let spans = self.day(date);
         if spans.is_empty() {
@@ -143,13 +166,23 @@ impl Schedule {
             };
             format!("{}–{close}", Span::hhmm(s.open))
         };
-        let join = |lang: Lang| spans.iter().map(|s| part(s, lang)).collect::<Vec<_>>().join(", ");
+        let join = |lang: Lang| {
+            spans
+                .iter()
+                .map(|s| part(s, lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         Text::owned(join(Lang::ZhCn), join(Lang::En))
     }
 
     /// Open at some point of every day, always?
     pub fn is_24_hours(&self) -> bool {
-        self.closures.is_empty() && self.weekly.iter().all(|d| d.iter().any(|s| s.open == 0 && s.close == 1440))
+        self.closures.is_empty()
+            && self
+                .weekly
+                .iter()
+                .all(|d| d.iter().any(|s| s.open == 0 && s.close == 1440))
     }
 
     pub fn validate(&self, field: &str, errors: &mut FieldErrors) {
@@ -158,22 +191,43 @@ impl Schedule {
             sorted.sort_by_key(|s| s.open);
             let overlaps = sorted.windows(2).any(|w| w[1].open < w[0].own_day_end());
             if overlaps {
-                errors.add(format!("{field}.weekly.{i}"), Text::new("同一天的时间段不能重叠", "Opening spans of one day must not overlap"));
+                errors.add(
+                    format!("{field}.weekly.{i}"),
+                    Text::new(
+                        "同一天的时间段不能重叠",
+                        "Opening spans of one day must not overlap",
+                    ),
+                );
             }
             if spans.len() > 4 {
-                errors.add(format!("{field}.weekly.{i}"), Text::new("一天最多4个时间段", "At most 4 spans a day"));
+                errors.add(
+                    format!("{field}.weekly.{i}"),
+                    Text::new("一天最多4个时间段", "At most 4 spans a day"),
+                );
             }
         }
         for (i, c) in self.closures.iter().enumerate() {
             if c.to < c.from {
-                errors.add(format!("{field}.closures.{i}"), Text::new("结束日期不能早于开始日期", "The end date cannot be before the start"));
+                errors.add(
+                    format!("{field}.closures.{i}"),
+                    Text::new(
+                        "结束日期不能早于开始日期",
+                        "The end date cannot be before the start",
+                    ),
+                );
             }
             if c.reason.as_ref().is_some_and(|r| r.chars().count() > 40) {
                 errors.add(format!("{field}.closures.{i}"), why::too_long(40));
             }
         }
         if self.closures.len() > 20 {
-            errors.add(format!("{field}.closures"), Text::new("暂停开放的日期段太多(最多20段)", "Too many closures (at most 20)"));
+            errors.add(
+                format!("{field}.closures"),
+                Text::new(
+                    "暂停开放的日期段太多(最多20段)",
+                    "Too many closures (at most 20)",
+                ),
+            );
         }
     }
 
@@ -182,17 +236,28 @@ impl Schedule {
     /// `mon-fri 08:00-18:00; sat 09:00-12:00`. Days not named are closed.
     pub fn parse_text(text: &str) -> Option<Schedule> {
         let t = text.trim();
-        if matches!(t.to_lowercase().as_str(), "24小时" | "24h" | "24 hours" | "全天" | "全天24小时") {
+        if matches!(
+            t.to_lowercase().as_str(),
+            "24小时" | "24h" | "24 hours" | "全天" | "全天24小时"
+        ) {
             return Some(Schedule::always());
         }
         let mut s = Schedule::default();
-        for part in t.split([';', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        for part in t
+            .split([';', ';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             let (days, spans) = match part.find(|c: char| c.is_ascii_digit()) {
                 Some(i) => (part[..i].trim(), part[i..].trim()),
                 None => return None,
             };
             let days = parse_days(days)?;
-            let spans: Option<Vec<Span>> = spans.split([',', ',', '、', ' ']).filter(|x| !x.trim().is_empty()).map(Span::parse).collect();
+            let spans: Option<Vec<Span>> = spans
+                .split([',', ',', '、', ' '])
+                .filter(|x| !x.trim().is_empty())
+                .map(Span::parse)
+                .collect();
             for d in days {
                 s.weekly[d].extend(spans.clone()?);
             }
@@ -216,7 +281,11 @@ impl Closure {
             None => from,
         };
         let reason = words.collect::<Vec<_>>().join(" ");
-        Some(Closure { from, to, reason: Some(reason).filter(|r| !r.is_empty()) })
+        Some(Closure {
+            from,
+            to,
+            reason: Some(reason).filter(|r| !r.is_empty()),
+        })
     }
 
     pub fn to_line(&self) -> String {
@@ -233,16 +302,28 @@ const ZH_DAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 const EN_DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 fn day_index(s: &str) -> Option<usize> {
-    let s = s.trim().trim_start_matches("周").trim_start_matches("星期").to_lowercase();
+    let s = s
+        .trim()
+        .trim_start_matches("周")
+        .trim_start_matches("星期")
+        .to_lowercase();
     if s == "天" {
         return Some(6);
     }
-    ZH_DAYS.iter().position(|d| *d == s).or_else(|| EN_DAYS.iter().position(|d| s.starts_with(d)))
+    ZH_DAYS
+        .iter()
+        .position(|d| *d == s)
+        .or_else(|| EN_DAYS.iter().position(|d| s.starts_with(d)))
 }
 
 fn parse_days(s: &str) -> Option<Vec<usize>> {
     let s = s.trim();
-    if s.is_empty() || matches!(s.to_lowercase().as_str(), "每天" | "daily" | "every day" | "周一至周日") {
+    if s.is_empty()
+        || matches!(
+            s.to_lowercase().as_str(),
+            "每天" | "daily" | "every day" | "周一至周日"
+        )
+    {
         return Some((0..7).collect());
     }
     let mut out = Vec::new();
@@ -294,11 +375,23 @@ mod tests {
         s.weekly[4] = vec![Span::parse("22:00-06:00").unwrap()];
         assert!(!s.is_open(at("2025-03-28", "21:59")));
         assert!(s.is_open(at("2025-03-28", "23:30")));
-        assert!(s.is_open(at("2025-03-29", "05:59")), "Saturday early morning");
+        assert!(
+            s.is_open(at("2025-03-29", "05:59")),
+            "Saturday early morning"
+        );
         assert!(!s.is_open(at("2025-03-29", "06:00")));
-        assert!(!s.is_open(at("2025-03-29", "23:00")), "Saturday night is not scheduled");
-        assert_eq!(s.hours_on("2025-03-28".parse().unwrap()).zh, "22:00–次日06:00");
-        assert_eq!(s.hours_on("2025-03-28".parse().unwrap()).en, "22:00–06:00 next day");
+        assert!(
+            !s.is_open(at("2025-03-29", "23:00")),
+            "Saturday night is not scheduled"
+        );
+        assert_eq!(
+            s.hours_on("2025-03-28".parse().unwrap()).zh,
+            "22:00–次日06:00"
+        );
+        assert_eq!(
+            s.hours_on("2025-03-28".parse().unwrap()).en,
+            "22:00–06:00 next day"
+        );
     }
 
     #[test]
@@ -313,13 +406,24 @@ mod tests {
     #[test]
     fn dated_closures_win() {
         let mut s = Schedule::always();
-        s.closures.push(Closure { from: "2025-01-28".parse().unwrap(), to: "2025-02-04".parse().unwrap(), reason: Some("春节".into()) });
+        s.closures.push(Closure {
+            from: "2025-01-28".parse().unwrap(),
+            to: "2025-02-04".parse().unwrap(),
+            reason: Some("春节".into()),
+        });
         assert!(!s.is_open(at("2025-01-30", "12:00")));
         assert!(s.is_open(at("2025-02-05", "12:00")));
-        assert_eq!(s.hours_on("2025-01-30".parse().unwrap()).zh, "暂停开放 春节");
+        assert_eq!(
+            s.hours_on("2025-01-30".parse().unwrap()).zh,
+            "暂停开放 春节"
+        );
         // A night span starting on the last closed day does not open after midnight.
         let mut n = Schedule::every_day(Span::parse("22:00-06:00").unwrap());
-        n.closures.push(Closure { from: "2025-02-04".parse().unwrap(), to: "2025-02-04".parse().unwrap(), reason: None });
+        n.closures.push(Closure {
+            from: "2025-02-04".parse().unwrap(),
+            to: "2025-02-04".parse().unwrap(),
+            reason: None,
+        });
         assert!(!n.is_open(at("2025-02-05", "01:00")));
         assert!(n.is_open(at("2025-02-05", "23:00")));
     }
@@ -331,13 +435,19 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         assert!(json.starts_with("{\"weekly\":[[\"08:00-20:00\"]"));
         assert_eq!(serde_json::from_str::<Schedule>(&json).unwrap(), s);
-        assert!(serde_json::from_str::<Schedule>("{\"weekly\":[[\"25:00-26:00\"],[],[],[],[],[],[]]}").is_err());
+        assert!(serde_json::from_str::<Schedule>(
+            "{\"weekly\":[[\"25:00-26:00\"],[],[],[],[],[],[]]}"
+        )
+        .is_err());
     }
 
     #[test]
     fn overlaps_are_rejected() {
         let mut s = Schedule::default();
-        s.weekly[0] = vec![Span::parse("08:00-12:00").unwrap(), Span::parse("11:00-14:00").unwrap()];
+        s.weekly[0] = vec![
+            Span::parse("08:00-12:00").unwrap(),
+            Span::parse("11:00-14:00").unwrap(),
+        ];
         let mut e = FieldErrors::new();
         s.validate("schedule", &mut e);
         assert!(e.get("schedule.weekly.0").is_some());
@@ -348,21 +458,33 @@ mod tests {
         let c = Closure::parse_line("2025-01-28 至 2025-02-04 春节 放假").unwrap();
         assert_eq!(c.reason.as_deref(), Some("春节 放假"));
         assert_eq!(Closure::parse_line(&c.to_line()), Some(c));
-        assert_eq!(Closure::parse_line("2025-05-01").unwrap().to, "2025-05-01".parse().unwrap());
+        assert_eq!(
+            Closure::parse_line("2025-05-01").unwrap().to,
+            "2025-05-01".parse().unwrap()
+        );
         assert_eq!(Closure::parse_line("next week"), None);
     }
 
     #[test]
     fn spreadsheet_text() {
         assert_eq!(Schedule::parse_text("24小时"), Some(Schedule::always()));
-        assert_eq!(Schedule::parse_text("每天 08:00-20:00"), Some(Schedule::every_day(Span::parse("08:00-20:00").unwrap())));
+        assert_eq!(
+            Schedule::parse_text("每天 08:00-20:00"),
+            Some(Schedule::every_day(Span::parse("08:00-20:00").unwrap()))
+        );
         let s = Schedule::parse_text("周一至周五 08:00-18:00; 周六 09:00-12:00").unwrap();
         assert_eq!(s.weekly[0], vec![Span::parse("08:00-18:00").unwrap()]);
         assert_eq!(s.weekly[5], vec![Span::parse("09:00-12:00").unwrap()]);
         assert!(s.weekly[6].is_empty());
         let e = Schedule::parse_text("mon-fri 08:00-18:00; sat 09:00-12:00").unwrap();
         assert_eq!(e, s);
-        assert_eq!(Schedule::parse_text("daily 7:30-21:00").unwrap().weekly[3], vec![Span { open: 450, close: 1260 }]);
+        assert_eq!(
+            Schedule::parse_text("daily 7:30-21:00").unwrap().weekly[3],
+            vec![Span {
+                open: 450,
+                close: 1260
+            }]
+        );
         assert_eq!(Schedule::parse_text("sometimes"), None);
         assert_eq!(Schedule::parse_text("周八 08:00-18:00"), None);
     }

@@ -18,7 +18,9 @@ pub struct ConsoleSms;
 
 impl SmsProvider for ConsoleSms {
     async fn send_code(&self, phone: &str, code: &str, _timestamp: &str) -> AppResult<()> {
-        worker::console_log!("[sms:console] to {phone}: 【工友驿站】您的验证码是 {code},5分钟内有效。");
+        worker::console_log!(
+            "[sms:console] to {phone}: 【工友驿站】您的验证码是 {code},5分钟内有效。"
+        );
         Ok(())
     }
 }
@@ -35,13 +37,18 @@ struct AliyunReply {
 impl SmsProvider for AliyunSms {
     async fn send_code(&self, phone: &str, code: &str, timestamp: &str) -> AppResult<()> {
         let url = sms_aliyun::send_code_url(&self.0, phone, code, &crypto::token(), timestamp);
-        let url = worker::Url::parse(&url).map_err(|e| AppError::Internal(format!("sms url: {e}")))?;
+        let url =
+            worker::Url::parse(&url).map_err(|e| AppError::Internal(format!("sms url: {e}")))?;
         let mut resp = worker::Fetch::Url(url).send().await?;
         let reply: AliyunReply = resp.json().await?;
         if reply.code == "OK" {
             Ok(())
         } else {
-            Err(AppError::Internal(format!("aliyun sms: {} {}", reply.code, reply.message.unwrap_or_default())))
+            Err(AppError::Internal(format!(
+                "aliyun sms: {} {}",
+                reply.code,
+                reply.message.unwrap_or_default()
+            )))
         }
     }
 }
@@ -63,7 +70,10 @@ impl SmsProvider for Provider {
 /// The provider the Worker's secrets configure. Aliyun wins whenever its key is set.
 pub fn provider(ctx: &Ctx) -> AppResult<Provider> {
     if let Some(access_key_id) = ctx.secret("ALIYUN_ACCESS_KEY_ID") {
-        let need = |name: &str| ctx.secret(name).ok_or_else(|| AppError::Internal(format!("{name} is not set")));
+        let need = |name: &str| {
+            ctx.secret(name)
+                .ok_or_else(|| AppError::Internal(format!("{name} is not set")))
+        };
         return Ok(Provider::Aliyun(AliyunSms(AliyunConfig {
             access_key_id,
             access_key_secret: need("ALIYUN_ACCESS_KEY_SECRET")?,
@@ -73,6 +83,8 @@ pub fn provider(ctx: &Ctx) -> AppResult<Provider> {
     }
     match ctx.secret("SMS_PROVIDER").as_deref() {
         Some("console") => Ok(Provider::Console(ConsoleSms)),
-        _ => Err(AppError::Internal("no SMS provider configured: set the ALIYUN_* secrets".into())),
+        _ => Err(AppError::Internal(
+            "no SMS provider configured: set the ALIYUN_* secrets".into(),
+        )),
     }
 }

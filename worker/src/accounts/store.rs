@@ -1,10 +1,12 @@
 //! All SQL of accounts: users, staff, SMS challenges and audit reads.
 
-use crate::params;
 use crate::db::{self, Count};
 use crate::error::AppResult;
+use crate::params;
 use serde::Deserialize;
-use shared::accounts::{AuditEntry, Scope, StaffCreate, StaffMember, StaffRole, StaffStatus, StaffUpdate};
+use shared::accounts::{
+    AuditEntry, Scope, StaffCreate, StaffMember, StaffRole, StaffStatus, StaffUpdate,
+};
 use shared::unions::UnionRef;
 use shared::Lang;
 use worker::{D1Database, D1PreparedStatement};
@@ -19,7 +21,11 @@ pub struct UserRow {
 
 impl UserRow {
     pub fn lang(&self) -> Lang {
-        if self.lang.as_deref() == Some("en") { Lang::En } else { Lang::ZhCn }
+        if self.lang.as_deref() == Some("en") {
+            Lang::En
+        } else {
+            Lang::ZhCn
+        }
     }
 }
 
@@ -37,10 +43,20 @@ pub async fn upsert_user(db: &D1Database, phone: &str, now: &str) -> AppResult<U
 }
 
 pub async fn user(db: &D1Database, id: i64) -> AppResult<Option<UserRow>> {
-    db::first(db, "SELECT id, phone, display_name, lang FROM users WHERE id = ?", params![id]).await
+    db::first(
+        db,
+        "SELECT id, phone, display_name, lang FROM users WHERE id = ?",
+        params![id],
+    )
+    .await
 }
 
-pub async fn update_user(db: &D1Database, id: i64, display_name: Option<&str>, lang: Option<Lang>) -> AppResult<()> {
+pub async fn update_user(
+    db: &D1Database,
+    id: i64,
+    display_name: Option<&str>,
+    lang: Option<Lang>,
+) -> AppResult<()> {
     db::run(
         db,
         "UPDATE users SET display_name = coalesce(?2, display_name), lang = coalesce(?3, lang) WHERE id = ?1",
@@ -61,10 +77,21 @@ pub struct Challenge {
 }
 
 pub async fn challenge(db: &D1Database, phone: &str) -> AppResult<Option<Challenge>> {
-    db::first(db, "SELECT code_hash, sent_at, expires_at, attempts FROM otp_challenges WHERE phone = ?", params![phone]).await
+    db::first(
+        db,
+        "SELECT code_hash, sent_at, expires_at, attempts FROM otp_challenges WHERE phone = ?",
+        params![phone],
+    )
+    .await
 }
 
-pub async fn put_challenge(db: &D1Database, phone: &str, code_hash: &str, sent_at: &str, expires_at: &str) -> AppResult<()> {
+pub async fn put_challenge(
+    db: &D1Database,
+    phone: &str,
+    code_hash: &str,
+    sent_at: &str,
+    expires_at: &str,
+) -> AppResult<()> {
     db::run(
         db,
         "INSERT INTO otp_challenges (phone, code_hash, sent_at, expires_at, attempts) VALUES (?1, ?2, ?3, ?4, 0)
@@ -81,12 +108,22 @@ pub async fn fail_challenge(db: &D1Database, phone: &str) -> AppResult<i64> {
     struct A {
         attempts: i64,
     }
-    let a: Option<A> = db::first(db, "UPDATE otp_challenges SET attempts = attempts + 1 WHERE phone = ? RETURNING attempts", params![phone]).await?;
+    let a: Option<A> = db::first(
+        db,
+        "UPDATE otp_challenges SET attempts = attempts + 1 WHERE phone = ? RETURNING attempts",
+        params![phone],
+    )
+    .await?;
     Ok(a.map(|a| a.attempts).unwrap_or(i64::MAX))
 }
 
 pub async fn delete_challenge(db: &D1Database, phone: &str) -> AppResult<()> {
-    db::run(db, "DELETE FROM otp_challenges WHERE phone = ?", params![phone]).await?;
+    db::run(
+        db,
+        "DELETE FROM otp_challenges WHERE phone = ?",
+        params![phone],
+    )
+    .await?;
     Ok(())
 }
 
@@ -117,7 +154,11 @@ impl StaffRow {
     }
 
     pub fn union_ref(&self) -> Option<UnionRef> {
-        Some(UnionRef { id: self.union_id?, code: self.union_code.clone()?, name: self.union_name.clone()? })
+        Some(UnionRef {
+            id: self.union_id?,
+            code: self.union_code.clone()?,
+            name: self.union_name.clone()?,
+        })
     }
 
     /// The member as the API shows it: never the password hash.
@@ -128,7 +169,11 @@ impl StaffRow {
             display_name: self.display_name.clone(),
             role: self.role(),
             union: self.union_ref(),
-            status: if self.status == "active" { StaffStatus::Active } else { StaffStatus::Disabled },
+            status: if self.status == "active" {
+                StaffStatus::Active
+            } else {
+                StaffStatus::Disabled
+            },
             created_at: self.created_at.clone(),
             last_login_at: self.last_login_at.clone(),
         }
@@ -149,12 +194,22 @@ pub async fn staff_by_id(db: &D1Database, id: i64) -> AppResult<Option<StaffRow>
 }
 
 pub async fn staff_count(db: &D1Database) -> AppResult<i64> {
-    Ok(db::first::<Count>(db, "SELECT count(*) AS n FROM staff", &[]).await?.map(|c| c.n).unwrap_or(0))
+    Ok(
+        db::first::<Count>(db, "SELECT count(*) AS n FROM staff", &[])
+            .await?
+            .map(|c| c.n)
+            .unwrap_or(0),
+    )
 }
 
 /// Staff whose union is in `scope`, by id. Platform admins (no union) are listed
 /// only when `scope` is everything.
-pub async fn staff_in_scope(db: &D1Database, scope: &Scope, after_id: i64, limit: u32) -> AppResult<Vec<StaffRow>> {
+pub async fn staff_in_scope(
+    db: &D1Database,
+    scope: &Scope,
+    after_id: i64,
+    limit: u32,
+) -> AppResult<Vec<StaffRow>> {
     let (lo, hi) = scope.bounds();
     let everything = scope.root().is_none();
     db::all(
@@ -169,7 +224,15 @@ pub async fn staff_in_scope(db: &D1Database, scope: &Scope, after_id: i64, limit
     .await
 }
 
-pub fn insert_staff(db: &D1Database, input: &StaffCreate, username: &str, display_name: &str, hash: &str, created_by: Option<i64>, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn insert_staff(
+    db: &D1Database,
+    input: &StaffCreate,
+    username: &str,
+    display_name: &str,
+    hash: &str,
+    created_by: Option<i64>,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT INTO staff (username, display_name, role, union_id, password_hash, created_by, created_at, updated_at)
@@ -178,8 +241,20 @@ pub fn insert_staff(db: &D1Database, input: &StaffCreate, username: &str, displa
     )
 }
 
-pub fn update_staff(db: &D1Database, id: i64, input: &StaffUpdate, new_hash: Option<&str>, now: &str) -> AppResult<D1PreparedStatement> {
-    let status = input.status.map(|s| if s == StaffStatus::Active { "active" } else { "disabled" });
+pub fn update_staff(
+    db: &D1Database,
+    id: i64,
+    input: &StaffUpdate,
+    new_hash: Option<&str>,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
+    let status = input.status.map(|s| {
+        if s == StaffStatus::Active {
+            "active"
+        } else {
+            "disabled"
+        }
+    });
     db::stmt(
         db,
         "UPDATE staff SET
@@ -190,11 +265,24 @@ pub fn update_staff(db: &D1Database, id: i64, input: &StaffUpdate, new_hash: Opt
            password_hash = coalesce(?6, password_hash),
            updated_at = ?7
          WHERE id = ?1",
-        params![id, input.display_name.as_deref().map(str::trim), input.role.map(|r| r.as_str()), input.union_id, status, new_hash, now],
+        params![
+            id,
+            input.display_name.as_deref().map(str::trim),
+            input.role.map(|r| r.as_str()),
+            input.union_id,
+            status,
+            new_hash,
+            now
+        ],
     )
 }
 
-pub async fn record_login(db: &D1Database, id: i64, now: &str, rehash: Option<&str>) -> AppResult<()> {
+pub async fn record_login(
+    db: &D1Database,
+    id: i64,
+    now: &str,
+    rehash: Option<&str>,
+) -> AppResult<()> {
     db::run(db, "UPDATE staff SET last_login_at = ?2, password_hash = coalesce(?3, password_hash) WHERE id = ?1", params![id, now, rehash]).await?;
     Ok(())
 }
@@ -218,7 +306,12 @@ struct AuditRow {
 }
 
 /// Entries about unions in `scope`, newest first, before `before_id`.
-pub async fn audit_in_scope(db: &D1Database, scope: &Scope, before_id: i64, limit: u32) -> AppResult<Vec<AuditEntry>> {
+pub async fn audit_in_scope(
+    db: &D1Database,
+    scope: &Scope,
+    before_id: i64,
+    limit: u32,
+) -> AppResult<Vec<AuditEntry>> {
     let (lo, hi) = scope.bounds();
     let rows: Vec<AuditRow> = db::all(
         db,

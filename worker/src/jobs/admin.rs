@@ -19,23 +19,44 @@ use shared::{ApiError, Text};
 use worker::Response;
 
 fn outside_scope(field: &str) -> ApiError {
-    ApiError::forbidden_field(field, Text::new("不在您的管辖范围内", "This is outside your scope"))
+    ApiError::forbidden_field(
+        field,
+        Text::new("不在您的管辖范围内", "This is outside your scope"),
+    )
 }
 
 async fn employer_in_scope(ctx: &Ctx) -> AppResult<EmployerRow> {
-    let e = store::employer(&ctx.db()?, ctx.id("employer_id")?).await?.ok_or_else(ApiError::not_found)?;
+    let e = store::employer(&ctx.db()?, ctx.id("employer_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&e.union_path)?;
     Ok(e)
 }
 
 async fn job_in_scope(ctx: &Ctx) -> AppResult<JobRow> {
-    let j = store::job(&ctx.db()?, ctx.id("job_id")?).await?.ok_or_else(ApiError::not_found)?;
+    let j = store::job(&ctx.db()?, ctx.id("job_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&j.union_path)?;
     Ok(j)
 }
 
-fn event<'a>(action: &'a str, target_type: &'a str, id: i64, union_path: &'a str, after: Option<serde_json::Value>) -> audit::Event<'a> {
-    audit::Event { action, target_type, target_id: id.to_string(), union_id: None, union_path, before: None, after }
+fn event<'a>(
+    action: &'a str,
+    target_type: &'a str,
+    id: i64,
+    union_path: &'a str,
+    after: Option<serde_json::Value>,
+) -> audit::Event<'a> {
+    audit::Event {
+        action,
+        target_type,
+        target_id: id.to_string(),
+        union_id: None,
+        union_path,
+        before: None,
+        after,
+    }
 }
 
 /// The union a staff member acts as: their own, or for platform admins (who
@@ -43,39 +64,87 @@ fn event<'a>(action: &'a str, target_type: &'a str, id: i64, union_path: &'a str
 async fn acting_union(ctx: &Ctx, employer_id: i64) -> AppResult<i64> {
     match ctx.staff()?.union_id {
         Some(id) => Ok(id),
-        None => Ok(store::employer(&ctx.db()?, employer_id).await?.ok_or_else(ApiError::internal)?.union_id),
+        None => Ok(store::employer(&ctx.db()?, employer_id)
+            .await?
+            .ok_or_else(ApiError::internal)?
+            .union_id),
     }
 }
 
 async fn employer_reply(ctx: &Ctx, id: i64) -> AppResult<Response> {
     let db = ctx.db()?;
-    let e = store::employer(&db, id).await?.ok_or_else(ApiError::internal)?;
-    ok(&EmployerEnvelope { employer: store::wire_one(&db, &e, true).await? })
+    let e = store::employer(&db, id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    ok(&EmployerEnvelope {
+        employer: store::wire_one(&db, &e, true).await?,
+    })
 }
 
 pub async fn employers(ctx: &Ctx) -> AppResult<Response> {
     let q = AdminList::parse(ctx.query(), employer_status)?;
     let scope = scope_of(ctx, q.union_id).await?;
     let db = ctx.db()?;
-    let mut rows = store::employers_in_scope(&db, &scope, q.status, q.q.as_deref(), q.before_id, q.limit + 1).await?;
+    let mut rows = store::employers_in_scope(
+        &db,
+        &scope,
+        q.status,
+        q.q.as_deref(),
+        q.before_id,
+        q.limit + 1,
+    )
+    .await?;
     let meta = q.page(&mut rows, |r| r.id);
-    ok(&EmployerList { employers: store::wire_all(&db, &rows, true).await?, meta })
+    ok(&EmployerList {
+        employers: store::wire_all(&db, &rows, true).await?,
+        meta,
+    })
 }
 
 /// An employer staff checked in person: verified by the chosen union at once.
 pub async fn create_employer(ctx: &mut Ctx) -> AppResult<Response> {
     let input: StaffEmployerInput = ctx.body().await?;
-    let union = in_scope(ctx, input.union_id).await.map_err(|_| outside_scope("union_id"))?;
+    let union = in_scope(ctx, input.union_id)
+        .await
+        .map_err(|_| outside_scope("union_id"))?;
     let employer = input.employer.validate()?;
     let staff = ctx.staff()?;
     let db = ctx.db()?;
     let now = ctx.now_text();
     let id = store::next_id(&db, IdTable::Employers).await?;
-    let mut statements = store::insert_employer(&db, id, &employer, union.id, &union.path, EmployerStatus::Verified, Some(&format!("staff:{}", staff.id)), None, &now)?;
+    let mut statements = store::insert_employer(
+        &db,
+        id,
+        &employer,
+        union.id,
+        &union.path,
+        EmployerStatus::Verified,
+        Some(&format!("staff:{}", staff.id)),
+        None,
+        &now,
+    )?;
     let mut logged = employer.clone();
     logged.code = None;
-    statements.push(audit::statement(&db, staff, &event("employer.create", "employer", id, &union.path, Some(serde_json::to_value(&logged)?)), &now, &ctx.client_ip())?);
-    db::batch(&db, statements).await.map_err(|e| if db::is_unique_violation(&e) { duplicate_uscc().into() } else { e })?;
+    statements.push(audit::statement(
+        &db,
+        staff,
+        &event(
+            "employer.create",
+            "employer",
+            id,
+            &union.path,
+            Some(serde_json::to_value(&logged)?),
+        ),
+        &now,
+        &ctx.client_ip(),
+    )?);
+    db::batch(&db, statements).await.map_err(|e| {
+        if db::is_unique_violation(&e) {
+            duplicate_uscc().into()
+        } else {
+            e
+        }
+    })?;
     employer_reply(ctx, id).await
 }
 
@@ -92,15 +161,46 @@ pub async fn set_employer_status(ctx: &mut Ctx) -> AppResult<Response> {
     let staff = ctx.staff()?;
     let db = ctx.db()?;
     let now = ctx.now_text();
-    let note = change.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let mut statements = vec![store::set_employer_status(&db, e.id, change.status, note, Some(acting_union(ctx, e.id).await?), &format!("staff:{}", staff.id), &now)?];
+    let note = change
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let mut statements = vec![store::set_employer_status(
+        &db,
+        e.id,
+        change.status,
+        note,
+        Some(acting_union(ctx, e.id).await?),
+        &format!("staff:{}", staff.id),
+        &now,
+    )?];
     if change.status == EmployerStatus::Verified {
-        statements.extend(actions::publish_drafts(ctx, &store::publishable_drafts(&db, e.id, &today(ctx).to_string()).await?)?);
+        statements.extend(actions::publish_drafts(
+            ctx,
+            &store::publishable_drafts(&db, e.id, &today(ctx).to_string()).await?,
+        )?);
     }
-    let action = if change.status == EmployerStatus::Verified { "employer.verify" } else { "employer.status" };
-    let mut entry = event(action, "employer", e.id, &e.union_path, Some(serde_json::to_value(&change)?));
+    let action = if change.status == EmployerStatus::Verified {
+        "employer.verify"
+    } else {
+        "employer.status"
+    };
+    let mut entry = event(
+        action,
+        "employer",
+        e.id,
+        &e.union_path,
+        Some(serde_json::to_value(&change)?),
+    );
     entry.before = Some(serde_json::json!({ "status": e.status() }));
-    statements.push(audit::statement(&db, staff, &entry, &now, &ctx.client_ip())?);
+    statements.push(audit::statement(
+        &db,
+        staff,
+        &entry,
+        &now,
+        &ctx.client_ip(),
+    )?);
     db::batch(&db, statements).await?;
     employer_reply(ctx, e.id).await
 }
@@ -111,15 +211,45 @@ pub async fn raise_flag(ctx: &mut Ctx) -> AppResult<Response> {
     let flag = input.validate()?;
     let db = ctx.db()?;
     if let Some(job_id) = flag.job_id {
-        store::job(&db, job_id).await?.filter(|j| j.employer_id == e.id).ok_or_else(|| ApiError::field("job_id", Text::new("这不是这家企业的岗位", "This is not one of this employer's jobs")))?;
+        store::job(&db, job_id)
+            .await?
+            .filter(|j| j.employer_id == e.id)
+            .ok_or_else(|| {
+                ApiError::field(
+                    "job_id",
+                    Text::new(
+                        "这不是这家企业的岗位",
+                        "This is not one of this employer's jobs",
+                    ),
+                )
+            })?;
     }
     let staff = ctx.staff()?;
     let now = ctx.now_text();
     db::batch(
         &db,
         vec![
-            store::insert_flag(&db, e.id, &flag, acting_union(ctx, e.id).await?, &format!("staff:{}", staff.id), &now)?,
-            audit::statement(&db, staff, &event("employer.flag", "employer", e.id, &e.union_path, Some(serde_json::to_value(&flag)?)), &now, &ctx.client_ip())?,
+            store::insert_flag(
+                &db,
+                e.id,
+                &flag,
+                acting_union(ctx, e.id).await?,
+                &format!("staff:{}", staff.id),
+                &now,
+            )?,
+            audit::statement(
+                &db,
+                staff,
+                &event(
+                    "employer.flag",
+                    "employer",
+                    e.id,
+                    &e.union_path,
+                    Some(serde_json::to_value(&flag)?),
+                ),
+                &now,
+                &ctx.client_ip(),
+            )?,
         ],
     )
     .await?;
@@ -130,9 +260,18 @@ pub async fn clear_flag(ctx: &Ctx) -> AppResult<Response> {
     let e = employer_in_scope(ctx).await?;
     let flag_id = ctx.id("flag_id")?;
     let db = ctx.db()?;
-    let flag = store::flags_of(&db, &[e.id]).await?.into_iter().map(|(_, f)| f).find(|f| f.id == flag_id).ok_or_else(ApiError::not_found)?;
+    let flag = store::flags_of(&db, &[e.id])
+        .await?
+        .into_iter()
+        .map(|(_, f)| f)
+        .find(|f| f.id == flag_id)
+        .ok_or_else(ApiError::not_found)?;
     if flag.cleared_at.is_some() {
-        return Err(ApiError::conflict(Text::new("这个标记已经清除了", "This flag is already cleared")).into());
+        return Err(ApiError::conflict(Text::new(
+            "这个标记已经清除了",
+            "This flag is already cleared",
+        ))
+        .into());
     }
     let staff = ctx.staff()?;
     let now = ctx.now_text();
@@ -140,7 +279,19 @@ pub async fn clear_flag(ctx: &Ctx) -> AppResult<Response> {
         &db,
         vec![
             store::clear_flag(&db, e.id, flag_id, &format!("staff:{}", staff.id), &now)?,
-            audit::statement(&db, staff, &event("employer.clear_flag", "employer_flag", flag_id, &e.union_path, None), &now, &ctx.client_ip())?,
+            audit::statement(
+                &db,
+                staff,
+                &event(
+                    "employer.clear_flag",
+                    "employer_flag",
+                    flag_id,
+                    &e.union_path,
+                    None,
+                ),
+                &now,
+                &ctx.client_ip(),
+            )?,
         ],
     )
     .await?;
@@ -150,24 +301,48 @@ pub async fn clear_flag(ctx: &Ctx) -> AppResult<Response> {
 pub async fn jobs(ctx: &Ctx) -> AppResult<Response> {
     let q = AdminList::parse(ctx.query(), job_status)?;
     let scope = scope_of(ctx, q.union_id).await?;
-    let mut rows = store::jobs_in_scope(&ctx.db()?, &scope, q.status, q.q.as_deref(), q.before_id, q.limit + 1).await?;
+    let mut rows = store::jobs_in_scope(
+        &ctx.db()?,
+        &scope,
+        q.status,
+        q.q.as_deref(),
+        q.before_id,
+        q.limit + 1,
+    )
+    .await?;
     let meta = q.page(&mut rows, |r| r.id);
-    ok(&JobList { jobs: rows.iter().map(|r| r.summary(None)).collect(), meta })
+    ok(&JobList {
+        jobs: rows.iter().map(|r| r.summary(None)).collect(),
+        meta,
+    })
 }
 
 /// A job on an employer's behalf (at a fair, say); the employer must be in scope.
 pub async fn post_job(ctx: &mut Ctx) -> AppResult<Response> {
     let staff_id = ctx.staff()?.id;
-    idempotency::once(ctx, &format!("staff:{staff_id}"), async move |ctx: &mut Ctx| {
-        let input: JobInput = ctx.body().await?;
-        let employer_id = input.employer_id.ok_or_else(|| ApiError::field("employer_id", Text::new("请选择替哪家企业发布", "Choose the employer to post for")))?;
-        let e = store::employer(&ctx.db()?, employer_id).await?.ok_or_else(|| ApiError::field("employer_id", Text::new("没有这家企业", "No such employer")))?;
-        if !ctx.staff()?.scope().contains(&e.union_path) {
-            return Err(outside_scope("employer_id").into());
-        }
-        let staff = ctx.staff()?.clone();
-        actions::create_job(ctx, &Actor::Staff(&staff), &e, input).await
-    })
+    idempotency::once(
+        ctx,
+        &format!("staff:{staff_id}"),
+        async move |ctx: &mut Ctx| {
+            let input: JobInput = ctx.body().await?;
+            let employer_id = input.employer_id.ok_or_else(|| {
+                ApiError::field(
+                    "employer_id",
+                    Text::new("请选择替哪家企业发布", "Choose the employer to post for"),
+                )
+            })?;
+            let e = store::employer(&ctx.db()?, employer_id)
+                .await?
+                .ok_or_else(|| {
+                    ApiError::field("employer_id", Text::new("没有这家企业", "No such employer"))
+                })?;
+            if !ctx.staff()?.scope().contains(&e.union_path) {
+                return Err(outside_scope("employer_id").into());
+            }
+            let staff = ctx.staff()?.clone();
+            actions::create_job(ctx, &Actor::Staff(&staff), &e, input).await
+        },
+    )
     .await
 }
 
@@ -186,13 +361,23 @@ pub async fn set_job_status(ctx: &mut Ctx) -> AppResult<Response> {
 pub async fn applicants(ctx: &Ctx) -> AppResult<Response> {
     let job = job_in_scope(ctx).await?;
     let applicants = store::applicants(&ctx.db()?, job.id, 200).await?;
-    ok(&JobApplicantList { meta: shared::api::ListMeta { next_cursor: None, limit: 200 }, applicants })
+    ok(&JobApplicantList {
+        meta: shared::api::ListMeta {
+            next_cursor: None,
+            limit: 200,
+        },
+        applicants,
+    })
 }
 
 pub async fn set_applicant_status(ctx: &mut Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let app = store::application(&db, ctx.id("job_application_id")?).await?.ok_or_else(ApiError::not_found)?;
-    let job = store::job(&db, app.job_id).await?.ok_or_else(ApiError::not_found)?;
+    let app = store::application(&db, ctx.id("job_application_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let job = store::job(&db, app.job_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&job.union_path)?;
     let staff = ctx.staff()?.clone();
     ok(&actions::decide_application(ctx, &Actor::Staff(&staff), app, job).await?)
@@ -203,14 +388,22 @@ pub async fn candidates(ctx: &Ctx) -> AppResult<Response> {
     const LIMIT: usize = 30;
     let job = job_in_scope(ctx).await?;
     let summary = job.summary(None);
-    let rows = store::visible_cards(&ctx.db()?, related_mask(summary.trades.iter().copied()), 300).await?;
+    let rows = store::visible_cards(
+        &ctx.db()?,
+        related_mask(summary.trades.iter().copied()),
+        300,
+    )
+    .await?;
     let cards: Vec<JobCard> = rows.iter().map(|r| r.wire()).collect();
     let candidates = rank_cards(&summary, &cards, today(ctx))
         .into_iter()
         .take(LIMIT)
         .map(|(c, m)| Candidate {
             card_id: c.id,
-            display_name: rows.iter().find(|r| r.id == c.id).and_then(|r| r.display_name.clone()),
+            display_name: rows
+                .iter()
+                .find(|r| r.id == c.id)
+                .and_then(|r| r.display_name.clone()),
             trades: c.card.trades.clone(),
             certificates: c.card.certificates.clone(),
             expected_wage_fen: c.card.expected_wage_fen,
@@ -219,7 +412,13 @@ pub async fn candidates(ctx: &Ctx) -> AppResult<Response> {
             matched: m,
         })
         .collect();
-    ok(&CandidateList { candidates, meta: shared::api::ListMeta { next_cursor: None, limit: LIMIT as u32 } })
+    ok(&CandidateList {
+        candidates,
+        meta: shared::api::ListMeta {
+            next_cursor: None,
+            limit: LIMIT as u32,
+        },
+    })
 }
 
 pub async fn invite(ctx: &mut Ctx) -> AppResult<Response> {
@@ -227,12 +426,23 @@ pub async fn invite(ctx: &mut Ctx) -> AppResult<Response> {
     let input: InvitationInput = ctx.body().await?;
     let ids = input.validate()?;
     if !job.is_open(today(ctx)) {
-        return Err(ApiError::conflict(Text::new("这个岗位现在不招人,不能推荐", "This job is not hiring now")).into());
+        return Err(ApiError::conflict(Text::new(
+            "这个岗位现在不招人,不能推荐",
+            "This job is not hiring now",
+        ))
+        .into());
     }
     let db = ctx.db()?;
     let cards = store::cards_by_ids(&db, &ids).await?;
     if cards.len() != ids.len() {
-        return Err(ApiError::field("card_ids", Text::new("有的工友已经隐藏了求职卡", "Some of these workers have hidden their job cards")).into());
+        return Err(ApiError::field(
+            "card_ids",
+            Text::new(
+                "有的工友已经隐藏了求职卡",
+                "Some of these workers have hidden their job cards",
+            ),
+        )
+        .into());
     }
     let staff = ctx.staff()?;
     let now = ctx.now_text();
@@ -241,23 +451,55 @@ pub async fn invite(ctx: &mut Ctx) -> AppResult<Response> {
     let done = db::batch(
         &db,
         vec![
-            store::invite(&db, job.id, &users, union_id, &format!("staff:{}", staff.id), &now)?,
-            audit::statement(&db, staff, &event("job.invite", "job", job.id, &job.union_path, Some(serde_json::json!({ "card_ids": ids }))), &now, &ctx.client_ip())?,
+            store::invite(
+                &db,
+                job.id,
+                &users,
+                union_id,
+                &format!("staff:{}", staff.id),
+                &now,
+            )?,
+            audit::statement(
+                &db,
+                staff,
+                &event(
+                    "job.invite",
+                    "job",
+                    job.id,
+                    &job.union_path,
+                    Some(serde_json::json!({ "card_ids": ids })),
+                ),
+                &now,
+                &ctx.client_ip(),
+            )?,
         ],
     )
     .await?;
     let invited = done[0].changes as u32;
-    ok(&InvitationReply { invited, already: users.len() as u32 - invited })
+    ok(&InvitationReply {
+        invited,
+        already: users.len() as u32 - invited,
+    })
 }
 
 pub async fn reports(ctx: &Ctx) -> AppResult<Response> {
     let q = AdminList::parse(ctx.query(), report_status)?;
     let scope = scope_of(ctx, q.union_id).await?;
     let db = ctx.db()?;
-    let mut rows = store::reports_in_scope(&db, &scope, q.status.unwrap_or(ReportStatus::Open), q.before_id, q.limit + 1).await?;
+    let mut rows = store::reports_in_scope(
+        &db,
+        &scope,
+        q.status.unwrap_or(ReportStatus::Open),
+        q.before_id,
+        q.limit + 1,
+    )
+    .await?;
     let meta = q.page(&mut rows, |r| r.id);
     let jobs = store::jobs_by_ids(&db, &rows.iter().map(|r| r.job_id).collect::<Vec<_>>()).await?;
-    let reports = rows.iter().filter_map(|r| Some(r.wire(jobs.iter().find(|j| j.id == r.job_id)?))).collect();
+    let reports = rows
+        .iter()
+        .filter_map(|r| Some(r.wire(jobs.iter().find(|j| j.id == r.job_id)?)))
+        .collect();
     ok(&JobReportList { reports, meta })
 }
 
@@ -265,13 +507,21 @@ pub async fn reports(ctx: &Ctx) -> AppResult<Response> {
 /// the employer) or dismiss this report.
 pub async fn decide_report(ctx: &mut Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let report = store::report(&db, ctx.id("report_id")?).await?.ok_or_else(ApiError::not_found)?;
-    let job = store::job(&db, report.job_id).await?.ok_or_else(ApiError::not_found)?;
+    let report = store::report(&db, ctx.id("report_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let job = store::job(&db, report.job_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&job.union_path)?;
     let input: ReportDecision = ctx.body().await?;
     let decision = input.validate()?;
     if report.status() != ReportStatus::Open {
-        return Err(ApiError::conflict(Text::new("这条举报已经处理过了", "This report has already been decided")).into());
+        return Err(ApiError::conflict(Text::new(
+            "这条举报已经处理过了",
+            "This report has already been decided",
+        ))
+        .into());
     }
     let staff = ctx.staff()?;
     let now = ctx.now_text();
@@ -279,29 +529,81 @@ pub async fn decide_report(ctx: &mut Ctx) -> AppResult<Response> {
     let take_down = decision.action == ReportAction::TakeDown;
     let mut statements = vec![store::decide(&db, &report, take_down, &by, &now)?];
     if take_down && job.status().can_become(JobStatus::TakenDown) {
-        statements.extend(store::set_job_status(&db, &job, JobStatus::TakenDown, None, &now)?);
+        statements.extend(store::set_job_status(
+            &db,
+            &job,
+            JobStatus::TakenDown,
+            None,
+            &now,
+        )?);
     }
     if decision.flag_employer {
         let union_id = acting_union(ctx, job.employer_id).await?;
-        let flag = EmployerFlagInput { reason: report.reason(), job_id: Some(job.id), note: decision.note.clone() };
-        statements.push(store::insert_flag(&db, job.employer_id, &flag, union_id, &by, &now)?);
+        let flag = EmployerFlagInput {
+            reason: report.reason(),
+            job_id: Some(job.id),
+            note: decision.note.clone(),
+        };
+        statements.push(store::insert_flag(
+            &db,
+            job.employer_id,
+            &flag,
+            union_id,
+            &by,
+            &now,
+        )?);
     }
-    let action = if take_down { "job_report.take_down" } else { "job_report.dismiss" };
-    statements.push(audit::statement(&db, staff, &event(action, "job_report", report.id, &job.union_path, Some(serde_json::to_value(&decision)?)), &now, &ctx.client_ip())?);
+    let action = if take_down {
+        "job_report.take_down"
+    } else {
+        "job_report.dismiss"
+    };
+    statements.push(audit::statement(
+        &db,
+        staff,
+        &event(
+            action,
+            "job_report",
+            report.id,
+            &job.union_path,
+            Some(serde_json::to_value(&decision)?),
+        ),
+        &now,
+        &ctx.client_ip(),
+    )?);
     db::batch(&db, statements).await?;
-    let report = store::report(&db, report.id).await?.ok_or_else(ApiError::internal)?;
-    let job = store::job(&db, job.id).await?.ok_or_else(ApiError::internal)?;
-    ok(&JobReportEnvelope { report: report.wire(&job) })
+    let report = store::report(&db, report.id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    let job = store::job(&db, job.id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    ok(&JobReportEnvelope {
+        report: report.wire(&job),
+    })
 }
 
 /// A fair, or a monthly series of fairs on the 28th, for a union in scope.
 pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
     let input: JobFairInput = ctx.body().await?;
-    let union = in_scope(ctx, input.union_id).await.map_err(|_| outside_scope("union_id"))?;
+    let union = in_scope(ctx, input.union_id)
+        .await
+        .map_err(|_| outside_scope("union_id"))?;
     let fair = input.validate(ctx.now)?;
     let db = ctx.db()?;
-    if store::verified_employers(&db, &fair.employer_ids).await?.len() != fair.employer_ids.len() {
-        return Err(ApiError::field("employer_ids", Text::new("名单里有不存在或未经核实的企业", "The list has an employer that does not exist or is not verified")).into());
+    if store::verified_employers(&db, &fair.employer_ids)
+        .await?
+        .len()
+        != fair.employer_ids.len()
+    {
+        return Err(ApiError::field(
+            "employer_ids",
+            Text::new(
+                "名单里有不存在或未经核实的企业",
+                "The list has an employer that does not exist or is not verified",
+            ),
+        )
+        .into());
     }
     let staff = ctx.staff()?;
     let now = ctx.now_text();
@@ -312,16 +614,49 @@ pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
     for (i, (starts, ends)) in fair.occurrences().iter().enumerate() {
         let id = first + i as i64;
         ids.push(id);
-        statements.extend(store::insert_fair(&db, id, &fair, starts, ends, &union.path, &by, &now)?);
+        statements.extend(store::insert_fair(
+            &db,
+            id,
+            &fair,
+            starts,
+            ends,
+            &union.path,
+            &by,
+            &now,
+        )?);
     }
-    statements.push(audit::statement(&db, staff, &event("job_fair.create", "job_fair", first, &union.path, Some(serde_json::to_value(&fair)?)), &now, &ctx.client_ip())?);
-    db::batch(&db, statements).await.map_err(|e| if db::is_unique_violation(&e) { ApiError::rate_limited(1).into() } else { e })?;
+    statements.push(audit::statement(
+        &db,
+        staff,
+        &event(
+            "job_fair.create",
+            "job_fair",
+            first,
+            &union.path,
+            Some(serde_json::to_value(&fair)?),
+        ),
+        &now,
+        &ctx.client_ip(),
+    )?);
+    db::batch(&db, statements).await.map_err(|e| {
+        if db::is_unique_violation(&e) {
+            ApiError::rate_limited(1).into()
+        } else {
+            e
+        }
+    })?;
     let mut rows = Vec::new();
     for id in ids {
         rows.extend(store::fair(&db, id).await?);
     }
     let job_fairs = store::with_employers(&db, rows, &today(ctx).to_string()).await?;
-    ok(&JobFairList { meta: shared::api::ListMeta { next_cursor: None, limit: job_fairs.len() as u32 }, job_fairs })
+    ok(&JobFairList {
+        meta: shared::api::ListMeta {
+            next_cursor: None,
+            limit: job_fairs.len() as u32,
+        },
+        job_fairs,
+    })
 }
 
 pub async fn figures(ctx: &Ctx) -> AppResult<Response> {

@@ -23,48 +23,98 @@ pub async fn union_for(ctx: &Ctx, region_code: &str) -> AppResult<(i64, String)>
             return Ok(found);
         }
     }
-    Err(ApiError::field("region_code", Text::new("这个地区的工会还没有上平台,暂时不能在这里登记", "No union of this area is on the platform yet")).into())
+    Err(ApiError::field(
+        "region_code",
+        Text::new(
+            "这个地区的工会还没有上平台,暂时不能在这里登记",
+            "No union of this area is on the platform yet",
+        ),
+    )
+    .into())
 }
 
 /// A 409 that also names the field, so the form shows it beside the code.
 pub fn duplicate_uscc() -> ApiError {
-    let why = Text::new("这家企业已经登记过了,请联系企业现有的联系人或当地工会", "This company is already registered; contact its current contact person or the local union");
-    ApiError { code: shared::ErrorCode::Conflict, message: why.clone(), ..ApiError::field("uscc", why) }
+    let why = Text::new(
+        "这家企业已经登记过了,请联系企业现有的联系人或当地工会",
+        "This company is already registered; contact its current contact person or the local union",
+    );
+    ApiError {
+        code: shared::ErrorCode::Conflict,
+        message: why.clone(),
+        ..ApiError::field("uscc", why)
+    }
 }
 
 async fn reply(ctx: &Ctx, id: i64) -> AppResult<serde_json::Value> {
     let db = ctx.db()?;
-    let e = store::employer(&db, id).await?.ok_or_else(ApiError::internal)?;
-    Ok(serde_json::to_value(EmployerEnvelope { employer: store::wire_one(&db, &e, true).await? })?)
+    let e = store::employer(&db, id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    Ok(serde_json::to_value(EmployerEnvelope {
+        employer: store::wire_one(&db, &e, true).await?,
+    })?)
 }
 
 /// Registration: the contact phone is the account's own (proven at sign-in) or
 /// proven now by the code texted to it.
 pub async fn register(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
-    idempotency::once(ctx, &format!("user:{user_id}"), async move |ctx: &mut Ctx| {
-        let input: EmployerInput = ctx.body().await?;
-        let employer = input.validate()?;
-        let db = ctx.db()?;
-        let account = crate::accounts::store::user(&db, user_id).await?.ok_or_else(ApiError::unauthenticated)?;
-        if employer.contact_phone != account.phone {
-            let code = employer.code.as_deref().ok_or_else(|| ApiError::field("code", Text::new("请填写发到联系电话上的验证码", "Enter the code texted to the contact phone")))?;
-            crate::accounts::routes::check_code(ctx, &employer.contact_phone, code, "code").await?;
-        }
-        let (union_id, union_path) = union_for(ctx, &employer.region_code).await?;
-        let now = ctx.now_text();
-        for _ in 0..3 {
-            let id = store::next_id(&db, IdTable::Employers).await?;
-            let statements = store::insert_employer(&db, id, &employer, union_id, &union_path, EmployerStatus::Pending, None, Some(user_id), &now)?;
-            match db::batch(&db, statements).await {
-                Ok(_) => return reply(ctx, id).await,
-                Err(e) if db::is_unique_violation(&e) && store::employer_by_uscc(&db, &employer.uscc).await?.is_some() => return Err(duplicate_uscc().into()),
-                Err(e) if db::is_unique_violation(&e) => continue,
-                Err(e) => return Err(e),
+    idempotency::once(
+        ctx,
+        &format!("user:{user_id}"),
+        async move |ctx: &mut Ctx| {
+            let input: EmployerInput = ctx.body().await?;
+            let employer = input.validate()?;
+            let db = ctx.db()?;
+            let account = crate::accounts::store::user(&db, user_id)
+                .await?
+                .ok_or_else(ApiError::unauthenticated)?;
+            if employer.contact_phone != account.phone {
+                let code = employer.code.as_deref().ok_or_else(|| {
+                    ApiError::field(
+                        "code",
+                        Text::new(
+                            "请填写发到联系电话上的验证码",
+                            "Enter the code texted to the contact phone",
+                        ),
+                    )
+                })?;
+                crate::accounts::routes::check_code(ctx, &employer.contact_phone, code, "code")
+                    .await?;
             }
-        }
-        Err(ApiError::rate_limited(1).into())
-    })
+            let (union_id, union_path) = union_for(ctx, &employer.region_code).await?;
+            let now = ctx.now_text();
+            for _ in 0..3 {
+                let id = store::next_id(&db, IdTable::Employers).await?;
+                let statements = store::insert_employer(
+                    &db,
+                    id,
+                    &employer,
+                    union_id,
+                    &union_path,
+                    EmployerStatus::Pending,
+                    None,
+                    Some(user_id),
+                    &now,
+                )?;
+                match db::batch(&db, statements).await {
+                    Ok(_) => return reply(ctx, id).await,
+                    Err(e)
+                        if db::is_unique_violation(&e)
+                            && store::employer_by_uscc(&db, &employer.uscc)
+                                .await?
+                                .is_some() =>
+                    {
+                        return Err(duplicate_uscc().into())
+                    }
+                    Err(e) if db::is_unique_violation(&e) => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(ApiError::rate_limited(1).into())
+        },
+    )
     .await
 }
 
@@ -72,7 +122,13 @@ pub async fn mine(ctx: &Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
     let rows = store::employers_of_user(&db, ctx.worker_id()?).await?;
     let employers = store::wire_all(&db, &rows, true).await?;
-    ok(&EmployerList { meta: ListMeta { next_cursor: None, limit: employers.len() as u32 }, employers })
+    ok(&EmployerList {
+        meta: ListMeta {
+            next_cursor: None,
+            limit: employers.len() as u32,
+        },
+        employers,
+    })
 }
 
 /// The employer of the path, if the signed-in account acts for it (else 404).
@@ -83,13 +139,21 @@ async fn my_employer(ctx: &Ctx) -> AppResult<(i64, EmployerRow)> {
     if !store::is_contact(&db, id, user_id).await? {
         return Err(ApiError::not_found().into());
     }
-    Ok((user_id, store::employer(&db, id).await?.ok_or_else(ApiError::not_found)?))
+    Ok((
+        user_id,
+        store::employer(&db, id)
+            .await?
+            .ok_or_else(ApiError::not_found)?,
+    ))
 }
 
 /// One of the employer's jobs.
 async fn my_job(ctx: &Ctx) -> AppResult<(i64, JobRow)> {
     let (user_id, employer) = my_employer(ctx).await?;
-    let job = store::job(&ctx.db()?, ctx.id("job_id")?).await?.filter(|j| j.employer_id == employer.id).ok_or_else(ApiError::not_found)?;
+    let job = store::job(&ctx.db()?, ctx.id("job_id")?)
+        .await?
+        .filter(|j| j.employer_id == employer.id)
+        .ok_or_else(ApiError::not_found)?;
     Ok((user_id, job))
 }
 
@@ -97,15 +161,25 @@ pub async fn jobs(ctx: &Ctx) -> AppResult<Response> {
     let (_, employer) = my_employer(ctx).await?;
     let rows = store::employer_jobs(&ctx.db()?, employer.id, 200).await?;
     let jobs: Vec<JobSummary> = rows.iter().map(|r| r.summary(None)).collect();
-    ok(&JobList { meta: ListMeta { next_cursor: None, limit: 200 }, jobs })
+    ok(&JobList {
+        meta: ListMeta {
+            next_cursor: None,
+            limit: 200,
+        },
+        jobs,
+    })
 }
 
 pub async fn post_job(ctx: &mut Ctx) -> AppResult<Response> {
     let (user_id, employer) = my_employer(ctx).await?;
-    idempotency::once(ctx, &format!("user:{user_id}"), async move |ctx: &mut Ctx| {
-        let input: JobInput = ctx.body().await?;
-        actions::create_job(ctx, &Actor::Contact { user_id }, &employer, input).await
-    })
+    idempotency::once(
+        ctx,
+        &format!("user:{user_id}"),
+        async move |ctx: &mut Ctx| {
+            let input: JobInput = ctx.body().await?;
+            actions::create_job(ctx, &Actor::Contact { user_id }, &employer, input).await
+        },
+    )
     .await
 }
 
@@ -122,13 +196,24 @@ pub async fn set_job_status(ctx: &mut Ctx) -> AppResult<Response> {
 pub async fn applicants(ctx: &Ctx) -> AppResult<Response> {
     let (_, job) = my_job(ctx).await?;
     let applicants = store::applicants(&ctx.db()?, job.id, 200).await?;
-    ok(&JobApplicantList { meta: ListMeta { next_cursor: None, limit: 200 }, applicants })
+    ok(&JobApplicantList {
+        meta: ListMeta {
+            next_cursor: None,
+            limit: 200,
+        },
+        applicants,
+    })
 }
 
 pub async fn set_applicant_status(ctx: &mut Ctx) -> AppResult<Response> {
     let (user_id, employer) = my_employer(ctx).await?;
     let db = ctx.db()?;
-    let app = store::application(&db, ctx.id("job_application_id")?).await?.ok_or_else(ApiError::not_found)?;
-    let job = store::job(&db, app.job_id).await?.filter(|j| j.employer_id == employer.id).ok_or_else(ApiError::not_found)?;
+    let app = store::application(&db, ctx.id("job_application_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let job = store::job(&db, app.job_id)
+        .await?
+        .filter(|j| j.employer_id == employer.id)
+        .ok_or_else(ApiError::not_found)?;
     ok(&actions::decide_application(ctx, &Actor::Contact { user_id }, app, job).await?)
 }

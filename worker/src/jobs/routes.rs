@@ -71,11 +71,29 @@ async fn search(ctx: &Ctx) -> AppResult<Response> {
     let s = JobSearch::parse(ctx.query())?;
     let found = store::search(&ctx.db()?, &s, today(ctx)).await?;
     let more = found.rows.len() > s.limit as usize;
-    let jobs: Vec<JobSummary> = found.rows.iter().take(s.limit as usize).map(|r| r.summary(s.near)).collect();
-    let next_cursor = if more { jobs.last().and_then(|j| JobCursor::after(s.sort, j)).map(|c| c.encode()) } else { None };
-    let mut resp = ok(&JobList { jobs, meta: ListMeta { next_cursor, limit: s.limit } })?;
+    let jobs: Vec<JobSummary> = found
+        .rows
+        .iter()
+        .take(s.limit as usize)
+        .map(|r| r.summary(s.near))
+        .collect();
+    let next_cursor = if more {
+        jobs.last()
+            .and_then(|j| JobCursor::after(s.sort, j))
+            .map(|c| c.encode())
+    } else {
+        None
+    };
+    let mut resp = ok(&JobList {
+        jobs,
+        meta: ListMeta {
+            next_cursor,
+            limit: s.limit,
+        },
+    })?;
     // For the bench: how much D1 read to answer.
-    resp.headers_mut().set("x-d1-rows-read", &found.rows_read.to_string())?;
+    resp.headers_mut()
+        .set("x-d1-rows-read", &found.rows_read.to_string())?;
     Ok(resp)
 }
 
@@ -101,27 +119,38 @@ async fn viewer(ctx: &Ctx, job: &JobRow) -> AppResult<(Viewer, Option<Applicatio
 /// Published jobs of verified employers are public; drafts and taken-down
 /// jobs only for their employer, applicants and staff in scope.
 fn publicly_visible(job: &JobRow) -> bool {
-    matches!(job.status(), JobStatus::Live | JobStatus::Filled | JobStatus::Expired) && job.employer().is_verified()
+    matches!(
+        job.status(),
+        JobStatus::Live | JobStatus::Filled | JobStatus::Expired
+    ) && job.employer().is_verified()
 }
 
 async fn get(ctx: &Ctx) -> AppResult<Response> {
-    let job = store::job(&ctx.db()?, ctx.id("job_id")?).await?.ok_or_else(ApiError::not_found)?;
+    let job = store::job(&ctx.db()?, ctx.id("job_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     let (viewer, mine) = viewer(ctx, &job).await?;
     if viewer == Viewer::Public && !publicly_visible(&job) {
         return Err(ApiError::not_found().into());
     }
-    ok(&JobEnvelope { job: job.wire(viewer, mine, None) })
+    ok(&JobEnvelope {
+        job: job.wire(viewer, mine, None),
+    })
 }
 
 async fn employer_page(ctx: &Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let e = store::employer(&db, ctx.id("employer_id")?).await?.ok_or_else(ApiError::not_found)?;
+    let e = store::employer(&db, ctx.id("employer_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     let with_phone = match &ctx.principal {
         Some(Principal::Staff(s)) => s.scope().contains(&e.union_path),
         Some(Principal::Worker { user_id }) => store::is_contact(&db, e.id, *user_id).await?,
         None => false,
     };
-    ok(&EmployerEnvelope { employer: store::wire_one(&db, &e, with_phone).await? })
+    ok(&EmployerEnvelope {
+        employer: store::wire_one(&db, &e, with_phone).await?,
+    })
 }
 
 async fn fairs(ctx: &Ctx) -> AppResult<Response> {
@@ -132,88 +161,202 @@ async fn fairs(ctx: &Ctx) -> AppResult<Response> {
     errors.finish()?;
     let db = ctx.db()?;
     let scope = match union_id {
-        Some(id) => Some(shared::accounts::Scope::under(&crate::unions::store::by_id(&db, id).await?.ok_or_else(ApiError::not_found)?.path)),
+        Some(id) => Some(shared::accounts::Scope::under(
+            &crate::unions::store::by_id(&db, id)
+                .await?
+                .ok_or_else(ApiError::not_found)?
+                .path,
+        )),
         None => None,
     };
     let rows = store::fairs(&db, scope.as_ref(), q.flag("past"), &ctx.now_text(), limit).await?;
     let job_fairs = store::with_employers(&db, rows, &today(ctx).to_string()).await?;
-    ok(&JobFairList { meta: ListMeta { next_cursor: None, limit }, job_fairs })
+    ok(&JobFairList {
+        meta: ListMeta {
+            next_cursor: None,
+            limit,
+        },
+        job_fairs,
+    })
 }
 
 async fn fair(ctx: &Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let row = store::fair(&db, ctx.id("fair_id")?).await?.ok_or_else(ApiError::not_found)?;
-    let job_fair = store::with_employers(&db, vec![row], &today(ctx).to_string()).await?.pop().ok_or_else(ApiError::internal)?;
+    let row = store::fair(&db, ctx.id("fair_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let job_fair = store::with_employers(&db, vec![row], &today(ctx).to_string())
+        .await?
+        .pop()
+        .ok_or_else(ApiError::internal)?;
     ok(&JobFairEnvelope { job_fair })
 }
 
 /// A job a worker may act on (apply, report): published and visible.
 async fn open_job(ctx: &Ctx) -> AppResult<JobRow> {
-    let job = store::job(&ctx.db()?, ctx.id("job_id")?).await?.ok_or_else(ApiError::not_found)?;
-    if publicly_visible(&job) { Ok(job) } else { Err(ApiError::not_found().into()) }
+    let job = store::job(&ctx.db()?, ctx.id("job_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if publicly_visible(&job) {
+        Ok(job)
+    } else {
+        Err(ApiError::not_found().into())
+    }
 }
 
 async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let job = open_job(ctx).await?;
-    idempotency::once(ctx, &format!("user:{user_id}"), async move |ctx: &mut Ctx| {
-        let db = ctx.db()?;
-        if !job.is_open(today(ctx)) {
-            return Err(ApiError::conflict(Text::new("这份工作已经不招人了", "This job is no longer hiring")).into());
-        }
-        if store::is_contact(&db, job.employer_id, user_id).await? {
-            return Err(ApiError::conflict(Text::new("不能申请自己企业的岗位", "You cannot apply to your own employer's job")).into());
-        }
-        rate_limit::take(&db, &format!("job-apply:{user_id}"), APPLY_PER_DAY, ctx.now_ms()).await?;
-        let now = ctx.now_text();
-        db::batch(&db, vec![store::insert_application(&db, &job, user_id, &now)?]).await.map_err(|e| {
-            if db::is_unique_violation(&e) { ApiError::conflict(Text::new("您已经申请过这份工作了", "You have already applied to this job")).into() } else { e }
-        })?;
-        let app = store::application_for(&db, job.id, user_id).await?.ok_or_else(ApiError::internal)?;
-        Ok(serde_json::to_value(ApplicationEnvelope { application: app.wire(&job) })?)
-    })
+    idempotency::once(
+        ctx,
+        &format!("user:{user_id}"),
+        async move |ctx: &mut Ctx| {
+            let db = ctx.db()?;
+            if !job.is_open(today(ctx)) {
+                return Err(ApiError::conflict(Text::new(
+                    "这份工作已经不招人了",
+                    "This job is no longer hiring",
+                ))
+                .into());
+            }
+            if store::is_contact(&db, job.employer_id, user_id).await? {
+                return Err(ApiError::conflict(Text::new(
+                    "不能申请自己企业的岗位",
+                    "You cannot apply to your own employer's job",
+                ))
+                .into());
+            }
+            rate_limit::take(
+                &db,
+                &format!("job-apply:{user_id}"),
+                APPLY_PER_DAY,
+                ctx.now_ms(),
+            )
+            .await?;
+            let now = ctx.now_text();
+            db::batch(
+                &db,
+                vec![store::insert_application(&db, &job, user_id, &now)?],
+            )
+            .await
+            .map_err(|e| {
+                if db::is_unique_violation(&e) {
+                    ApiError::conflict(Text::new(
+                        "您已经申请过这份工作了",
+                        "You have already applied to this job",
+                    ))
+                    .into()
+                } else {
+                    e
+                }
+            })?;
+            let app = store::application_for(&db, job.id, user_id)
+                .await?
+                .ok_or_else(ApiError::internal)?;
+            Ok(serde_json::to_value(ApplicationEnvelope {
+                application: app.wire(&job),
+            })?)
+        },
+    )
     .await
 }
 
 async fn report(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let job = open_job(ctx).await?;
-    idempotency::once(ctx, &format!("user:{user_id}"), async move |ctx: &mut Ctx| {
-        let input: JobReportInput = ctx.body().await?;
-        let report = input.validate()?;
-        let db = ctx.db()?;
-        let done = db::batch(&db, vec![store::insert_report(&db, &job, user_id, &report, &ctx.now_text())?]).await.map_err(|e| {
-            if db::is_unique_violation(&e) { ApiError::conflict(Text::new("您已经举报过这条招工信息,工会正在处理", "You have already reported this ad; the union is looking into it")).into() } else { e }
-        })?;
-        Ok(serde_json::to_value(JobReportReceiptEnvelope { report: JobReportReceipt { id: done[0].last_row_id, status: ReportStatus::Open } })?)
-    })
+    idempotency::once(
+        ctx,
+        &format!("user:{user_id}"),
+        async move |ctx: &mut Ctx| {
+            let input: JobReportInput = ctx.body().await?;
+            let report = input.validate()?;
+            let db = ctx.db()?;
+            let done = db::batch(
+                &db,
+                vec![store::insert_report(
+                    &db,
+                    &job,
+                    user_id,
+                    &report,
+                    &ctx.now_text(),
+                )?],
+            )
+            .await
+            .map_err(|e| {
+                if db::is_unique_violation(&e) {
+                    ApiError::conflict(Text::new(
+                        "您已经举报过这条招工信息,工会正在处理",
+                        "You have already reported this ad; the union is looking into it",
+                    ))
+                    .into()
+                } else {
+                    e
+                }
+            })?;
+            Ok(serde_json::to_value(JobReportReceiptEnvelope {
+                report: JobReportReceipt {
+                    id: done[0].last_row_id,
+                    status: ReportStatus::Open,
+                },
+            })?)
+        },
+    )
     .await
 }
 
 async fn my_applications(ctx: &Ctx) -> AppResult<Response> {
     let rows = store::applications_of(&ctx.db()?, ctx.worker_id()?, 100).await?;
     let applications: Vec<Application> = rows.iter().map(|(a, j)| a.wire(j)).collect();
-    ok(&ApplicationList { meta: ListMeta { next_cursor: None, limit: 100 }, applications })
+    ok(&ApplicationList {
+        meta: ListMeta {
+            next_cursor: None,
+            limit: 100,
+        },
+        applications,
+    })
 }
 
 async fn withdraw(ctx: &Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let db = ctx.db()?;
-    let app = store::application(&db, ctx.id("job_application_id")?).await?.filter(|a| a.user_id == user_id).ok_or_else(ApiError::not_found)?;
-    ApplicationStatusChange { status: ApplicationStatus::Withdrawn }.validate(app.status(), Party::Worker)?;
-    db::batch(&db, store::set_application_status(&db, &app, ApplicationStatus::Withdrawn, &ctx.now_text())?).await?;
-    let job = store::job(&db, app.job_id).await?.ok_or_else(ApiError::internal)?;
-    let app = store::application(&db, app.id).await?.ok_or_else(ApiError::internal)?;
-    ok(&ApplicationEnvelope { application: app.wire(&job) })
+    let app = store::application(&db, ctx.id("job_application_id")?)
+        .await?
+        .filter(|a| a.user_id == user_id)
+        .ok_or_else(ApiError::not_found)?;
+    ApplicationStatusChange {
+        status: ApplicationStatus::Withdrawn,
+    }
+    .validate(app.status(), Party::Worker)?;
+    db::batch(
+        &db,
+        store::set_application_status(&db, &app, ApplicationStatus::Withdrawn, &ctx.now_text())?,
+    )
+    .await?;
+    let job = store::job(&db, app.job_id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    let app = store::application(&db, app.id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    ok(&ApplicationEnvelope {
+        application: app.wire(&job),
+    })
 }
 
 fn no_card() -> ApiError {
-    ApiError::with_message(shared::ErrorCode::NotFound, Text::new("您还没有填写求职卡", "You have no job card yet"))
+    ApiError::with_message(
+        shared::ErrorCode::NotFound,
+        Text::new("您还没有填写求职卡", "You have no job card yet"),
+    )
 }
 
 async fn my_card(ctx: &Ctx) -> AppResult<Response> {
-    let card = store::card_of(&ctx.db()?, ctx.worker_id()?).await?.ok_or_else(no_card)?;
-    ok(&JobCardEnvelope { job_card: card.wire() })
+    let card = store::card_of(&ctx.db()?, ctx.worker_id()?)
+        .await?
+        .ok_or_else(no_card)?;
+    ok(&JobCardEnvelope {
+        job_card: card.wire(),
+    })
 }
 
 async fn save_card(ctx: &mut Ctx) -> AppResult<Response> {
@@ -222,8 +365,12 @@ async fn save_card(ctx: &mut Ctx) -> AppResult<Response> {
     let card = input.validate(today(ctx))?;
     let db = ctx.db()?;
     store::save_card(&db, user_id, &card, &ctx.now_text()).await?;
-    let saved = store::card_of(&db, user_id).await?.ok_or_else(ApiError::internal)?;
-    ok(&JobCardEnvelope { job_card: saved.wire() })
+    let saved = store::card_of(&db, user_id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    ok(&JobCardEnvelope {
+        job_card: saved.wire(),
+    })
 }
 
 /// The worker's best matches: candidates narrowed by trade and distance in
@@ -232,25 +379,66 @@ async fn matches(ctx: &Ctx) -> AppResult<Response> {
     const LIMIT: usize = 30;
     let here = MatchesQuery::read(ctx.query())?;
     let db = ctx.db()?;
-    let card = store::card_of(&db, ctx.worker_id()?).await?.ok_or_else(no_card)?.wire().card;
+    let card = store::card_of(&db, ctx.worker_id()?)
+        .await?
+        .ok_or_else(no_card)?
+        .wire()
+        .card;
     let at = here.or(card.position);
-    let found = store::match_candidates(&db, at, related_mask(card.trades.iter().map(|t| t.trade)), today(ctx)).await?;
+    let found = store::match_candidates(
+        &db,
+        at,
+        related_mask(card.trades.iter().map(|t| t.trade)),
+        today(ctx),
+    )
+    .await?;
     let jobs: Vec<JobSummary> = found.rows.iter().map(|r| r.summary(at)).collect();
-    let matches: Vec<MatchedJob> = rank_jobs(&card, here, &jobs, today(ctx)).into_iter().take(LIMIT).map(|(j, m)| MatchedJob { job: j.clone(), matched: m }).collect();
-    let mut resp = ok(&MatchList { matches, meta: ListMeta { next_cursor: None, limit: LIMIT as u32 } })?;
-    resp.headers_mut().set("x-d1-rows-read", &found.rows_read.to_string())?;
+    let matches: Vec<MatchedJob> = rank_jobs(&card, here, &jobs, today(ctx))
+        .into_iter()
+        .take(LIMIT)
+        .map(|(j, m)| MatchedJob {
+            job: j.clone(),
+            matched: m,
+        })
+        .collect();
+    let mut resp = ok(&MatchList {
+        matches,
+        meta: ListMeta {
+            next_cursor: None,
+            limit: LIMIT as u32,
+        },
+    })?;
+    resp.headers_mut()
+        .set("x-d1-rows-read", &found.rows_read.to_string())?;
     Ok(resp)
 }
 
 async fn invitations(ctx: &Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
     let rows = store::invitations_of(&db, ctx.worker_id()?, 50).await?;
-    let unions = crate::unions::store::refs(&db, &rows.iter().map(|(i, _)| i.union_id).collect::<Vec<_>>()).await?;
+    let unions = crate::unions::store::refs(
+        &db,
+        &rows.iter().map(|(i, _)| i.union_id).collect::<Vec<_>>(),
+    )
+    .await?;
     let today = today(ctx);
     let invitations = rows
         .into_iter()
         .filter(|(_, job)| job.is_open(today))
-        .filter_map(|(i, job)| Some(Invitation { id: i.id, job: job.summary(None), union: unions.iter().find(|u| u.id == i.union_id)?.clone(), invited_at: i.invited_at }))
+        .filter_map(|(i, job)| {
+            Some(Invitation {
+                id: i.id,
+                job: job.summary(None),
+                union: unions.iter().find(|u| u.id == i.union_id)?.clone(),
+                invited_at: i.invited_at,
+            })
+        })
         .collect();
-    ok(&InvitationList { invitations, meta: ListMeta { next_cursor: None, limit: 50 } })
+    ok(&InvitationList {
+        invitations,
+        meta: ListMeta {
+            next_cursor: None,
+            limit: 50,
+        },
+    })
 }

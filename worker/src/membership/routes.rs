@@ -43,7 +43,13 @@ pub fn today(ctx: &Ctx) -> chrono::NaiveDate {
 
 async fn areas(ctx: &Ctx) -> AppResult<Response> {
     let rows = unions::join_areas(&ctx.db()?).await?;
-    let areas = rows.into_iter().map(|a| JoinArea { name: area_name(&a.name, a.parent_name.as_deref()), region_code: a.region_code }).collect();
+    let areas = rows
+        .into_iter()
+        .map(|a| JoinArea {
+            name: area_name(&a.name, a.parent_name.as_deref()),
+            region_code: a.region_code,
+        })
+        .collect();
     ok(&JoinAreas { areas })
 }
 
@@ -52,11 +58,23 @@ async fn areas(ctx: &Ctx) -> AppResult<Response> {
 async fn suggestions(ctx: &Ctx) -> AppResult<Response> {
     let facts = SuggestQuery::read(ctx.query())?;
     let db = ctx.db()?;
-    let regions = facts.region_code.as_deref().map(covering_regions).unwrap_or_default();
+    let regions = facts
+        .region_code
+        .as_deref()
+        .map(covering_regions)
+        .unwrap_or_default();
     let site = facts.site.as_deref().map(site_key).unwrap_or_default();
-    let rows = unions::candidates_for_joining(&db, &serde_json::to_string(&regions)?, &site).await?;
+    let rows =
+        unions::candidates_for_joining(&db, &serde_json::to_string(&regions)?, &site).await?;
     let candidates: Vec<_> = rows.iter().map(unions::UnionRow::summary).collect();
-    let suggestions = suggest(&candidates, &facts, today(ctx)).into_iter().map(|s| UnionSuggestion { union: s.union.clone(), fit: s.fit, reason: s.reason.get(ctx.lang).to_string() }).collect();
+    let suggestions = suggest(&candidates, &facts, today(ctx))
+        .into_iter()
+        .map(|s| UnionSuggestion {
+            union: s.union.clone(),
+            fit: s.fit,
+            reason: s.reason.get(ctx.lang).to_string(),
+        })
+        .collect();
     ok(&UnionSuggestions { suggestions })
 }
 
@@ -64,48 +82,91 @@ async fn suggestions(ctx: &Ctx) -> AppResult<Response> {
 /// hashed here, one open application per union, created once per Idempotency-Key.
 async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
-    idempotency::once(ctx, &format!("user:{user_id}"), async move |ctx: &mut Ctx| {
-        let input: NewApplication = ctx.body().await?;
-        let valid = input.form.validate(today(ctx))?;
-        let db = ctx.db()?;
-        let union = unions::by_id(&db, input.union_id).await?.ok_or_else(|| ApiError::field("union_id", Text::new("没有这个工会", "No such union")))?;
-        let summary = union.summary();
-        let member_of = store::active_member(&db, user_id).await?.map(|m| m.union_id);
-        check_can_apply(ApplicationKind::Enrolment, &summary, member_of, today(ctx))?;
-        let keyring = ctx.keyring()?;
-        let id = valid.id_number.expose();
-        let index = keyring.blind_index("id_number", id);
-        if store::person_is_member(&db, &index).await? {
-            return Err(ApiError::conflict(Text::new("这个身份证号已经是工会会员了", "Someone with this ID number is already a union member")).into());
-        }
-        let sealed = keyring.seal(id, &format!("user:{user_id}"));
-        let birth = valid.birth_date.to_string();
-        let person = store::Person {
-            name: &valid.name,
-            sealed: &sealed,
-            index: &index,
-            masked: &valid.id_number.masked(),
-            gender: valid.gender,
-            birth_date: &birth,
-            hometown: &valid.hometown,
-            employer_or_project: &valid.employer_or_project,
-            trade: valid.trade.code(),
-            employment_form: employment_form_code(valid.employment_form),
-            contact_address: &valid.contact_address,
-        };
-        let now = ctx.now_text();
-        let done = db::batch(
-            &db,
-            vec![
-                store::insert_application(&db, user_id, &summary, &union.path, ApplicationKind::Enrolment, &person, &valid.consent_version, None, None, &now)?,
-                store::event(&db, user_id, MembershipEventKind::Applied, &summary, &union.path, None, None, None, &now)?,
-            ],
-        )
-        .await
-        .map_err(|e| if db::is_unique_violation(&e) { duplicate_application().into() } else { e })?;
-        let row = store::application(&db, done[0].last_row_id).await?.ok_or_else(ApiError::internal)?;
-        Ok(serde_json::to_value(ApplicationReply { application: row.view(summary) })?)
-    })
+    idempotency::once(
+        ctx,
+        &format!("user:{user_id}"),
+        async move |ctx: &mut Ctx| {
+            let input: NewApplication = ctx.body().await?;
+            let valid = input.form.validate(today(ctx))?;
+            let db = ctx.db()?;
+            let union = unions::by_id(&db, input.union_id).await?.ok_or_else(|| {
+                ApiError::field("union_id", Text::new("没有这个工会", "No such union"))
+            })?;
+            let summary = union.summary();
+            let member_of = store::active_member(&db, user_id)
+                .await?
+                .map(|m| m.union_id);
+            check_can_apply(ApplicationKind::Enrolment, &summary, member_of, today(ctx))?;
+            let keyring = ctx.keyring()?;
+            let id = valid.id_number.expose();
+            let index = keyring.blind_index("id_number", id);
+            if store::person_is_member(&db, &index).await? {
+                return Err(ApiError::conflict(Text::new(
+                    "这个身份证号已经是工会会员了",
+                    "Someone with this ID number is already a union member",
+                ))
+                .into());
+            }
+            let sealed = keyring.seal(id, &format!("user:{user_id}"));
+            let birth = valid.birth_date.to_string();
+            let person = store::Person {
+                name: &valid.name,
+                sealed: &sealed,
+                index: &index,
+                masked: &valid.id_number.masked(),
+                gender: valid.gender,
+                birth_date: &birth,
+                hometown: &valid.hometown,
+                employer_or_project: &valid.employer_or_project,
+                trade: valid.trade.code(),
+                employment_form: employment_form_code(valid.employment_form),
+                contact_address: &valid.contact_address,
+            };
+            let now = ctx.now_text();
+            let done = db::batch(
+                &db,
+                vec![
+                    store::insert_application(
+                        &db,
+                        user_id,
+                        &summary,
+                        &union.path,
+                        ApplicationKind::Enrolment,
+                        &person,
+                        &valid.consent_version,
+                        None,
+                        None,
+                        &now,
+                    )?,
+                    store::event(
+                        &db,
+                        user_id,
+                        MembershipEventKind::Applied,
+                        &summary,
+                        &union.path,
+                        None,
+                        None,
+                        None,
+                        &now,
+                    )?,
+                ],
+            )
+            .await
+            .map_err(|e| {
+                if db::is_unique_violation(&e) {
+                    duplicate_application().into()
+                } else {
+                    e
+                }
+            })?;
+            let row = store::application(&db, done[0].last_row_id)
+                .await?
+                .ok_or_else(ApiError::internal)?;
+            Ok(serde_json::to_value(ApplicationReply {
+                application: row.view(summary),
+            })?)
+        },
+    )
     .await
 }
 
@@ -124,7 +185,9 @@ async fn views(ctx: &Ctx, rows: Vec<store::ApplicationRow>) -> AppResult<Vec<App
     let db = ctx.db()?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let union = unions::by_id(&db, r.union_id).await?.ok_or_else(ApiError::internal)?;
+        let union = unions::by_id(&db, r.union_id)
+            .await?
+            .ok_or_else(ApiError::internal)?;
         out.push(r.view(union.summary()));
     }
     Ok(out)
@@ -133,35 +196,73 @@ async fn views(ctx: &Ctx, rows: Vec<store::ApplicationRow>) -> AppResult<Vec<App
 async fn my_applications(ctx: &Ctx) -> AppResult<Response> {
     let rows = store::applications_of(&ctx.db()?, ctx.worker_id()?).await?;
     let applications = views(ctx, rows).await?;
-    ok(&ApplicationList { meta: shared::api::ListMeta { next_cursor: None, limit: applications.len() as u32 }, applications })
+    ok(&ApplicationList {
+        meta: shared::api::ListMeta {
+            next_cursor: None,
+            limit: applications.len() as u32,
+        },
+        applications,
+    })
 }
 
 async fn withdraw(ctx: &Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let db = ctx.db()?;
-    let app = store::application(&db, ctx.id("application_id")?).await?.filter(|a| a.user_id == user_id).ok_or_else(ApiError::not_found)?;
+    let app = store::application(&db, ctx.id("application_id")?)
+        .await?
+        .filter(|a| a.user_id == user_id)
+        .ok_or_else(ApiError::not_found)?;
     if app.status() != ApplicationStatus::Pending {
-        return Err(ApiError::conflict(Text::new("这份申请已经处理过了,不能撤回", "This application has been decided and cannot be withdrawn")).into());
+        return Err(ApiError::conflict(Text::new(
+            "这份申请已经处理过了,不能撤回",
+            "This application has been decided and cannot be withdrawn",
+        ))
+        .into());
     }
-    let union = unions::by_id(&db, app.union_id).await?.ok_or_else(ApiError::internal)?;
+    let union = unions::by_id(&db, app.union_id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
     let now = ctx.now_text();
     db::batch(
         &db,
         vec![
-            store::set_application_status(&db, app.id, ApplicationStatus::Withdrawn, None, None, &now)?,
-            store::event(&db, user_id, MembershipEventKind::Withdrawn, &union.summary(), &union.path, None, None, None, &now)?,
+            store::set_application_status(
+                &db,
+                app.id,
+                ApplicationStatus::Withdrawn,
+                None,
+                None,
+                &now,
+            )?,
+            store::event(
+                &db,
+                user_id,
+                MembershipEventKind::Withdrawn,
+                &union.summary(),
+                &union.path,
+                None,
+                None,
+                None,
+                &now,
+            )?,
         ],
     )
     .await?;
-    let row = store::application(&db, app.id).await?.ok_or_else(ApiError::internal)?;
-    ok(&ApplicationReply { application: row.view(union.summary()) })
+    let row = store::application(&db, app.id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    ok(&ApplicationReply {
+        application: row.view(union.summary()),
+    })
 }
 
 pub async fn history(ctx: &Ctx, user_id: i64) -> AppResult<MemberHistory> {
     let db = ctx.db()?;
     let mut memberships = Vec::new();
     for m in store::memberships_of(&db, user_id).await? {
-        let union = unions::by_id(&db, m.union_id).await?.ok_or_else(ApiError::internal)?;
+        let union = unions::by_id(&db, m.union_id)
+            .await?
+            .ok_or_else(ApiError::internal)?;
         memberships.push(MembershipView {
             member_no: m.member_no.clone(),
             union: union.summary(),
@@ -170,7 +271,10 @@ pub async fn history(ctx: &Ctx, user_id: i64) -> AppResult<MemberHistory> {
             ended_on: m.ended_on.as_deref().and_then(|d| d.parse().ok()),
         });
     }
-    Ok(MemberHistory { memberships, timeline: store::timeline(&db, user_id).await? })
+    Ok(MemberHistory {
+        memberships,
+        timeline: store::timeline(&db, user_id).await?,
+    })
 }
 
 async fn mine(ctx: &Ctx) -> AppResult<Response> {
@@ -178,12 +282,22 @@ async fn mine(ctx: &Ctx) -> AppResult<Response> {
 }
 
 fn sign(ctx: &Ctx, member_no: &MemberNo, exp: i64) -> AppResult<[u8; 32]> {
-    Ok(crypto::hmac_sha256(&ctx.signing_key()?, &signing_payload(member_no, exp)))
+    Ok(crypto::hmac_sha256(
+        &ctx.signing_key()?,
+        &signing_payload(member_no, exp),
+    ))
 }
 
 /// The active member's card and a fresh verification link.
 async fn current_card(ctx: &Ctx) -> AppResult<MemberCard> {
-    let m = store::active_member(&ctx.db()?, ctx.worker_id()?).await?.ok_or_else(|| ApiError::with_message(shared::ErrorCode::NotFound, Text::new("您还不是工会会员", "You are not a union member yet")))?;
+    let m = store::active_member(&ctx.db()?, ctx.worker_id()?)
+        .await?
+        .ok_or_else(|| {
+            ApiError::with_message(
+                shared::ErrorCode::NotFound,
+                Text::new("您还不是工会会员", "You are not a union member yet"),
+            )
+        })?;
     let no = MemberNo::parse(&m.member_no).ok_or_else(ApiError::internal)?;
     let exp = link_expiry(ctx.now.timestamp());
     Ok(MemberCard {
@@ -197,13 +311,18 @@ async fn current_card(ctx: &Ctx) -> AppResult<MemberCard> {
 }
 
 async fn card(ctx: &Ctx) -> AppResult<Response> {
-    ok(&MemberCardReply { card: current_card(ctx).await? })
+    ok(&MemberCardReply {
+        card: current_card(ctx).await?,
+    })
 }
 
 async fn card_qr(ctx: &Ctx) -> AppResult<Response> {
     let card = current_card(ctx).await?;
     let origin = ctx.req.url()?.origin().ascii_serialization();
-    let mut r = svg(shared::server::qr::svg(&format!("{origin}{}", card.verify_path), 360))?;
+    let mut r = svg(shared::server::qr::svg(
+        &format!("{origin}{}", card.verify_path),
+        360,
+    ))?;
     // The link inside expires; never keep an old one.
     r.headers_mut().set("cache-control", "no-store")?;
     Ok(r)
@@ -211,32 +330,82 @@ async fn card_qr(ctx: &Ctx) -> AppResult<Response> {
 
 async fn transfer(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
-    idempotency::once(ctx, &format!("user:{user_id}"), async move |ctx: &mut Ctx| {
-        let input: TransferRequest = ctx.body().await?;
-        let db = ctx.db()?;
-        let current = store::active_member(&db, user_id).await?;
-        let target = unions::by_id(&db, input.to_union_id).await?;
-        let target_summary = target.as_ref().map(unions::UnionRow::summary);
-        let Some(current) = current else {
-            return Err(check_can_apply(ApplicationKind::Transfer, target_summary.as_ref().ok_or_else(ApiError::not_found)?, None, today(ctx)).err().unwrap_or_else(ApiError::not_found).into());
-        };
-        let valid = input.validate(current.union_id, target_summary.as_ref(), today(ctx))?;
-        let (target, summary) = (target.ok_or_else(ApiError::not_found)?, target_summary.ok_or_else(ApiError::not_found)?);
-        check_can_apply(ApplicationKind::Transfer, &summary, Some(current.union_id), today(ctx))?;
-        // The transfer carries the member's record, with the new job or site.
-        let now = ctx.now_text();
-        let done = db::batch(
-            &db,
-            vec![
-                store::insert_transfer(&db, user_id, &summary, &target.path, current.id, &valid.employer_or_project, valid.trade.map(|t| t.code()), valid.reason.as_deref(), &now)?,
-                store::event(&db, user_id, MembershipEventKind::Applied, &summary, &target.path, None, None, valid.reason.as_deref(), &now)?,
-            ],
-        )
-        .await
-        .map_err(|e| if db::is_unique_violation(&e) { duplicate_application().into() } else { e })?;
-        let row = store::application(&db, done[0].last_row_id).await?.ok_or_else(ApiError::internal)?;
-        Ok(serde_json::to_value(ApplicationReply { application: row.view(summary) })?)
-    })
+    idempotency::once(
+        ctx,
+        &format!("user:{user_id}"),
+        async move |ctx: &mut Ctx| {
+            let input: TransferRequest = ctx.body().await?;
+            let db = ctx.db()?;
+            let current = store::active_member(&db, user_id).await?;
+            let target = unions::by_id(&db, input.to_union_id).await?;
+            let target_summary = target.as_ref().map(unions::UnionRow::summary);
+            let Some(current) = current else {
+                return Err(check_can_apply(
+                    ApplicationKind::Transfer,
+                    target_summary.as_ref().ok_or_else(ApiError::not_found)?,
+                    None,
+                    today(ctx),
+                )
+                .err()
+                .unwrap_or_else(ApiError::not_found)
+                .into());
+            };
+            let valid = input.validate(current.union_id, target_summary.as_ref(), today(ctx))?;
+            let (target, summary) = (
+                target.ok_or_else(ApiError::not_found)?,
+                target_summary.ok_or_else(ApiError::not_found)?,
+            );
+            check_can_apply(
+                ApplicationKind::Transfer,
+                &summary,
+                Some(current.union_id),
+                today(ctx),
+            )?;
+            // The transfer carries the member's record, with the new job or site.
+            let now = ctx.now_text();
+            let done = db::batch(
+                &db,
+                vec![
+                    store::insert_transfer(
+                        &db,
+                        user_id,
+                        &summary,
+                        &target.path,
+                        current.id,
+                        &valid.employer_or_project,
+                        valid.trade.map(|t| t.code()),
+                        valid.reason.as_deref(),
+                        &now,
+                    )?,
+                    store::event(
+                        &db,
+                        user_id,
+                        MembershipEventKind::Applied,
+                        &summary,
+                        &target.path,
+                        None,
+                        None,
+                        valid.reason.as_deref(),
+                        &now,
+                    )?,
+                ],
+            )
+            .await
+            .map_err(|e| {
+                if db::is_unique_violation(&e) {
+                    duplicate_application().into()
+                } else {
+                    e
+                }
+            })?;
+            let row = store::application(&db, done[0].last_row_id)
+                .await?
+                .ok_or_else(ApiError::internal)?;
+            Ok(serde_json::to_value(ApplicationReply {
+                application: row.view(summary),
+            })?)
+        },
+    )
     .await
 }
 
@@ -248,7 +417,16 @@ async fn verify(ctx: &Ctx) -> AppResult<Response> {
     };
     let expected = crypto::hmac_sha256(&ctx.signing_key()?, &link.payload());
     let signature_ok = crypto::ct_eq(&expected, &link.sig);
-    let member = if signature_ok { store::member_by_no(&ctx.db()?, &link.member_no.to_string()).await? } else { None };
+    let member = if signature_ok {
+        store::member_by_no(&ctx.db()?, &link.member_no.to_string()).await?
+    } else {
+        None
+    };
     let membership = member.as_ref().map(|m| (m.status(), m.union_name.as_str()));
-    ok(&VerifyResult::decide(signature_ok, link.exp, ctx.now.timestamp(), membership))
+    ok(&VerifyResult::decide(
+        signature_ok,
+        link.exp,
+        ctx.now.timestamp(),
+        membership,
+    ))
 }

@@ -78,12 +78,20 @@ impl ApplicationRow {
         Applicant {
             name: self.name.clone(),
             id_number_masked: self.id_number_masked.clone(),
-            gender: if self.gender == "female" { Gender::Female } else { Gender::Male },
+            gender: if self.gender == "female" {
+                Gender::Female
+            } else {
+                Gender::Male
+            },
             birth_date: self.birth_date.parse().unwrap_or_default(),
             hometown: self.hometown.clone(),
             employer_or_project: self.employer_or_project.clone(),
-            trade: shared::trades::Trade::parse(&self.trade).unwrap_or(shared::trades::Trade::Other),
-            employment_form: serde_json::from_value(serde_json::Value::String(self.employment_form.clone())).unwrap_or(EmploymentForm::Other),
+            trade: shared::trades::Trade::parse(&self.trade)
+                .unwrap_or(shared::trades::Trade::Other),
+            employment_form: serde_json::from_value(serde_json::Value::String(
+                self.employment_form.clone(),
+            ))
+            .unwrap_or(EmploymentForm::Other),
             contact_address: self.contact_address.clone(),
         }
     }
@@ -121,7 +129,12 @@ pub fn parse_time(s: &str) -> chrono::DateTime<chrono::Utc> {
 }
 
 pub async fn application(db: &D1Database, id: i64) -> AppResult<Option<ApplicationRow>> {
-    db::first(db, &format!("SELECT {APPLICATION_COLUMNS} FROM {APPLICATION_FROM} WHERE a.id = ?"), params![id]).await
+    db::first(
+        db,
+        &format!("SELECT {APPLICATION_COLUMNS} FROM {APPLICATION_FROM} WHERE a.id = ?"),
+        params![id],
+    )
+    .await
 }
 
 pub async fn applications_of(db: &D1Database, user_id: i64) -> AppResult<Vec<ApplicationRow>> {
@@ -129,7 +142,14 @@ pub async fn applications_of(db: &D1Database, user_id: i64) -> AppResult<Vec<App
 }
 
 /// Applications in `scope`, pending first then newest, after the seek key (rank, id).
-pub async fn queue(db: &D1Database, scope: &Scope, status: Option<ApplicationStatus>, kind: Option<ApplicationKind>, after_id: i64, limit: u32) -> AppResult<Vec<ApplicationRow>> {
+pub async fn queue(
+    db: &D1Database,
+    scope: &Scope,
+    status: Option<ApplicationStatus>,
+    kind: Option<ApplicationKind>,
+    after_id: i64,
+    limit: u32,
+) -> AppResult<Vec<ApplicationRow>> {
     let (lo, hi) = scope.bounds();
     db::all(
         db,
@@ -143,7 +163,18 @@ pub async fn queue(db: &D1Database, scope: &Scope, status: Option<ApplicationSta
     .await
 }
 
-pub fn insert_application(db: &D1Database, user_id: i64, union: &UnionSummary, union_path: &str, kind: ApplicationKind, p: &Person, consent_version: &str, from_union_id: Option<i64>, transfer_reason: Option<&str>, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn insert_application(
+    db: &D1Database,
+    user_id: i64,
+    union: &UnionSummary,
+    union_path: &str,
+    kind: ApplicationKind,
+    p: &Person,
+    consent_version: &str,
+    from_union_id: Option<i64>,
+    transfer_reason: Option<&str>,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT INTO applications (user_id, union_id, union_path, kind, name, id_number_sealed, id_number_index, id_number_masked, gender, birth_date,
@@ -158,7 +189,17 @@ pub fn insert_application(db: &D1Database, user_id: i64, union: &UnionSummary, u
 
 /// A transfer request: the member's record copied into an application to the
 /// target union, with the new employer or site (and trade, if it changed).
-pub fn insert_transfer(db: &D1Database, user_id: i64, target: &UnionSummary, target_path: &str, member_id: i64, employer_or_project: &str, trade: Option<&str>, reason: Option<&str>, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn insert_transfer(
+    db: &D1Database,
+    user_id: i64,
+    target: &UnionSummary,
+    target_path: &str,
+    member_id: i64,
+    employer_or_project: &str,
+    trade: Option<&str>,
+    reason: Option<&str>,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT INTO applications (user_id, union_id, union_path, kind, name, id_number_sealed, id_number_index, id_number_masked, gender, birth_date,
@@ -171,7 +212,17 @@ pub fn insert_transfer(db: &D1Database, user_id: i64, target: &UnionSummary, tar
     )
 }
 
-pub fn event(db: &D1Database, user_id: i64, kind: MembershipEventKind, union: &UnionSummary, union_path: &str, other: Option<&UnionSummary>, member_no: Option<&str>, note: Option<&str>, at: &str) -> AppResult<D1PreparedStatement> {
+pub fn event(
+    db: &D1Database,
+    user_id: i64,
+    kind: MembershipEventKind,
+    union: &UnionSummary,
+    union_path: &str,
+    other: Option<&UnionSummary>,
+    member_no: Option<&str>,
+    note: Option<&str>,
+    at: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT INTO membership_events (user_id, kind, union_id, union_path, union_name, other_union_id, other_union_name, member_no, note, at)
@@ -182,7 +233,17 @@ pub fn event(db: &D1Database, user_id: i64, kind: MembershipEventKind, union: &U
 
 /// An event carrying the member number the approval of `application_id` issued
 /// in the same batch (composed in SQL, since the number is allocated there).
-pub fn event_with_new_member_no(db: &D1Database, application_id: i64, user_id: i64, kind: MembershipEventKind, union: &UnionSummary, union_path: &str, other: Option<&UnionSummary>, note: Option<&str>, at: &str) -> AppResult<D1PreparedStatement> {
+pub fn event_with_new_member_no(
+    db: &D1Database,
+    application_id: i64,
+    user_id: i64,
+    kind: MembershipEventKind,
+    union: &UnionSummary,
+    union_path: &str,
+    other: Option<&UnionSummary>,
+    note: Option<&str>,
+    at: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT INTO membership_events (user_id, kind, union_id, union_path, union_name, other_union_id, other_union_name, member_no, note, at)
@@ -191,7 +252,14 @@ pub fn event_with_new_member_no(db: &D1Database, application_id: i64, user_id: i
     )
 }
 
-pub fn set_application_status(db: &D1Database, id: i64, status: ApplicationStatus, by: Option<&str>, reason: Option<&str>, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn set_application_status(
+    db: &D1Database,
+    id: i64,
+    status: ApplicationStatus,
+    by: Option<&str>,
+    reason: Option<&str>,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "UPDATE applications SET status = ?2, decided_at = ?3, decided_by = ?4, rejection_reason = ?5 WHERE id = ?1 AND status = 'pending'",
@@ -234,7 +302,8 @@ impl MemberDb {
             union_id: self.union_id,
             union_name: self.union_name.clone(),
             status: self.status(),
-            trade: shared::trades::Trade::parse(&self.trade).unwrap_or(shared::trades::Trade::Other),
+            trade: shared::trades::Trade::parse(&self.trade)
+                .unwrap_or(shared::trades::Trade::Other),
             joined_on: self.joined_on.parse().unwrap_or_default(),
         }
     }
@@ -254,10 +323,21 @@ pub async fn member_by_no(db: &D1Database, member_no: &str) -> AppResult<Option<
 
 /// Whether an active member with this ID number exists (another account of the same person).
 pub async fn person_is_member(db: &D1Database, index: &str) -> AppResult<bool> {
-    Ok(db::first::<db::Count>(db, "SELECT count(*) AS n FROM members WHERE id_number_index = ? AND status = 'active'", params![index]).await?.is_some_and(|c| c.n > 0))
+    Ok(db::first::<db::Count>(
+        db,
+        "SELECT count(*) AS n FROM members WHERE id_number_index = ? AND status = 'active'",
+        params![index],
+    )
+    .await?
+    .is_some_and(|c| c.n > 0))
 }
 
-pub async fn members_in_scope(db: &D1Database, scope: &Scope, after_id: i64, limit: u32) -> AppResult<Vec<MemberDb>> {
+pub async fn members_in_scope(
+    db: &D1Database,
+    scope: &Scope,
+    after_id: i64,
+    limit: u32,
+) -> AppResult<Vec<MemberDb>> {
     let (lo, hi) = scope.bounds();
     db::all(
         db,
@@ -271,7 +351,14 @@ pub async fn members_in_scope(db: &D1Database, scope: &Scope, after_id: i64, lim
 /// member number of the union's year, the member row (copied from the
 /// application, number composed in SQL), and the end of the old membership for
 /// a transfer. Run in one batch, so numbers are never skipped or reused.
-pub fn admit(db: &D1Database, app: &ApplicationRow, union: &UnionSummary, year: i32, today: &str, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn admit(
+    db: &D1Database,
+    app: &ApplicationRow,
+    union: &UnionSummary,
+    year: i32,
+    today: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     let mut out = vec![db::stmt(
         db,
         "INSERT INTO member_sequences (union_id, year, last_seq) VALUES (?1, ?2, 1)
@@ -296,17 +383,37 @@ pub fn admit(db: &D1Database, app: &ApplicationRow, union: &UnionSummary, year: 
 }
 
 /// The member number just issued to the user in this union.
-pub async fn newest_member_no(db: &D1Database, user_id: i64, union_id: i64) -> AppResult<Option<String>> {
+pub async fn newest_member_no(
+    db: &D1Database,
+    user_id: i64,
+    union_id: i64,
+) -> AppResult<Option<String>> {
     #[derive(Deserialize)]
     struct No {
         member_no: String,
     }
-    Ok(db::first::<No>(db, "SELECT member_no FROM members WHERE user_id = ? AND union_id = ? ORDER BY id DESC LIMIT 1", params![user_id, union_id]).await?.map(|n| n.member_no))
+    Ok(db::first::<No>(
+        db,
+        "SELECT member_no FROM members WHERE user_id = ? AND union_id = ? ORDER BY id DESC LIMIT 1",
+        params![user_id, union_id],
+    )
+    .await?
+    .map(|n| n.member_no))
 }
 
 /// Closing a union: its active members move to `fallback` in one batch (new
 /// numbers there, old rows kept as history), and its pending applications are withdrawn.
-pub fn move_members(db: &D1Database, closing: &UnionSummary, closing_path: &str, fallback: &UnionSummary, fallback_path: &str, member_ids: &[i64], year: i32, today: &str, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn move_members(
+    db: &D1Database,
+    closing: &UnionSummary,
+    closing_path: &str,
+    fallback: &UnionSummary,
+    fallback_path: &str,
+    member_ids: &[i64],
+    year: i32,
+    today: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     let ids = serde_json::to_string(member_ids)?;
     let n = member_ids.len() as i64;
     Ok(vec![
@@ -348,7 +455,15 @@ pub async fn active_member_ids(db: &D1Database, union_id: i64) -> AppResult<Vec<
     struct Id {
         id: i64,
     }
-    Ok(db::all::<Id>(db, "SELECT id FROM members WHERE union_id = ? AND status = 'active' ORDER BY id", params![union_id]).await?.into_iter().map(|i| i.id).collect())
+    Ok(db::all::<Id>(
+        db,
+        "SELECT id FROM members WHERE union_id = ? AND status = 'active' ORDER BY id",
+        params![union_id],
+    )
+    .await?
+    .into_iter()
+    .map(|i| i.id)
+    .collect())
 }
 
 // --- History and figures -----------------------------------------------------
@@ -404,7 +519,12 @@ struct FigureRow {
 }
 
 /// Joins, transfers, closure moves and departures per union per month, in `scope`.
-pub async fn figures(db: &D1Database, scope: &Scope, from: &str, to_exclusive: &str) -> AppResult<Vec<MonthlyFigure>> {
+pub async fn figures(
+    db: &D1Database,
+    scope: &Scope,
+    from: &str,
+    to_exclusive: &str,
+) -> AppResult<Vec<MonthlyFigure>> {
     let (lo, hi) = scope.bounds();
     // Events are stored in UTC; +8 hours gives the Asia/Shanghai month.
     let rows: Vec<FigureRow> = db::all(
@@ -427,7 +547,8 @@ pub async fn figures(db: &D1Database, scope: &Scope, from: &str, to_exclusive: &
         .map(|r| MonthlyFigure {
             union_id: r.union_id,
             union_name: r.union_name,
-            union_kind: shared::unions::UnionKind::parse(&r.union_kind).unwrap_or(shared::unions::UnionKind::Joint),
+            union_kind: shared::unions::UnionKind::parse(&r.union_kind)
+                .unwrap_or(shared::unions::UnionKind::Joint),
             month: r.month,
             joined: r.joined as u32,
             transferred_in: r.transferred_in as u32,
@@ -444,7 +565,12 @@ pub async fn figures(db: &D1Database, scope: &Scope, from: &str, to_exclusive: &
 /// Deleting an account: pending applications withdrawn, memberships ended,
 /// personal data erased from every row; the anonymous facts (union, trade,
 /// dates) stay for the figures.
-pub fn erase_person(db: &D1Database, user_id: i64, today: &str, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn erase_person(
+    db: &D1Database,
+    user_id: i64,
+    today: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     Ok(vec![
         db::stmt(
             db,

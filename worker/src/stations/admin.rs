@@ -15,7 +15,9 @@ use worker::Response;
 
 /// A station the caller may act on (404 outside the subtree).
 async fn station_in_scope(ctx: &Ctx) -> AppResult<StationDb> {
-    let s = store::by_id(&ctx.db()?, ctx.id("station_id")?).await?.ok_or_else(ApiError::not_found)?;
+    let s = store::by_id(&ctx.db()?, ctx.id("station_id")?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&s.union_path)?;
     Ok(s)
 }
@@ -37,12 +39,19 @@ pub async fn list(ctx: &Ctx) -> AppResult<Response> {
             Some((name.to_string(), id.parse().ok()?))
         })
         .unwrap_or_default();
-    let rows = store::rows_in_scope(&ctx.db()?, &scope, &q, &week_start(ctx), after, limit + 1).await?;
+    let rows =
+        store::rows_in_scope(&ctx.db()?, &scope, &q, &week_start(ctx), after, limit + 1).await?;
     let next = (rows.len() > limit as usize).then(|| {
         let last = &rows[limit as usize - 1];
         cursor::encode(&format!("{}|{}", last.name, last.id))
     });
-    ok(&StationRows { stations: rows.into_iter().take(limit as usize).collect(), meta: ListMeta { next_cursor: next, limit } })
+    ok(&StationRows {
+        stations: rows.into_iter().take(limit as usize).collect(),
+        meta: ListMeta {
+            next_cursor: next,
+            limit,
+        },
+    })
 }
 
 pub async fn recheck(ctx: &Ctx) -> AppResult<Response> {
@@ -50,33 +59,68 @@ pub async fn recheck(ctx: &Ctx) -> AppResult<Response> {
     let scope = scope_of(ctx, q.union_id).await?;
     let limit = page_limit(q.limit, 50, 200);
     let stations = store::recheck(&ctx.db()?, &scope, &week_start(ctx), limit).await?;
-    ok(&StationRows { stations, meta: ListMeta { next_cursor: None, limit } })
+    ok(&StationRows {
+        stations,
+        meta: ListMeta {
+            next_cursor: None,
+            limit,
+        },
+    })
 }
 
 async fn admin_view(ctx: &Ctx, id: i64) -> AppResult<AdminStation> {
     let db = ctx.db()?;
-    let s = store::by_id(&db, id).await?.ok_or_else(ApiError::not_found)?;
+    let s = store::by_id(&db, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     let visits = store::visits_on(&db, id, &today(ctx)).await?;
-    Ok(AdminStation { verified_by: s.verified_by.clone(), open_reports: store::open_reports(&db, id).await?, station: s.wire(local_now(ctx), visits) })
+    Ok(AdminStation {
+        verified_by: s.verified_by.clone(),
+        open_reports: store::open_reports(&db, id).await?,
+        station: s.wire(local_now(ctx), visits),
+    })
 }
 
 pub async fn get(ctx: &Ctx) -> AppResult<Response> {
     let s = station_in_scope(ctx).await?;
-    ok(&AdminStationEnvelope { station: admin_view(ctx, s.id).await? })
+    ok(&AdminStationEnvelope {
+        station: admin_view(ctx, s.id).await?,
+    })
 }
 
 /// Validates the input and finds the (in-scope) union's path.
 async fn checked_input(ctx: &mut Ctx) -> AppResult<(StationInput, String)> {
     let input: StationInput = ctx.body().await?;
     input.validate()?;
-    let union = in_scope(ctx, input.union_id)
-        .await
-        .map_err(|_| ApiError::forbidden_field("union_id", Text::new("这个工会不在您的管辖范围内", "This union is outside your scope")))?;
+    let union = in_scope(ctx, input.union_id).await.map_err(|_| {
+        ApiError::forbidden_field(
+            "union_id",
+            Text::new(
+                "这个工会不在您的管辖范围内",
+                "This union is outside your scope",
+            ),
+        )
+    })?;
     Ok((input, union.path))
 }
 
-fn event<'a>(action: &'a str, id: i64, union_id: i64, path: &'a str, before: Option<serde_json::Value>, after: Option<serde_json::Value>) -> audit::Event<'a> {
-    audit::Event { action, target_type: "station", target_id: id.to_string(), union_id: Some(union_id), union_path: path, before, after }
+fn event<'a>(
+    action: &'a str,
+    id: i64,
+    union_id: i64,
+    path: &'a str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> audit::Event<'a> {
+    audit::Event {
+        action,
+        target_type: "station",
+        target_id: id.to_string(),
+        union_id: Some(union_id),
+        union_path: path,
+        before,
+        after,
+    }
 }
 
 pub async fn create(ctx: &mut Ctx) -> AppResult<Response> {
@@ -84,10 +128,29 @@ pub async fn create(ctx: &mut Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
     let now = ctx.now_text();
     let done = db::batch(&db, vec![store::insert(&db, &input, &path, &now)?]).await?;
-    let id = done.first().map(|c| c.last_row_id).ok_or_else(ApiError::internal)?;
+    let id = done
+        .first()
+        .map(|c| c.last_row_id)
+        .ok_or_else(ApiError::internal)?;
     let staff = ctx.staff()?;
-    audit::record(&db, staff, &event("station.create", id, input.union_id, &path, None, Some(serde_json::to_value(&input)?)), &now, &ctx.client_ip()).await?;
-    ok(&AdminStationEnvelope { station: admin_view(ctx, id).await? })
+    audit::record(
+        &db,
+        staff,
+        &event(
+            "station.create",
+            id,
+            input.union_id,
+            &path,
+            None,
+            Some(serde_json::to_value(&input)?),
+        ),
+        &now,
+        &ctx.client_ip(),
+    )
+    .await?;
+    ok(&AdminStationEnvelope {
+        station: admin_view(ctx, id).await?,
+    })
 }
 
 pub async fn update(ctx: &mut Ctx) -> AppResult<Response> {
@@ -95,9 +158,25 @@ pub async fn update(ctx: &mut Ctx) -> AppResult<Response> {
     let (input, path) = checked_input(ctx).await?;
     let db = ctx.db()?;
     let now = ctx.now_text();
-    let e = event("station.update", before.id, input.union_id, &path, Some(serde_json::to_value(before.input(local_now(ctx)))?), Some(serde_json::to_value(&input)?));
-    db::batch(&db, vec![store::update(&db, before.id, &input, &path, &now)?, audit::statement(&db, ctx.staff()?, &e, &now, &ctx.client_ip())?]).await?;
-    ok(&AdminStationEnvelope { station: admin_view(ctx, before.id).await? })
+    let e = event(
+        "station.update",
+        before.id,
+        input.union_id,
+        &path,
+        Some(serde_json::to_value(before.input(local_now(ctx)))?),
+        Some(serde_json::to_value(&input)?),
+    );
+    db::batch(
+        &db,
+        vec![
+            store::update(&db, before.id, &input, &path, &now)?,
+            audit::statement(&db, ctx.staff()?, &e, &now, &ctx.client_ip())?,
+        ],
+    )
+    .await?;
+    ok(&AdminStationEnvelope {
+        station: admin_view(ctx, before.id).await?,
+    })
 }
 
 pub async fn verify(ctx: &mut Ctx) -> AppResult<Response> {
@@ -106,11 +185,20 @@ pub async fn verify(ctx: &mut Ctx) -> AppResult<Response> {
     let now = ctx.now_text();
     let staff = ctx.staff()?;
     let reports = store::open_reports(&db, s.id).await?;
-    let e = event("station.verify", s.id, s.union_id, &s.union_path, None, Some(serde_json::json!({ "resolved_reports": reports.len() })));
+    let e = event(
+        "station.verify",
+        s.id,
+        s.union_id,
+        &s.union_path,
+        None,
+        Some(serde_json::json!({ "resolved_reports": reports.len() })),
+    );
     let mut statements = store::verify(&db, s.id, &staff.display_name, &now)?;
     statements.push(audit::statement(&db, staff, &e, &now, &ctx.client_ip())?);
     db::batch(&db, statements).await?;
-    ok(&AdminStationEnvelope { station: admin_view(ctx, s.id).await? })
+    ok(&AdminStationEnvelope {
+        station: admin_view(ctx, s.id).await?,
+    })
 }
 
 /// One batch of a spreadsheet: every row checked again here; all inserted in one
@@ -159,7 +247,11 @@ pub async fn export(ctx: &Ctx) -> AppResult<Response> {
     let now = local_now(ctx);
     let rows = store::all_in_scope(&ctx.db()?, &scope, 20_000).await?;
     let inputs: Vec<StationInput> = rows.iter().map(|r| r.input(now)).collect();
-    typed(shared::stations::export(&inputs).into_bytes(), "text/csv; charset=utf-8", Some("stations-export.csv"))
+    typed(
+        shared::stations::export(&inputs).into_bytes(),
+        "text/csv; charset=utf-8",
+        Some("stations-export.csv"),
+    )
 }
 
 pub async fn visits(ctx: &Ctx) -> AppResult<Response> {
@@ -170,14 +262,22 @@ pub async fn visits(ctx: &Ctx) -> AppResult<Response> {
         errors.add("days", shared::error::why::out_of_range(1, 366));
     }
     errors.finish()?;
-    let from = (shared::time::local_date(ctx.now) - chrono::Duration::days(days as i64 - 1)).to_string();
+    let from =
+        (shared::time::local_date(ctx.now) - chrono::Duration::days(days as i64 - 1)).to_string();
     let counts = store::visit_days(&ctx.db()?, s.id, &from).await?;
-    ok(&VisitFigures { station_id: s.id, total: counts.iter().map(|d| d.visits).sum(), days: counts })
+    ok(&VisitFigures {
+        station_id: s.id,
+        total: counts.iter().map(|d| d.visits).sum(),
+        days: counts,
+    })
 }
 
 /// The QR code printed on the station's poster: scanning it opens the check-in page.
 pub async fn poster(ctx: &Ctx) -> AppResult<Response> {
     let s = station_in_scope(ctx).await?;
     let origin = ctx.req.url()?.origin().ascii_serialization();
-    svg(shared::server::qr::svg(&format!("{origin}/stations/{}/checkin", s.id), 480))
+    svg(shared::server::qr::svg(
+        &format!("{origin}/stations/{}/checkin", s.id),
+        480,
+    ))
 }

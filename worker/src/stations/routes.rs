@@ -49,13 +49,21 @@ async fn nearby(ctx: &Ctx) -> AppResult<Response> {
     let found = store::nearby(&ctx.db()?, &q, local_now(ctx)).await?;
     let mut resp = ok(&NearbyList {
         stations: found.stations,
-        meta: NearbyMeta { limit: q.limit, radius_m: found.radius_m.round() as u32, computed_at: ctx.now_text() },
+        meta: NearbyMeta {
+            limit: q.limit,
+            radius_m: found.radius_m.round() as u32,
+            computed_at: ctx.now_text(),
+        },
     })?;
     // For the bench: how much D1 read to answer.
-    resp.headers_mut().set("x-d1-rows-read", &found.rows_read.to_string())?;
-    if ctx.query().flag("compare_full_scan") && ctx.secret("ENVIRONMENT").as_deref() == Some("development") {
+    resp.headers_mut()
+        .set("x-d1-rows-read", &found.rows_read.to_string())?;
+    if ctx.query().flag("compare_full_scan")
+        && ctx.secret("ENVIRONMENT").as_deref() == Some("development")
+    {
         let full = store::nearby_full_scan_rows_read(&ctx.db()?, &q).await?;
-        resp.headers_mut().set("x-d1-rows-read-full-scan", &full.to_string())?;
+        resp.headers_mut()
+            .set("x-d1-rows-read-full-scan", &full.to_string())?;
     }
     Ok(resp)
 }
@@ -68,8 +76,17 @@ async fn areas(ctx: &Ctx) -> AppResult<Response> {
         return ok(&cached);
     }
     let areas = store::areas(&ctx.db()?).await?;
-    let list = AreaList { meta: ListMeta { next_cursor: None, limit: areas.len() as u32 }, areas };
-    kv.put(KEY, serde_json::to_string(&list)?)?.expiration_ttl(3600).execute().await?;
+    let list = AreaList {
+        meta: ListMeta {
+            next_cursor: None,
+            limit: areas.len() as u32,
+        },
+        areas,
+    };
+    kv.put(KEY, serde_json::to_string(&list)?)?
+        .expiration_ttl(3600)
+        .execute()
+        .await?;
     ok(&list)
 }
 
@@ -77,25 +94,37 @@ async fn areas(ctx: &Ctx) -> AppResult<Response> {
 /// MAP_ATTRIBUTION); the default is 高德 (AutoNavi), drawn in GCJ-02.
 fn map_config(ctx: &Ctx) -> AppResult<Response> {
     let tile_url = ctx.secret("MAP_TILE_URL").unwrap_or_else(|| "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}".into());
-    let datum = ctx.secret("MAP_TILE_DATUM").and_then(|d| Datum::parse(&d)).unwrap_or(Datum::Gcj02);
+    let datum = ctx
+        .secret("MAP_TILE_DATUM")
+        .and_then(|d| Datum::parse(&d))
+        .unwrap_or(Datum::Gcj02);
     ok(&MapConfig {
         tile_url,
-        subdomains: ctx.secret("MAP_TILE_SUBDOMAINS").unwrap_or_else(|| "1234".into()),
+        subdomains: ctx
+            .secret("MAP_TILE_SUBDOMAINS")
+            .unwrap_or_else(|| "1234".into()),
         datum,
-        attribution: ctx.secret("MAP_ATTRIBUTION").unwrap_or_else(|| "© 高德地图".into()),
+        attribution: ctx
+            .secret("MAP_ATTRIBUTION")
+            .unwrap_or_else(|| "© 高德地图".into()),
     })
 }
 
 /// A station anyone may see: not defunct.
 async fn public_station(ctx: &Ctx) -> AppResult<store::StationDb> {
     let id = ctx.id("station_id")?;
-    store::by_id(&ctx.db()?, id).await?.filter(|s| s.status != "defunct").ok_or_else(|| ApiError::not_found().into())
+    store::by_id(&ctx.db()?, id)
+        .await?
+        .filter(|s| s.status != "defunct")
+        .ok_or_else(|| ApiError::not_found().into())
 }
 
 async fn get(ctx: &Ctx) -> AppResult<Response> {
     let s = public_station(ctx).await?;
     let visits = store::visits_on(&ctx.db()?, s.id, &today(ctx)).await?;
-    ok(&StationEnvelope { station: s.wire(local_now(ctx), visits) })
+    ok(&StationEnvelope {
+        station: s.wire(local_now(ctx), visits),
+    })
 }
 
 /// Who is acting, for reports and visits: the signed-in worker, else the phone.
@@ -103,7 +132,9 @@ fn visitor(ctx: &Ctx, device: Option<&str>) -> String {
     match &ctx.principal {
         Some(Principal::Worker { user_id }) => format!("user:{user_id}"),
         Some(Principal::Staff(s)) => format!("staff:{}", s.id),
-        None => device.map(|d| format!("device:{d}")).unwrap_or_else(|| "anonymous".into()),
+        None => device
+            .map(|d| format!("device:{d}"))
+            .unwrap_or_else(|| "anonymous".into()),
     }
 }
 
@@ -113,11 +144,18 @@ async fn report(ctx: &mut Ctx) -> AppResult<Response> {
     let station = public_station(ctx).await?;
     let reporter = visitor(ctx, None);
     let owner = format!("station-report:{reporter}");
-    rate_limit::take(&ctx.db()?, &format!("station-report-ip:{}", ctx.client_ip()), REPORTS_PER_IP, ctx.now_ms()).await?;
+    rate_limit::take(
+        &ctx.db()?,
+        &format!("station-report-ip:{}", ctx.client_ip()),
+        REPORTS_PER_IP,
+        ctx.now_ms(),
+    )
+    .await?;
     idempotency::once(ctx, &owner, async move |ctx: &mut Ctx| {
         let input: ReportInput = ctx.body().await?;
         input.validate()?;
-        let r = store::add_report(&ctx.db()?, station.id, &input, &reporter, &ctx.now_text()).await?;
+        let r =
+            store::add_report(&ctx.db()?, station.id, &input, &reporter, &ctx.now_text()).await?;
         Ok(serde_json::to_value(ReportEnvelope { report: r })?)
     })
     .await
@@ -128,13 +166,32 @@ async fn visit(ctx: &mut Ctx) -> AppResult<Response> {
     let input: VisitInput = ctx.body().await?;
     input.validate()?;
     let db = ctx.db()?;
-    rate_limit::take(&db, &format!("visit-ip:{}", ctx.client_ip()), Limit::new(120, 3600), ctx.now_ms()).await?;
+    rate_limit::take(
+        &db,
+        &format!("visit-ip:{}", ctx.client_ip()),
+        Limit::new(120, 3600),
+        ctx.now_ms(),
+    )
+    .await?;
     let local = local_now(ctx);
     let hour = local.format("%Y-%m-%dT%H").to_string();
     let day = local.date().to_string();
-    let counted = store::add_visit(&db, station.id, &visitor(ctx, Some(&input.device_id)), &hour, &day).await?;
+    let counted = store::add_visit(
+        &db,
+        station.id,
+        &visitor(ctx, Some(&input.device_id)),
+        &hour,
+        &day,
+    )
+    .await?;
     let visits_today = store::visits_on(&db, station.id, &day).await?;
-    ok(&VisitEnvelope { visit: Visit { counted, visits_today, station_name: station.name } })
+    ok(&VisitEnvelope {
+        visit: Visit {
+            counted,
+            visits_today,
+            station_name: station.name,
+        },
+    })
 }
 
 /// `?province=` and seek paging (`?cursor=`, `?limit=` up to 5000) for both formats.
@@ -147,12 +204,29 @@ async fn open_data_page(ctx: &Ctx) -> AppResult<OpenDataPage> {
     let mut errors = shared::FieldErrors::new();
     let limit = page_limit(ctx.query().opt("limit", &mut errors), 1000, 5000);
     errors.finish()?;
-    let after = ctx.query().str("cursor").and_then(cursor::decode).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let rows = store::open_data_page(&ctx.db()?, ctx.query().str("province"), after, limit + 1).await?;
-    let next = (rows.len() > limit as usize).then(|| cursor::encode(&rows[limit as usize - 1].id.to_string()));
+    let after = ctx
+        .query()
+        .str("cursor")
+        .and_then(cursor::decode)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let rows =
+        store::open_data_page(&ctx.db()?, ctx.query().str("province"), after, limit + 1).await?;
+    let next = (rows.len() > limit as usize)
+        .then(|| cursor::encode(&rows[limit as usize - 1].id.to_string()));
     let now = local_now(ctx);
-    let stations = rows.iter().take(limit as usize).map(|r| r.wire(now, 0)).collect();
-    Ok(OpenDataPage { stations, meta: ListMeta { next_cursor: next, limit } })
+    let stations = rows
+        .iter()
+        .take(limit as usize)
+        .map(|r| r.wire(now, 0))
+        .collect();
+    Ok(OpenDataPage {
+        stations,
+        meta: ListMeta {
+            next_cursor: next,
+            limit,
+        },
+    })
 }
 
 async fn open_data_json(ctx: &Ctx) -> AppResult<Response> {
@@ -168,11 +242,21 @@ async fn open_data_json(ctx: &Ctx) -> AppResult<Response> {
 
 async fn open_data_csv(ctx: &Ctx) -> AppResult<Response> {
     let page = open_data_page(ctx).await?;
-    let mut rows = vec![open_data::CSV_HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    let mut rows = vec![open_data::CSV_HEADER
+        .iter()
+        .map(|h| h.to_string())
+        .collect::<Vec<_>>()];
     rows.extend(page.stations.iter().map(open_data::csv_row));
-    let mut resp = typed(csv::write(&rows).into_bytes(), "text/csv; charset=utf-8", Some("stations.csv"))?;
+    let mut resp = typed(
+        csv::write(&rows).into_bytes(),
+        "text/csv; charset=utf-8",
+        Some("stations.csv"),
+    )?;
     if let Some(next) = page.meta.next_cursor {
-        resp.headers_mut().set("link", &format!("</api/open-data/stations.csv?cursor={next}>; rel=\"next\""))?;
+        resp.headers_mut().set(
+            "link",
+            &format!("</api/open-data/stations.csv?cursor={next}>; rel=\"next\""),
+        )?;
     }
     Ok(resp)
 }

@@ -46,7 +46,8 @@ impl StationDb {
         let mut s = StationSummary {
             id: self.id,
             name: self.name.clone(),
-            station_type: StationType::parse(&self.station_type).unwrap_or(StationType::UnionStation),
+            station_type: StationType::parse(&self.station_type)
+                .unwrap_or(StationType::UnionStation),
             union_name: self.union_name.clone(),
             district: self.district.clone(),
             address: self.address.clone(),
@@ -66,10 +67,18 @@ impl StationDb {
     pub fn wire(&self, now: chrono::NaiveDateTime, visits_today: u32) -> Station {
         Station {
             summary: self.summary(now),
-            union: UnionRef { id: self.union_id, code: self.union_code.clone(), name: self.union_name.clone() },
+            union: UnionRef {
+                id: self.union_id,
+                code: self.union_code.clone(),
+                name: self.union_name.clone(),
+            },
             province: self.province.clone(),
             city: self.city.clone(),
-            source_datum: if self.source_datum == "gcj02" { Datum::Gcj02 } else { Datum::Wgs84 },
+            source_datum: if self.source_datum == "gcj02" {
+                Datum::Gcj02
+            } else {
+                Datum::Wgs84
+            },
             description: self.description.clone(),
             last_verified_at: self.last_verified_at.clone(),
             updated_at: self.updated_at.clone(),
@@ -101,7 +110,14 @@ impl StationDb {
 }
 
 pub async fn by_id(db: &D1Database, id: i64) -> AppResult<Option<StationDb>> {
-    db::first(db, &format!("SELECT {COLUMNS} FROM stations s JOIN unions u ON u.id = s.union_id WHERE s.id = ?"), params![id]).await
+    db::first(
+        db,
+        &format!(
+            "SELECT {COLUMNS} FROM stations s JOIN unions u ON u.id = s.union_id WHERE s.id = ?"
+        ),
+        params![id],
+    )
+    .await
 }
 
 // --- Nearest stations ------------------------------------------------------
@@ -130,7 +146,11 @@ pub struct NearbyResult {
 /// `k` matches lie within its inscribed circle (so nothing outside could be
 /// nearer), sizing each step from the density seen; shrinks a box too dense to
 /// read whole. Station rows are then read for the nearest candidates only.
-pub async fn nearby(db: &D1Database, q: &Nearby, now: chrono::NaiveDateTime) -> AppResult<NearbyResult> {
+pub async fn nearby(
+    db: &D1Database,
+    q: &Nearby,
+    now: chrono::NaiveDateTime,
+) -> AppResult<NearbyResult> {
     let k = q.limit as usize;
     let station_type = q.station_type.map(|t| t.code());
     let mask = q.amenities.0 as i64;
@@ -146,19 +166,36 @@ pub async fn nearby(db: &D1Database, q: &Nearby, now: chrono::NaiveDateTime) -> 
              WHERE min_lat >= ?1 AND max_lat <= ?2 AND min_lng >= ?3 AND max_lng <= ?4
                AND listed = 1 AND (amenities & ?5) = ?5 AND (?6 IS NULL OR station_type = ?6)
              LIMIT ?7",
-            params![b.min_lat, b.max_lat, b.min_lng, b.max_lng, mask, station_type, CANDIDATE_CAP + 1],
+            params![
+                b.min_lat,
+                b.max_lat,
+                b.min_lng,
+                b.max_lng,
+                mask,
+                station_type,
+                CANDIDATE_CAP + 1
+            ],
         )
         .await?;
         rows_read += meta.and_then(|m| m.rows_read).unwrap_or(0);
         if rows.len() as u32 > CANDIDATE_CAP && radius > 50.0 {
             // Too dense to judge from a partial read: look closer.
-            radius = if known_short > 0.0 { (known_short + radius) / 2.0 } else { radius / 4.0 };
+            radius = if known_short > 0.0 {
+                (known_short + radius) / 2.0
+            } else {
+                radius / 4.0
+            };
             continue;
         }
         let found = rows.len();
         ranked = rows
             .into_iter()
-            .map(|c| (geo::distance_m(q.at, LatLng::new(c.lat, c.lng)).round() as u32, c.id))
+            .map(|c| {
+                (
+                    geo::distance_m(q.at, LatLng::new(c.lat, c.lng)).round() as u32,
+                    c.id,
+                )
+            })
             .filter(|(d, _)| *d as f64 <= radius)
             .collect();
         ranked.sort();
@@ -169,7 +206,11 @@ pub async fn nearby(db: &D1Database, q: &Nearby, now: chrono::NaiveDateTime) -> 
         }
         known_short = radius;
         // Grow towards the radius that should hold enough at the density seen.
-        let factor = if found == 0 { 8.0 } else { ((wanted as f64 / found as f64).sqrt() * 1.5).clamp(1.5, 8.0) };
+        let factor = if found == 0 {
+            8.0
+        } else {
+            ((wanted as f64 / found as f64).sqrt() * 1.5).clamp(1.5, 8.0)
+        };
         radius = (radius * factor).min(MAX_RADIUS_M);
     }
     // Station rows for the nearest candidates only, in order.
@@ -184,7 +225,9 @@ pub async fn nearby(db: &D1Database, q: &Nearby, now: chrono::NaiveDateTime) -> 
         .await?;
         rows_read += meta.and_then(|m| m.rows_read).unwrap_or(0);
         for (distance, id) in chunk {
-            let Some(row) = rows.iter().find(|r| r.id == *id) else { continue };
+            let Some(row) = rows.iter().find(|r| r.id == *id) else {
+                continue;
+            };
             let mut s = row.summary(now);
             s.distance_m = Some(*distance);
             if !q.open_now || s.open_now {
@@ -196,7 +239,11 @@ pub async fn nearby(db: &D1Database, q: &Nearby, now: chrono::NaiveDateTime) -> 
         }
     }
     stations.truncate(k);
-    Ok(NearbyResult { stations, radius_m: radius, rows_read })
+    Ok(NearbyResult {
+        stations,
+        radius_m: radius,
+        rows_read,
+    })
 }
 
 /// The same question answered by reading every station (the bench's yardstick).
@@ -231,7 +278,17 @@ pub async fn areas(db: &D1Database) -> AppResult<Vec<Area>> {
         params![],
     )
     .await?;
-    Ok(rows.into_iter().map(|r| Area { province: r.province, city: r.city, district: r.district, lat: r.lat, lng: r.lng, stations: r.stations as u32 }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| Area {
+            province: r.province,
+            city: r.city,
+            district: r.district,
+            lat: r.lat,
+            lng: r.lng,
+            stations: r.stations as u32,
+        })
+        .collect())
 }
 
 // --- Reports and visits ----------------------------------------------------
@@ -261,7 +318,13 @@ impl ReportRow {
     }
 }
 
-pub async fn add_report(db: &D1Database, station_id: i64, r: &ReportInput, reporter: &str, now: &str) -> AppResult<Report> {
+pub async fn add_report(
+    db: &D1Database,
+    station_id: i64,
+    r: &ReportInput,
+    reporter: &str,
+    now: &str,
+) -> AppResult<Report> {
     let row: Option<ReportRow> = db::first(
         db,
         "INSERT INTO station_reports (station_id, kind, amenity, note, reporter, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -269,7 +332,8 @@ pub async fn add_report(db: &D1Database, station_id: i64, r: &ReportInput, repor
         params![station_id, r.kind.as_str(), r.amenity.map(|a| a.code()), r.note.as_deref().map(str::trim), reporter, now],
     )
     .await?;
-    row.map(ReportRow::wire).ok_or_else(|| crate::error::AppError::Internal("report insert returned nothing".into()))
+    row.map(ReportRow::wire)
+        .ok_or_else(|| crate::error::AppError::Internal("report insert returned nothing".into()))
 }
 
 pub async fn open_reports(db: &D1Database, station_id: i64) -> AppResult<Vec<Report>> {
@@ -285,8 +349,21 @@ pub async fn open_reports(db: &D1Database, station_id: i64) -> AppResult<Vec<Rep
 
 /// Records a check-in unless this visitor checked in here this hour; returns
 /// whether it counted.
-pub async fn add_visit(db: &D1Database, station_id: i64, visitor: &str, hour: &str, day: &str) -> AppResult<bool> {
-    let counted = db::run(db, "INSERT OR IGNORE INTO station_visits (station_id, visitor, hour) VALUES (?, ?, ?)", params![station_id, visitor, hour]).await?.changes == 1;
+pub async fn add_visit(
+    db: &D1Database,
+    station_id: i64,
+    visitor: &str,
+    hour: &str,
+    day: &str,
+) -> AppResult<bool> {
+    let counted = db::run(
+        db,
+        "INSERT OR IGNORE INTO station_visits (station_id, visitor, hour) VALUES (?, ?, ?)",
+        params![station_id, visitor, hour],
+    )
+    .await?
+    .changes
+        == 1;
     if counted {
         db::run(
             db,
@@ -304,23 +381,48 @@ pub async fn visits_on(db: &D1Database, station_id: i64, day: &str) -> AppResult
     struct V {
         visits: i64,
     }
-    let v: Option<V> = db::first(db, "SELECT visits FROM station_visit_days WHERE station_id = ? AND day = ?", params![station_id, day]).await?;
+    let v: Option<V> = db::first(
+        db,
+        "SELECT visits FROM station_visit_days WHERE station_id = ? AND day = ?",
+        params![station_id, day],
+    )
+    .await?;
     Ok(v.map(|v| v.visits as u32).unwrap_or(0))
 }
 
-pub async fn visit_days(db: &D1Database, station_id: i64, from_day: &str) -> AppResult<Vec<DayCount>> {
+pub async fn visit_days(
+    db: &D1Database,
+    station_id: i64,
+    from_day: &str,
+) -> AppResult<Vec<DayCount>> {
     #[derive(Deserialize)]
     struct V {
         day: String,
         visits: i64,
     }
-    let rows: Vec<V> = db::all(db, "SELECT day, visits FROM station_visit_days WHERE station_id = ? AND day >= ? ORDER BY day", params![station_id, from_day]).await?;
-    Ok(rows.into_iter().map(|v| DayCount { day: v.day, visits: v.visits as u32 }).collect())
+    let rows: Vec<V> = db::all(
+        db,
+        "SELECT day, visits FROM station_visit_days WHERE station_id = ? AND day >= ? ORDER BY day",
+        params![station_id, from_day],
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|v| DayCount {
+            day: v.day,
+            visits: v.visits as u32,
+        })
+        .collect())
 }
 
 /// Raw check-ins are only needed to refuse a second one within the hour.
 pub async fn forget_old_visits(db: &D1Database, before_hour: &str) -> AppResult<()> {
-    db::run(db, "DELETE FROM station_visits WHERE hour < ?", params![before_hour]).await?;
+    db::run(
+        db,
+        "DELETE FROM station_visits WHERE hour < ?",
+        params![before_hour],
+    )
+    .await?;
     Ok(())
 }
 
@@ -345,7 +447,8 @@ impl RowDb {
         StationRow {
             id: self.id,
             name: self.name,
-            station_type: StationType::parse(&self.station_type).unwrap_or(StationType::UnionStation),
+            station_type: StationType::parse(&self.station_type)
+                .unwrap_or(StationType::UnionStation),
             union_name: self.union_name,
             district: self.district,
             status: StationStatus::parse(&self.status).unwrap_or_default(),
@@ -362,7 +465,14 @@ const ROW_COLUMNS: &str = "s.id, s.name, s.station_type, u.name AS union_name, s
   (SELECT coalesce(sum(v.visits), 0) FROM station_visit_days v WHERE v.station_id = s.id AND v.day >= ?3) AS visits_7d";
 
 /// Stations in `scope`, by name, after the seek key (name, id).
-pub async fn rows_in_scope(db: &D1Database, scope: &Scope, q: &StationRowsQuery, week_start: &str, after: (String, i64), limit: u32) -> AppResult<Vec<StationRow>> {
+pub async fn rows_in_scope(
+    db: &D1Database,
+    scope: &Scope,
+    q: &StationRowsQuery,
+    week_start: &str,
+    after: (String, i64),
+    limit: u32,
+) -> AppResult<Vec<StationRow>> {
     let (lo, hi) = scope.bounds();
     let rows: Vec<RowDb> = db::all(
         db,
@@ -373,7 +483,16 @@ pub async fn rows_in_scope(db: &D1Database, scope: &Scope, q: &StationRowsQuery,
                AND (s.name > ?6 OR (s.name = ?6 AND s.id > ?7))
              ORDER BY s.name, s.id LIMIT ?8"
         ),
-        params![lo, hi, week_start, q.q, q.status.map(|s| s.as_str()), after.0, after.1, limit],
+        params![
+            lo,
+            hi,
+            week_start,
+            q.q,
+            q.status.map(|s| s.as_str()),
+            after.0,
+            after.1,
+            limit
+        ],
     )
     .await?;
     Ok(rows.into_iter().map(RowDb::wire).collect())
@@ -381,7 +500,12 @@ pub async fn rows_in_scope(db: &D1Database, scope: &Scope, q: &StationRowsQuery,
 
 /// The re-check queue: stations with open reports (most first), then the ones
 /// verified longest ago (never verified first).
-pub async fn recheck(db: &D1Database, scope: &Scope, week_start: &str, limit: u32) -> AppResult<Vec<StationRow>> {
+pub async fn recheck(
+    db: &D1Database,
+    scope: &Scope,
+    week_start: &str,
+    limit: u32,
+) -> AppResult<Vec<StationRow>> {
     let (lo, hi) = scope.bounds();
     let reported: Vec<RowDb> = db::all(
         db,
@@ -423,7 +547,12 @@ pub async fn all_in_scope(db: &D1Database, scope: &Scope, limit: u32) -> AppResu
 }
 
 /// Open data: stations by id after `after_id`, optionally of one province, never defunct.
-pub async fn open_data_page(db: &D1Database, province: Option<&str>, after_id: i64, limit: u32) -> AppResult<Vec<StationDb>> {
+pub async fn open_data_page(
+    db: &D1Database,
+    province: Option<&str>,
+    after_id: i64,
+    limit: u32,
+) -> AppResult<Vec<StationDb>> {
     db::all(
         db,
         &format!(
@@ -435,7 +564,12 @@ pub async fn open_data_page(db: &D1Database, province: Option<&str>, after_id: i
     .await
 }
 
-pub fn insert(db: &D1Database, input: &StationInput, union_path: &str, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn insert(
+    db: &D1Database,
+    input: &StationInput,
+    union_path: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     let p = input.wgs84();
     db::stmt(
         db,
@@ -464,7 +598,13 @@ pub fn insert(db: &D1Database, input: &StationInput, union_path: &str, now: &str
     )
 }
 
-pub fn update(db: &D1Database, id: i64, input: &StationInput, union_path: &str, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn update(
+    db: &D1Database,
+    id: i64,
+    input: &StationInput,
+    union_path: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     let p = input.wgs84();
     db::stmt(
         db,
@@ -495,7 +635,12 @@ pub fn update(db: &D1Database, id: i64, input: &StationInput, union_path: &str, 
     )
 }
 
-pub fn verify(db: &D1Database, id: i64, by: &str, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn verify(
+    db: &D1Database,
+    id: i64,
+    by: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     Ok(vec![
         db::stmt(db, "UPDATE stations SET last_verified_at = ?2, verified_by = ?3 WHERE id = ?1", params![id, now, by])?,
         db::stmt(db, "UPDATE station_reports SET resolved_at = ?2, resolved_by = ?3 WHERE station_id = ?1 AND resolved_at IS NULL", params![id, now, by])?,

@@ -15,7 +15,11 @@ pub async fn handle(route: SystemRoute, ctx: &mut Ctx) -> AppResult<Response> {
 
 async fn health(ctx: &Ctx) -> AppResult<Response> {
     let migrations = match ctx.db() {
-        Ok(db) => db::first::<db::Count>(&db, "SELECT count(*) AS n FROM d1_migrations", &[]).await.ok().flatten().map(|c| c.n as u32),
+        Ok(db) => db::first::<db::Count>(&db, "SELECT count(*) AS n FROM d1_migrations", &[])
+            .await
+            .ok()
+            .flatten()
+            .map(|c| c.n as u32),
         Err(_) => None,
     };
     let kv = match ctx.kv() {

@@ -24,14 +24,20 @@ pub async fn handle(route: UnionsRoute, ctx: &mut Ctx) -> AppResult<Response> {
 
 async fn by_join_code(ctx: &Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let row = store::by_join_code(&db, ctx.param("join_code")).await?.ok_or_else(ApiError::not_found)?;
-    ok(&PublicUnionEnvelope { union: store::public_view(&db, row).await? })
+    let row = store::by_join_code(&db, ctx.param("join_code"))
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    ok(&PublicUnionEnvelope {
+        union: store::public_view(&db, row).await?,
+    })
 }
 
 /// A union the caller may act on, or 404.
 pub async fn in_scope(ctx: &Ctx, id: i64) -> AppResult<UnionRow> {
     let staff = ctx.staff()?;
-    let row = store::by_id(&ctx.db()?, id).await?.ok_or_else(ApiError::not_found)?;
+    let row = store::by_id(&ctx.db()?, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     staff.check_scope(&row.path)?;
     Ok(row)
 }
@@ -71,45 +77,117 @@ async fn list(ctx: &Ctx) -> AppResult<Response> {
         let last = &rows[limit as usize - 1];
         cursor::encode(&format!("{}|{}", last.name, last.id))
     });
-    let unions = rows.into_iter().take(limit as usize).map(UnionRow::into_wire).collect();
-    ok(&UnionList { unions, meta: ListMeta { next_cursor: next, limit } })
+    let unions = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(UnionRow::into_wire)
+        .collect();
+    ok(&UnionList {
+        unions,
+        meta: ListMeta {
+            next_cursor: next,
+            limit,
+        },
+    })
 }
 
 async fn get(ctx: &Ctx) -> AppResult<Response> {
     let row = in_scope(ctx, ctx.id("union_id")?).await?;
-    ok(&UnionEnvelope { union: row.into_wire() })
+    ok(&UnionEnvelope {
+        union: row.into_wire(),
+    })
 }
 
 /// Join codes avoid look-alike characters (no 0/O, 1/I/L) so a poster can be typed in.
 fn new_join_code() -> String {
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    crypto::random_bytes::<8>().iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect()
+    crypto::random_bytes::<8>()
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
 }
 
 async fn create(ctx: &mut Ctx) -> AppResult<Response> {
     let input: UnionCreate = ctx.body().await?;
     input.validate()?;
-    let parent = in_scope(ctx, input.parent_id).await.map_err(|_| ApiError::forbidden_field("parent_id", Text::new("上级工会不在您的管辖范围内", "The parent union is outside your scope")))?;
+    let parent = in_scope(ctx, input.parent_id).await.map_err(|_| {
+        ApiError::forbidden_field(
+            "parent_id",
+            Text::new(
+                "上级工会不在您的管辖范围内",
+                "The parent union is outside your scope",
+            ),
+        )
+    })?;
     if !parent.level().may_contain(input.level) {
-        return Err(ApiError::field("level", Text::new("这一级工会不能建在所选上级工会下面", "A union of this level cannot sit under the chosen parent")).into());
+        return Err(ApiError::field(
+            "level",
+            Text::new(
+                "这一级工会不能建在所选上级工会下面",
+                "A union of this level cannot sit under the chosen parent",
+            ),
+        )
+        .into());
     }
     if let Some(fallback) = input.fallback_union_id {
-        let f = in_scope(ctx, fallback).await.map_err(|_| ApiError::forbidden_field("fallback_union_id", Text::new("兜底工会不在您的管辖范围内", "The fallback union is outside your scope")))?;
+        let f = in_scope(ctx, fallback).await.map_err(|_| {
+            ApiError::forbidden_field(
+                "fallback_union_id",
+                Text::new(
+                    "兜底工会不在您的管辖范围内",
+                    "The fallback union is outside your scope",
+                ),
+            )
+        })?;
         if f.kind() != UnionKind::Joint {
-            return Err(ApiError::field("fallback_union_id", Text::new("兜底工会应为区域或行业联合工会", "The fallback must be a regional or industry joint union")).into());
+            return Err(ApiError::field(
+                "fallback_union_id",
+                Text::new(
+                    "兜底工会应为区域或行业联合工会",
+                    "The fallback must be a regional or industry joint union",
+                ),
+            )
+            .into());
         }
     }
     let db = ctx.db()?;
     let code = validate_code(&input.code).unwrap_or_default();
     if store::by_code(&db, &code).await?.is_some() {
-        return Err(ApiError::field("code", Text::new("这个编码已被使用", "This code is already taken")).into());
+        return Err(ApiError::field(
+            "code",
+            Text::new("这个编码已被使用", "This code is already taken"),
+        )
+        .into());
     }
     let name = validate_name(&input.name).unwrap_or_default();
     let now = ctx.now_text();
-    db::batch(&db, vec![store::insert(&db, &parent, &input, &code, &name, &new_join_code(), &now)?]).await.map_err(|e| {
-        if db::is_unique_violation(&e) { ApiError::field("code", Text::new("这个编码已被使用", "This code is already taken")).into() } else { e }
+    db::batch(
+        &db,
+        vec![store::insert(
+            &db,
+            &parent,
+            &input,
+            &code,
+            &name,
+            &new_join_code(),
+            &now,
+        )?],
+    )
+    .await
+    .map_err(|e| {
+        if db::is_unique_violation(&e) {
+            ApiError::field(
+                "code",
+                Text::new("这个编码已被使用", "This code is already taken"),
+            )
+            .into()
+        } else {
+            e
+        }
     })?;
-    let created = store::by_code(&db, &code).await?.ok_or_else(ApiError::internal)?;
+    let created = store::by_code(&db, &code)
+        .await?
+        .ok_or_else(ApiError::internal)?;
     let staff = ctx.staff()?;
     let event = audit::Event {
         action: "union.create",
@@ -121,7 +199,9 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
         after: Some(serde_json::to_value(created.clone().into_wire())?),
     };
     audit::record(&db, staff, &event, &now, &ctx.client_ip()).await?;
-    ok(&UnionEnvelope { union: created.into_wire() })
+    ok(&UnionEnvelope {
+        union: created.into_wire(),
+    })
 }
 
 async fn update(ctx: &mut Ctx) -> AppResult<Response> {
@@ -133,7 +213,14 @@ async fn update(ctx: &mut Ctx) -> AppResult<Response> {
     if let Some(fallback) = input.fallback_union_id {
         let f = in_scope(ctx, fallback).await?;
         if f.kind() != UnionKind::Joint || f.id == id {
-            return Err(ApiError::field("fallback_union_id", Text::new("兜底工会应为另一个区域或行业联合工会", "The fallback must be another regional or industry joint union")).into());
+            return Err(ApiError::field(
+                "fallback_union_id",
+                Text::new(
+                    "兜底工会应为另一个区域或行业联合工会",
+                    "The fallback must be another regional or industry joint union",
+                ),
+            )
+            .into());
         }
     }
     let db = ctx.db()?;
@@ -149,7 +236,18 @@ async fn update(ctx: &mut Ctx) -> AppResult<Response> {
         after: Some(after_preview),
     };
     let staff = ctx.staff()?;
-    db::batch(&db, vec![store::update(&db, id, &input, &now)?, audit::statement(&db, staff, &event, &now, &ctx.client_ip())?]).await?;
-    let row = store::by_id(&db, id).await?.ok_or_else(ApiError::not_found)?;
-    ok(&UnionEnvelope { union: row.into_wire() })
+    db::batch(
+        &db,
+        vec![
+            store::update(&db, id, &input, &now)?,
+            audit::statement(&db, staff, &event, &now, &ctx.client_ip())?,
+        ],
+    )
+    .await?;
+    let row = store::by_id(&db, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    ok(&UnionEnvelope {
+        union: row.into_wire(),
+    })
 }

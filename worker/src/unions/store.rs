@@ -1,12 +1,15 @@
 //! All SQL of the union tree.
 
-use crate::params;
 use crate::db;
 use crate::error::AppResult;
+use crate::params;
 use serde::Deserialize;
 use shared::accounts::Scope;
 use shared::trades::Trade;
-use shared::unions::{PublicUnion, Union, UnionCreate, UnionKind, UnionLevel, UnionRef, UnionStatus, UnionSummary, UnionUpdate};
+use shared::unions::{
+    PublicUnion, Union, UnionCreate, UnionKind, UnionLevel, UnionRef, UnionStatus, UnionSummary,
+    UnionUpdate,
+};
 use worker::{D1Database, D1PreparedStatement};
 
 const COLUMNS: &str = "u.id, u.code, u.name, u.level, u.kind, u.status, u.parent_id, u.path, u.join_code, u.region_code,
@@ -50,7 +53,10 @@ impl UnionRow {
 
     /// Ids along the path, from the top of the tree down to this union.
     pub fn lineage(&self) -> Vec<i64> {
-        self.path.split('/').filter_map(|s| s.parse().ok()).collect()
+        self.path
+            .split('/')
+            .filter_map(|s| s.parse().ok())
+            .collect()
     }
 
     /// The union's own facts, as every capability sees them.
@@ -64,12 +70,18 @@ impl UnionRow {
             status: self.status(),
             parent_id: self.parent_id,
             region_code: self.region_code.clone().filter(|r| !r.is_empty()),
-            project_starts_on: self.project_starts_on.as_deref().and_then(|d| d.parse().ok()),
+            project_starts_on: self
+                .project_starts_on
+                .as_deref()
+                .and_then(|d| d.parse().ok()),
             project_ends_on: self.project_ends_on.as_deref().and_then(|d| d.parse().ok()),
             fallback_union_id: self.fallback_union_id,
             join_code: self.join_code.clone(),
             address: self.address.clone(),
-            trades: self.trades.as_deref().and_then(|t| serde_json::from_str::<Vec<Trade>>(t).ok()),
+            trades: self
+                .trades
+                .as_deref()
+                .and_then(|t| serde_json::from_str::<Vec<Trade>>(t).ok()),
         }
     }
 
@@ -85,11 +97,21 @@ impl UnionRow {
 }
 
 pub async fn by_id(db: &D1Database, id: i64) -> AppResult<Option<UnionRow>> {
-    db::first(db, &format!("SELECT {COLUMNS} FROM unions u WHERE u.id = ?"), params![id]).await
+    db::first(
+        db,
+        &format!("SELECT {COLUMNS} FROM unions u WHERE u.id = ?"),
+        params![id],
+    )
+    .await
 }
 
 pub async fn by_join_code(db: &D1Database, join_code: &str) -> AppResult<Option<UnionRow>> {
-    db::first(db, &format!("SELECT {COLUMNS} FROM unions u WHERE u.join_code = ?"), params![join_code.to_ascii_uppercase()]).await
+    db::first(
+        db,
+        &format!("SELECT {COLUMNS} FROM unions u WHERE u.join_code = ?"),
+        params![join_code.to_ascii_uppercase()],
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -102,22 +124,39 @@ struct RefRow {
 /// References of several unions, in the order of `ids`.
 pub async fn refs(db: &D1Database, ids: &[i64]) -> AppResult<Vec<UnionRef>> {
     let json = serde_json::to_string(ids)?;
-    let rows: Vec<RefRow> = db::all(db, "SELECT id, code, name FROM unions WHERE id IN (SELECT value FROM json_each(?))", params![json]).await?;
+    let rows: Vec<RefRow> = db::all(
+        db,
+        "SELECT id, code, name FROM unions WHERE id IN (SELECT value FROM json_each(?))",
+        params![json],
+    )
+    .await?;
     Ok(ids
         .iter()
         .filter_map(|id| rows.iter().find(|r| r.id == *id))
-        .map(|r| UnionRef { id: r.id, code: r.code.clone(), name: r.name.clone() })
+        .map(|r| UnionRef {
+            id: r.id,
+            code: r.code.clone(),
+            name: r.name.clone(),
+        })
         .collect())
 }
 
 pub async fn public_view(db: &D1Database, row: UnionRow) -> AppResult<PublicUnion> {
     let lineage = row.lineage();
     let parents = refs(db, &lineage[..lineage.len().saturating_sub(1)]).await?;
-    Ok(PublicUnion { summary: row.summary(), parents })
+    Ok(PublicUnion {
+        summary: row.summary(),
+        parents,
+    })
 }
 
 /// Direct children of a union (or the roots), in name order, with seek pagination on (name, id).
-pub async fn children(db: &D1Database, parent: Option<i64>, after: Option<(String, i64)>, limit: u32) -> AppResult<Vec<UnionRow>> {
+pub async fn children(
+    db: &D1Database,
+    parent: Option<i64>,
+    after: Option<(String, i64)>,
+    limit: u32,
+) -> AppResult<Vec<UnionRow>> {
     let (after_name, after_id) = after.unwrap_or_default();
     db::all(
         db,
@@ -133,7 +172,13 @@ pub async fn children(db: &D1Database, parent: Option<i64>, after: Option<(Strin
 }
 
 /// Unions in scope whose name contains `text`.
-pub async fn search(db: &D1Database, scope: &Scope, text: &str, after: Option<(String, i64)>, limit: u32) -> AppResult<Vec<UnionRow>> {
+pub async fn search(
+    db: &D1Database,
+    scope: &Scope,
+    text: &str,
+    after: Option<(String, i64)>,
+    limit: u32,
+) -> AppResult<Vec<UnionRow>> {
     let (lo, hi) = scope.bounds();
     let (after_name, after_id) = after.unwrap_or_default();
     db::all(
@@ -150,8 +195,19 @@ pub async fn search(db: &D1Database, scope: &Scope, text: &str, after: Option<(S
 }
 
 /// Inserts a union under `parent`; its path is computed in the same statement.
-pub fn insert(db: &D1Database, parent: &UnionRow, input: &UnionCreate, code: &str, name: &str, join_code: &str, now: &str) -> AppResult<D1PreparedStatement> {
-    let trades = input.trades.as_ref().map(|t| serde_json::to_string(t).unwrap_or_default());
+pub fn insert(
+    db: &D1Database,
+    parent: &UnionRow,
+    input: &UnionCreate,
+    code: &str,
+    name: &str,
+    join_code: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
+    let trades = input
+        .trades
+        .as_ref()
+        .map(|t| serde_json::to_string(t).unwrap_or_default());
     let starts = input.project_starts_on.map(|d| d.to_string());
     let ends = input.project_ends_on.map(|d| d.to_string());
     db::stmt(
@@ -182,7 +238,11 @@ pub fn insert(db: &D1Database, parent: &UnionRow, input: &UnionCreate, code: &st
 /// Unions a worker might join: open grassroots unions of the given regions, and
 /// project unions whose name or site contains the typed site (normalised) or its
 /// first three characters. The shared rule ranks them.
-pub async fn candidates_for_joining(db: &D1Database, regions_json: &str, site_key: &str) -> AppResult<Vec<UnionRow>> {
+pub async fn candidates_for_joining(
+    db: &D1Database,
+    regions_json: &str,
+    site_key: &str,
+) -> AppResult<Vec<UnionRow>> {
     let head: String = site_key.chars().take(3).collect();
     db::all(
         db,
@@ -220,11 +280,24 @@ pub async fn join_areas(db: &D1Database) -> AppResult<Vec<AreaRow>> {
 }
 
 pub async fn by_code(db: &D1Database, code: &str) -> AppResult<Option<UnionRow>> {
-    db::first(db, &format!("SELECT {COLUMNS} FROM unions u WHERE u.code = ?"), params![code]).await
+    db::first(
+        db,
+        &format!("SELECT {COLUMNS} FROM unions u WHERE u.code = ?"),
+        params![code],
+    )
+    .await
 }
 
-pub fn update(db: &D1Database, id: i64, input: &UnionUpdate, now: &str) -> AppResult<D1PreparedStatement> {
-    let trades = input.trades.as_ref().map(|t| serde_json::to_string(t).unwrap_or_default());
+pub fn update(
+    db: &D1Database,
+    id: i64,
+    input: &UnionUpdate,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
+    let trades = input
+        .trades
+        .as_ref()
+        .map(|t| serde_json::to_string(t).unwrap_or_default());
     let ends = input.project_ends_on.map(|d| d.to_string());
     db::stmt(
         db,

@@ -14,19 +14,31 @@ use std::collections::BTreeSet;
 #[component]
 pub fn Candidates(job_id: i64) -> impl IntoView {
     let lang = use_lang();
-    let list = LocalResource::new(move || async move { api::get::<CandidateList>(&format!("/api/admin/jobs/{job_id}/candidates")).await });
+    let list = LocalResource::new(move || async move {
+        api::get::<CandidateList>(&format!("/api/admin/jobs/{job_id}/candidates")).await
+    });
     let ticked = RwSignal::new(BTreeSet::<i64>::new());
     let outcome = RwSignal::new(None::<Result<InvitationReply, String>>);
     let busy = RwSignal::new(false);
     let notify = move |_| {
-        let body = InvitationInput { card_ids: ticked.get_untracked().into_iter().collect() };
+        let body = InvitationInput {
+            card_ids: ticked.get_untracked().into_iter().collect(),
+        };
         if let Err(e) = body.validate() {
-            outcome.set(Some(Err(e.0.first().map(|f| f.why.get(lang.get_untracked()).to_string()).unwrap_or_default())));
+            outcome.set(Some(Err(e
+                .0
+                .first()
+                .map(|f| f.why.get(lang.get_untracked()).to_string())
+                .unwrap_or_default())));
             return;
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let sent = api::post::<_, InvitationReply>(&format!("/api/admin/jobs/{job_id}/invitations"), &body).await;
+            let sent = api::post::<_, InvitationReply>(
+                &format!("/api/admin/jobs/{job_id}/invitations"),
+                &body,
+            )
+            .await;
             busy.set(false);
             match sent {
                 Ok(reply) => {
@@ -68,19 +80,32 @@ pub fn Candidates(job_id: i64) -> impl IntoView {
 fn CandidateRow(candidate: Candidate, ticked: RwSignal<BTreeSet<i64>>) -> impl IntoView {
     let lang = use_lang();
     let id = candidate.card_id;
-    let name = candidate.display_name.clone().unwrap_or_else(|| t("工友", "Worker")().to_string());
+    let name = candidate
+        .display_name
+        .clone()
+        .unwrap_or_else(|| t("工友", "Worker")().to_string());
     let c = candidate.clone();
     let trades = move || {
         let l = lang.get();
         c.trades
             .iter()
-            .map(|x| if l == shared::Lang::En { format!("{} {} yrs", x.trade.label().en, x.years) } else { format!("{}{}年", x.trade.label().zh, x.years) })
+            .map(|x| {
+                if l == shared::Lang::En {
+                    format!("{} {} yrs", x.trade.label().en, x.years)
+                } else {
+                    format!("{}{}年", x.trade.label().zh, x.years)
+                }
+            })
             .collect::<Vec<_>>()
             .join("、")
     };
     let m = candidate.matched.clone();
     let reasons = move || m.summary().get(lang.get()).to_string();
-    let expected = wage_text(candidate.expected_wage_fen, candidate.expected_wage_fen, candidate.expected_wage_unit);
+    let expected = wage_text(
+        candidate.expected_wage_fen,
+        candidate.expected_wage_fen,
+        candidate.expected_wage_unit,
+    );
     let certificates = candidate.certificates.join("、");
     view! {
         <li class="row row--wrap">

@@ -10,11 +10,18 @@ use crate::components::form::{FormError, FormState, TextField};
 use crate::components::time::local_time;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
-use shared::jobs::{Employer, EmployerEnvelope, EmployerFlag, EmployerFlagInput, EmployerStatus, EmployerStatusChange, ReportReason};
+use shared::jobs::{
+    Employer, EmployerEnvelope, EmployerFlag, EmployerFlagInput, EmployerStatus,
+    EmployerStatusChange, ReportReason,
+};
 use shared::membership::JoinArea;
 
 #[component]
-pub fn EmployerCard(employer: Employer, areas: Signal<Vec<JoinArea>>, on_changed: Callback<Employer>) -> impl IntoView {
+pub fn EmployerCard(
+    employer: Employer,
+    areas: Signal<Vec<JoinArea>>,
+    on_changed: Callback<Employer>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = employer.id;
     let title_id = format!("employer-{id}");
@@ -60,29 +67,50 @@ fn StatusActions(id: i64, status: EmployerStatus, on_changed: Callback<Employer>
     let change = move |next: EmployerStatus| {
         form.clear();
         let n = note.get_untracked();
-        let body = EmployerStatusChange { status: next, note: Some(n).filter(|n| !n.trim().is_empty()) };
+        let body = EmployerStatusChange {
+            status: next,
+            note: Some(n).filter(|n| !n.trim().is_empty()),
+        };
         if !form.check(body.validate(status)) {
             return;
         }
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let sent = api::post::<_, EmployerEnvelope>(&format!("/api/admin/employers/{id}/status"), &body).await;
+            let sent = api::post::<_, EmployerEnvelope>(
+                &format!("/api/admin/employers/{id}/status"),
+                &body,
+            )
+            .await;
             form.busy.set(false);
             match sent {
-                Ok(env) => { on_changed.try_run(env.employer); },
+                Ok(env) => {
+                    on_changed.try_run(env.employer);
+                }
                 Err(e) => form.failed(&e),
             }
         });
     };
-    let button = move |next: EmployerStatus, zh: &'static str, en: &'static str, class: &'static str| {
+    let button = move |next: EmployerStatus,
+                       zh: &'static str,
+                       en: &'static str,
+                       class: &'static str| {
         status.can_become(next).then(|| view! {
             <button type="button" class=class disabled=move || form.busy.get() on:click=move |_| change(next)>{t(zh, en)}</button>
         })
     };
     let hint = match status {
-        EmployerStatus::Pending => t("核实通过后,企业等待中的草稿岗位会自动发布。不通过请写明原因。", "Once verified, the employer's waiting drafts go online. If you refuse, say why."),
-        EmployerStatus::Verified => t("暂停后企业的岗位不再对工友显示,请写明原因。", "Once suspended, its jobs are hidden from workers; say why."),
-        EmployerStatus::Suspended => t("恢复后企业可以重新发布岗位。", "Once reinstated, it may post jobs again."),
+        EmployerStatus::Pending => t(
+            "核实通过后,企业等待中的草稿岗位会自动发布。不通过请写明原因。",
+            "Once verified, the employer's waiting drafts go online. If you refuse, say why.",
+        ),
+        EmployerStatus::Verified => t(
+            "暂停后企业的岗位不再对工友显示,请写明原因。",
+            "Once suspended, its jobs are hidden from workers; say why.",
+        ),
+        EmployerStatus::Suspended => t(
+            "恢复后企业可以重新发布岗位。",
+            "Once reinstated, it may post jobs again.",
+        ),
     };
     view! {
         <div class="confirm">
@@ -102,8 +130,15 @@ fn Flags(id: i64, flags: Vec<EmployerFlag>, on_changed: Callback<Employer>) -> i
     let failure = RwSignal::new(None::<String>);
     let clear = move |flag_id: i64| {
         leptos::task::spawn_local(async move {
-            match api::post::<_, EmployerEnvelope>(&format!("/api/admin/employers/{id}/flags/{flag_id}/clear"), &()).await {
-                Ok(env) => { on_changed.try_run(env.employer); },
+            match api::post::<_, EmployerEnvelope>(
+                &format!("/api/admin/employers/{id}/flags/{flag_id}/clear"),
+                &(),
+            )
+            .await
+            {
+                Ok(env) => {
+                    on_changed.try_run(env.employer);
+                }
                 Err(e) => failure.set(Some(e.message(lang.get_untracked()))),
             }
         });
@@ -144,25 +179,43 @@ fn RaiseFlag(id: i64, on_changed: Callback<Employer>) -> impl IntoView {
         form.clear();
         let Some(r) = from_code::<ReportReason>(&reason.get_untracked()) else {
             form.fields.update(|f| {
-                f.insert("reason".into(), shared::error::why::not_a_choice().get(crate::i18n::current()).to_string());
+                f.insert(
+                    "reason".into(),
+                    shared::error::why::not_a_choice()
+                        .get(crate::i18n::current())
+                        .to_string(),
+                );
             });
             return;
         };
-        let body = EmployerFlagInput { reason: r, job_id: None, note: note.get_untracked() };
+        let body = EmployerFlagInput {
+            reason: r,
+            job_id: None,
+            note: note.get_untracked(),
+        };
         if !form.check(body.validate().map(|_| ())) {
             return;
         }
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let sent = api::post::<_, EmployerEnvelope>(&format!("/api/admin/employers/{id}/flags"), &body).await;
+            let sent = api::post::<_, EmployerEnvelope>(
+                &format!("/api/admin/employers/{id}/flags"),
+                &body,
+            )
+            .await;
             form.busy.set(false);
             match sent {
-                Ok(env) => { on_changed.try_run(env.employer); },
+                Ok(env) => {
+                    on_changed.try_run(env.employer);
+                }
                 Err(e) => form.failed(&e),
             }
         });
     };
-    let reasons: Vec<Choice> = ReportReason::ALL.iter().map(|r| Choice::new(code_of(r), r.label())).collect();
+    let reasons: Vec<Choice> = ReportReason::ALL
+        .iter()
+        .map(|r| Choice::new(code_of(r), r.label()))
+        .collect();
     view! {
         <Show when=move || open.get() fallback=move || view! {
             <button type="button" class="btn btn--secondary" on:click=move |_| open.set(true)>{t("标记问题…", "Raise a flag…")}</button>

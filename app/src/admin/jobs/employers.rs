@@ -4,8 +4,8 @@
 
 use super::employer_card::EmployerCard;
 use super::filter::{with_all, StatusChips};
-use crate::admin::scope::use_scope;
 use crate::admin::pages::{cursor_param, pages, PagedList};
+use crate::admin::scope::use_scope;
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,27 +19,55 @@ const PAGE: u32 = 50;
 pub fn Employers() -> impl IntoView {
     let scope = use_scope();
     // `?status=verified` after registering one; the queue otherwise.
-    let asked = use_query_map().with_untracked(|q| q.get("status")).filter(|s| s.is_empty() || EmployerStatus::parse(s).is_some());
-    let status = RwSignal::new(asked.unwrap_or_else(|| EmployerStatus::Pending.as_str().to_string()));
+    let asked = use_query_map()
+        .with_untracked(|q| q.get("status"))
+        .filter(|s| s.is_empty() || EmployerStatus::parse(s).is_some());
+    let status =
+        RwSignal::new(asked.unwrap_or_else(|| EmployerStatus::Pending.as_str().to_string()));
     let search = RwSignal::new(String::new());
     // Region codes in words ("合肥市 瑶海区"), from the same list workers choose from.
     let areas = LocalResource::new(crate::employer::fields::areas);
-    let area_names = Signal::derive(move || areas.get().and_then(Result::ok).map(|a| a.areas).unwrap_or_default());
+    let area_names = Signal::derive(move || {
+        areas
+            .get()
+            .and_then(Result::ok)
+            .map(|a| a.areas)
+            .unwrap_or_default()
+    });
     let pages = pages(
         move |cursor| {
             let (s, text) = (status.get(), search.get());
-            let filter = if s.is_empty() { String::new() } else { format!("&status={s}") };
-            let text = if text.trim().is_empty() { String::new() } else { format!("&q={}", shared::query::encode(text.trim())) };
-            format!("/api/admin/employers?{}&limit={PAGE}{filter}{text}{}", scope.query(), cursor_param(cursor))
+            let filter = if s.is_empty() {
+                String::new()
+            } else {
+                format!("&status={s}")
+            };
+            let text = if text.trim().is_empty() {
+                String::new()
+            } else {
+                format!("&q={}", shared::query::encode(text.trim()))
+            };
+            format!(
+                "/api/admin/employers?{}&limit={PAGE}{filter}{text}{}",
+                scope.query(),
+                cursor_param(cursor)
+            )
         },
         |mut l: EmployerList| {
             // Waiting ones first when all are shown; newest first within each.
-            l.employers.sort_by_key(|e| EmployerStatus::ALL.iter().position(|s| *s == e.status));
+            l.employers
+                .sort_by_key(|e| EmployerStatus::ALL.iter().position(|s| *s == e.status));
             (l.employers, l.meta)
         },
     );
     let rows = pages.rows;
-    let changed = Callback::new(move |e: Employer| rows.update(|r| r.iter_mut().filter(|x| x.id == e.id).for_each(|x| *x = e.clone())));
+    let changed = Callback::new(move |e: Employer| {
+        rows.update(|r| {
+            r.iter_mut()
+                .filter(|x| x.id == e.id)
+                .for_each(|x| *x = e.clone())
+        })
+    });
     view! {
         <main class="page">
             <h1 class="page-title">{t("用工企业", "Employers")}</h1>
@@ -65,5 +93,9 @@ pub fn Employers() -> impl IntoView {
 
 /// "合肥市 瑶海区" for 340102, or the code itself when the list lacks it.
 pub fn area_name(areas: &[JoinArea], code: &str) -> String {
-    areas.iter().find(|a| a.region_code == code).map(|a| format!("{} ({code})", a.name)).unwrap_or_else(|| code.to_string())
+    areas
+        .iter()
+        .find(|a| a.region_code == code)
+        .map(|a| format!("{} ({code})", a.name))
+        .unwrap_or_else(|| code.to_string())
 }

@@ -9,7 +9,9 @@ use crate::draft::FormDraft;
 use crate::i18n::t;
 use leptos::prelude::*;
 use shared::error::why;
-use shared::jobs::{shanghai_time, EmployerList, JobFairInput, JobFairList, MAX_REPEAT_MONTHS, MONTHLY_FAIR_DAY};
+use shared::jobs::{
+    shanghai_time, EmployerList, JobFairInput, JobFairList, MAX_REPEAT_MONTHS, MONTHLY_FAIR_DAY,
+};
 use shared::{FieldErrors, Text};
 
 const DRAFT: &str = "gy.draft.admin.fair";
@@ -22,7 +24,11 @@ fn clock(raw: &str) -> Option<(u32, u32)> {
 }
 
 #[component]
-pub fn FairForm(union_id: i64, union_name: String, on_created: Callback<JobFairList>) -> impl IntoView {
+pub fn FairForm(
+    union_id: i64,
+    union_name: String,
+    on_created: Callback<JobFairList>,
+) -> impl IntoView {
     let draft = FormDraft::new(DRAFT);
     let name = draft.field("name");
     let place = draft.field("place");
@@ -33,8 +39,19 @@ pub fn FairForm(union_id: i64, union_name: String, on_created: Callback<JobFairL
     // Employer ids, comma-separated.
     let chosen = draft.field("employer_ids");
     let form = FormState::new();
-    let employers = LocalResource::new(move || async move { api::get::<EmployerList>(&format!("/api/admin/employers?union_id={union_id}&status=verified&limit=100")).await });
-    let ids = move || chosen.with(|c| c.split(',').filter_map(|s| s.parse::<i64>().ok()).collect::<Vec<_>>());
+    let employers = LocalResource::new(move || async move {
+        api::get::<EmployerList>(&format!(
+            "/api/admin/employers?union_id={union_id}&status=verified&limit=100"
+        ))
+        .await
+    });
+    let ids = move || {
+        chosen.with(|c| {
+            c.split(',')
+                .filter_map(|s| s.parse::<i64>().ok())
+                .collect::<Vec<_>>()
+        })
+    };
     let toggle = move |id: i64| {
         let mut list = ids();
         if list.contains(&id) {
@@ -42,19 +59,47 @@ pub fn FairForm(union_id: i64, union_name: String, on_created: Callback<JobFairL
         } else {
             list.push(id);
         }
-        chosen.set(list.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        chosen.set(
+            list.iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        );
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.clear();
         let mut errors = FieldErrors::new();
-        let day = errors.check("date", date.get_untracked().trim().parse::<chrono::NaiveDate>().map_err(|_| why::bad_date()));
+        let day = errors.check(
+            "date",
+            date.get_untracked()
+                .trim()
+                .parse::<chrono::NaiveDate>()
+                .map_err(|_| why::bad_date()),
+        );
         let bad_clock = || Text::new("时间应为 时:分,例如 09:00", "Use a time like 09:00");
-        let s = errors.check("starts_at", clock(&starts.get_untracked()).ok_or_else(bad_clock));
-        let e = errors.check("ends_at", clock(&ends.get_untracked()).ok_or_else(bad_clock));
-        let months = errors.check("repeat_monthly", repeat.get_untracked().trim().parse::<u8>().map_err(|_| why::out_of_range(0, MAX_REPEAT_MONTHS)));
-        let at = |d: Option<chrono::NaiveDate>, c: Option<(u32, u32)>| d.zip(c).and_then(|(d, (h, m))| shanghai_time(d, h, m)).unwrap_or_default();
+        let s = errors.check(
+            "starts_at",
+            clock(&starts.get_untracked()).ok_or_else(bad_clock),
+        );
+        let e = errors.check(
+            "ends_at",
+            clock(&ends.get_untracked()).ok_or_else(bad_clock),
+        );
+        let months = errors.check(
+            "repeat_monthly",
+            repeat
+                .get_untracked()
+                .trim()
+                .parse::<u8>()
+                .map_err(|_| why::out_of_range(0, MAX_REPEAT_MONTHS)),
+        );
+        let at = |d: Option<chrono::NaiveDate>, c: Option<(u32, u32)>| {
+            d.zip(c)
+                .and_then(|(d, (h, m))| shanghai_time(d, h, m))
+                .unwrap_or_default()
+        };
         let input = JobFairInput {
             name: name.get_untracked(),
             place: place.get_untracked(),
@@ -71,7 +116,11 @@ pub fn FairForm(union_id: i64, union_name: String, on_created: Callback<JobFairL
                 errors.add(r.field, r.why);
             }
         }
-        if !form.check(if errors.is_empty() { Ok(()) } else { Err(errors) }) {
+        if !form.check(if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }) {
             return;
         }
         form.busy.set(true);

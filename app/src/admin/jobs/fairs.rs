@@ -54,7 +54,12 @@ fn Fair(fair: JobFair) -> impl IntoView {
     let lang = use_lang();
     let phase = fair.phase(shared::time::from_millis(js_sys::Date::now()));
     let (starts, ends) = (fair.starts_at.clone(), fair.ends_at.clone());
-    let employers = fair.employers.iter().map(|e| e.name.clone()).collect::<Vec<_>>().join("、");
+    let employers = fair
+        .employers
+        .iter()
+        .map(|e| e.name.clone())
+        .collect::<Vec<_>>()
+        .join("、");
     view! {
         <li class="row row--wrap">
             <div>

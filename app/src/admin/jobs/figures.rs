@@ -2,8 +2,8 @@
 //! month — jobs posted, places offered, applications, matches (撮合: hires)
 //! and employers verified — with totals, for the monthly report.
 
-use crate::i18n::t;
 use crate::admin::pages::MonthlyReport;
+use crate::i18n::t;
 use leptos::prelude::*;
 use shared::jobs::JobsFigures;
 

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use shared::Text;
 
 #[component]
-pub fn StatusChips(#[prop(into)] label: Signal<&'static str>, choices: Vec<(&'static str, Text)>, value: RwSignal<String>) -> impl IntoView {
+pub fn StatusChips(
+    #[prop(into)] label: Signal<&'static str>,
+    choices: Vec<(&'static str, Text)>,
+    value: RwSignal<String>,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="chips" role="group" aria-label=label>
@@ -19,6 +23,12 @@ pub fn StatusChips(#[prop(into)] label: Signal<&'static str>, choices: Vec<(&'st
 }
 
 /// "全部" first, then each status with its label.
-pub fn with_all<S: Copy>(all: &[S], code: fn(S) -> &'static str, label: fn(S) -> Text) -> Vec<(&'static str, Text)> {
-    std::iter::once(("", Text::new("全部", "All"))).chain(all.iter().map(|s| (code(*s), label(*s)))).collect()
+pub fn with_all<S: Copy>(
+    all: &[S],
+    code: fn(S) -> &'static str,
+    label: fn(S) -> Text,
+) -> Vec<(&'static str, Text)> {
+    std::iter::once(("", Text::new("全部", "All")))
+        .chain(all.iter().map(|s| (code(*s), label(*s))))
+        .collect()
 }

@@ -3,8 +3,8 @@
 
 use super::filter::{with_all, StatusChips};
 use super::may_act;
-use crate::admin::scope::use_scope;
 use crate::admin::pages::{cursor_param, pages, PagedList};
+use crate::admin::scope::use_scope;
 use crate::i18n::t;
 use crate::jobs::JobItem;
 use leptos::prelude::*;
@@ -20,8 +20,16 @@ pub fn Jobs() -> impl IntoView {
     let pages = pages(
         move |cursor| {
             let s = status.get();
-            let filter = if s.is_empty() { String::new() } else { format!("&status={s}") };
-            format!("/api/admin/jobs?{}&limit={PAGE}{filter}{}", scope.query(), cursor_param(cursor))
+            let filter = if s.is_empty() {
+                String::new()
+            } else {
+                format!("&status={s}")
+            };
+            format!(
+                "/api/admin/jobs?{}&limit={PAGE}{filter}{}",
+                scope.query(),
+                cursor_param(cursor)
+            )
         },
         |l: JobList| (l.jobs, l.meta),
     );

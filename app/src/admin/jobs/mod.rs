@@ -30,5 +30,7 @@ use shared::accounts::StaffRole;
 
 /// Whether the signed-in staff may change things (viewers only read).
 pub fn may_act() -> bool {
-    use_auth().staff().is_some_and(|s| s.role >= StaffRole::Staff)
+    use_auth()
+        .staff()
+        .is_some_and(|s| s.role >= StaffRole::Staff)
 }

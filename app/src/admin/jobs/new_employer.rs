@@ -57,7 +57,11 @@ fn Form(union_id: i64, union_name: String) -> impl IntoView {
         form.busy.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            let sent = api::post::<_, EmployerEnvelope>("/api/admin/employers", &StaffEmployerInput { union_id, employer }).await;
+            let sent = api::post::<_, EmployerEnvelope>(
+                "/api/admin/employers",
+                &StaffEmployerInput { union_id, employer },
+            )
+            .await;
             form.busy.set(false);
             match sent {
                 Ok(_) => {

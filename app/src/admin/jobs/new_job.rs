@@ -22,8 +22,17 @@ pub fn NewJob() -> impl IntoView {
     let employers = LocalResource::new(move || {
         let q = scope.query();
         let text = search.get();
-        let text = if text.trim().is_empty() { String::new() } else { format!("&q={}", shared::query::encode(text.trim())) };
-        async move { api::get::<EmployerList>(&format!("/api/admin/employers?{q}&status=verified&limit=100{text}")).await }
+        let text = if text.trim().is_empty() {
+            String::new()
+        } else {
+            format!("&q={}", shared::query::encode(text.trim()))
+        };
+        async move {
+            api::get::<EmployerList>(&format!(
+                "/api/admin/employers?{q}&status=verified&limit=100{text}"
+            ))
+            .await
+        }
     });
     view! {
         <main class="page">
@@ -50,9 +59,28 @@ fn Picker(employers: Vec<Employer>) -> impl IntoView {
     let navigate = use_navigate();
     let chosen = RwSignal::new(String::new());
     let form = FormState::new();
-    let choices = employers.iter().map(|e| Choice::new(e.id.to_string(), Text::owned(e.name.clone(), e.name.clone()))).collect();
-    let employer = Memo::new(move |_| chosen.get().parse::<i64>().ok().and_then(|id| employers.iter().find(|e| e.id == id).cloned()));
-    let saved = Callback::new(move |job: Job| navigate(&format!("/admin/jobs/{}", job.summary.id), Default::default()));
+    let choices = employers
+        .iter()
+        .map(|e| {
+            Choice::new(
+                e.id.to_string(),
+                Text::owned(e.name.clone(), e.name.clone()),
+            )
+        })
+        .collect();
+    let employer = Memo::new(move |_| {
+        chosen
+            .get()
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| employers.iter().find(|e| e.id == id).cloned())
+    });
+    let saved = Callback::new(move |job: Job| {
+        navigate(
+            &format!("/admin/jobs/{}", job.summary.id),
+            Default::default(),
+        )
+    });
     view! {
         <div class="card">
             <SelectField label=t("替哪家企业发布", "For which employer") name="employer_id" value=chosen form=form choices=choices placeholder=t("请选择企业", "Choose the employer")/>

@@ -4,16 +4,18 @@
 //! or close the report as 查无问题. Either way a note says what they found.
 
 use super::filter::StatusChips;
+use crate::admin::pages::{cursor_param, pages, PagedList};
 use crate::admin::scope::use_scope;
 use crate::api;
 use crate::components::form::{FormError, FormState, TextField};
-use crate::admin::pages::{cursor_param, pages, PagedList};
 use crate::components::time::local_time;
 use crate::i18n::{t, use_lang};
 use crate::jobs::wage_line;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::jobs::{JobReport, JobReportEnvelope, JobReportList, ReportAction, ReportDecision, ReportStatus};
+use shared::jobs::{
+    JobReport, JobReportEnvelope, JobReportList, ReportAction, ReportDecision, ReportStatus,
+};
 
 const PAGE: u32 = 50;
 
@@ -24,7 +26,14 @@ pub fn Reports() -> impl IntoView {
     let status = RwSignal::new(ReportStatus::Open.as_str().to_string());
     let done = RwSignal::new(None::<JobReport>);
     let pages = pages(
-        move |cursor| format!("/api/admin/job-reports?{}&status={}&limit={PAGE}{}", scope.query(), status.get(), cursor_param(cursor)),
+        move |cursor| {
+            format!(
+                "/api/admin/job-reports?{}&status={}&limit={PAGE}{}",
+                scope.query(),
+                status.get(),
+                cursor_param(cursor)
+            )
+        },
         |l: JobReportList| (l.reports, l.meta),
     );
     let rows = pages.rows;
@@ -34,7 +43,10 @@ pub fn Reports() -> impl IntoView {
         rows.update(|list| list.retain(|x| x.id != r.id && !(upheld && x.job.id == job)));
         done.set(Some(r));
     });
-    let choices = ReportStatus::ALL.iter().map(|s| (s.as_str(), s.label())).collect();
+    let choices = ReportStatus::ALL
+        .iter()
+        .map(|s| (s.as_str(), s.label()))
+        .collect();
     view! {
         <main class="page">
             <h1 class="page-title">{t("虚假招工举报", "Fake-ad reports")}</h1>
@@ -65,16 +77,26 @@ fn Report(report: JobReport, on_decided: Callback<JobReport>) -> impl IntoView {
     let reason = report.reason;
     let decide = move |action: ReportAction| {
         form.clear();
-        let body = ReportDecision { action, flag_employer: flag.get_untracked() && action == ReportAction::TakeDown, note: note.get_untracked() };
+        let body = ReportDecision {
+            action,
+            flag_employer: flag.get_untracked() && action == ReportAction::TakeDown,
+            note: note.get_untracked(),
+        };
         if !form.check(body.validate().map(|_| ())) {
             return;
         }
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let sent = api::post::<_, JobReportEnvelope>(&format!("/api/admin/job-reports/{id}/decision"), &body).await;
+            let sent = api::post::<_, JobReportEnvelope>(
+                &format!("/api/admin/job-reports/{id}/decision"),
+                &body,
+            )
+            .await;
             form.busy.set(false);
             match sent {
-                Ok(env) => { on_decided.try_run(env.report); },
+                Ok(env) => {
+                    on_decided.try_run(env.report);
+                }
                 Err(e) => form.failed(&e),
             }
         });

@@ -15,7 +15,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::accounts::StaffRole;
-use shared::membership::{check_closure, ClosureReply, CloseProjectInput, MemberList, MembershipStatus};
+use shared::membership::{
+    check_closure, CloseProjectInput, ClosureReply, MemberList, MembershipStatus,
+};
 use shared::query::encode;
 use shared::unions::{Union, UnionEnvelope, UnionKind, UnionList, UnionRef, UnionSummary};
 use shared::{FieldErrors, Text};
@@ -31,7 +33,9 @@ struct Closing {
 }
 
 async fn load(id: String) -> Result<Closing, ApiFailure> {
-    let union = api::get::<UnionEnvelope>(&format!("/api/admin/unions/{id}")).await?.union;
+    let union = api::get::<UnionEnvelope>(&format!("/api/admin/unions/{id}"))
+        .await?
+        .union;
     let s = &union.summary;
     let mut candidates = Vec::new();
     if let Some(f) = s.fallback_union_id {
@@ -41,16 +45,28 @@ async fn load(id: String) -> Result<Closing, ApiFailure> {
         }
     }
     if let Some(p) = s.parent_id {
-        if let Ok(list) = api::get::<UnionList>(&format!("/api/admin/unions?parent_id={p}&limit=200")).await {
-            let mut siblings: Vec<UnionSummary> = list.unions.into_iter().map(|u| u.summary).collect();
+        if let Ok(list) =
+            api::get::<UnionList>(&format!("/api/admin/unions?parent_id={p}&limit=200")).await
+        {
+            let mut siblings: Vec<UnionSummary> =
+                list.unions.into_iter().map(|u| u.summary).collect();
             // Joint unions are the usual fallback (兜底): list them first.
             siblings.sort_by_key(|u| u.kind != UnionKind::Joint);
             candidates.extend(siblings);
         }
     }
-    let members = api::get::<MemberList>(&format!("/api/admin/members?union_id={}&limit=200", s.id)).await?;
-    let active = members.members.iter().filter(|m| m.status == MembershipStatus::Active && m.union_id == s.id).count();
-    Ok(Closing { candidates: usable(candidates, s), members: (active, members.meta.next_cursor.is_some()), union })
+    let members =
+        api::get::<MemberList>(&format!("/api/admin/members?union_id={}&limit=200", s.id)).await?;
+    let active = members
+        .members
+        .iter()
+        .filter(|m| m.status == MembershipStatus::Active && m.union_id == s.id)
+        .count();
+    Ok(Closing {
+        candidates: usable(candidates, s),
+        members: (active, members.meta.next_cursor.is_some()),
+        union,
+    })
 }
 
 /// Distinct unions that could take the members of `closing` today.
@@ -58,7 +74,8 @@ fn usable(list: Vec<UnionSummary>, closing: &UnionSummary) -> Vec<UnionSummary> 
     let day = today();
     let mut out: Vec<UnionSummary> = Vec::new();
     for u in list {
-        if u.id != closing.id && u.accepts_members(day).is_ok() && !out.iter().any(|o| o.id == u.id) {
+        if u.id != closing.id && u.accepts_members(day).is_ok() && !out.iter().any(|o| o.id == u.id)
+        {
             out.push(u);
         }
     }
@@ -71,7 +88,10 @@ pub fn CloseUnion() -> impl IntoView {
     let auth = use_auth();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let data = LocalResource::new(move || load(id()));
-    let is_admin = move || auth.staff().is_some_and(|s| s.role >= StaffRole::UnionAdmin);
+    let is_admin = move || {
+        auth.staff()
+            .is_some_and(|s| s.role >= StaffRole::UnionAdmin)
+    };
     view! {
         <main class="page">
             <h1 class="page-title">{t("关闭工会", "Close a union")}</h1>
@@ -107,7 +127,9 @@ fn CloseForm(closing: Closing) -> impl IntoView {
         .into_any();
     }
     let form = FormState::new();
-    let designated = s.fallback_union_id.filter(|f| closing.candidates.iter().any(|c| c.id == *f));
+    let designated = s
+        .fallback_union_id
+        .filter(|f| closing.candidates.iter().any(|c| c.id == *f));
     let choice = RwSignal::new(designated.map(|d| d.to_string()).unwrap_or_default());
     let found = RwSignal::new(Vec::<UnionSummary>::new());
     let confirming = RwSignal::new(false);
@@ -132,15 +154,24 @@ fn CloseForm(closing: Closing) -> impl IntoView {
             Err(e) if !e.fields.is_empty() => {
                 form.check(Err(FieldErrors(e.fields)));
             }
-            Err(e) => form.general.set(Some(e.message.get(lang.get_untracked()).to_string())),
+            Err(e) => form
+                .general
+                .set(Some(e.message.get(lang.get_untracked()).to_string())),
         }
     };
     let union_id = s.id;
     let close = move |_| {
-        let input = CloseProjectInput { fallback_union_id: choice.get_untracked().parse().ok() };
+        let input = CloseProjectInput {
+            fallback_union_id: choice.get_untracked().parse().ok(),
+        };
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            match api::post::<_, ClosureReply>(&format!("/api/admin/unions/{union_id}/close"), &input).await {
+            match api::post::<_, ClosureReply>(
+                &format!("/api/admin/unions/{union_id}/close"),
+                &input,
+            )
+            .await
+            {
                 Ok(reply) => done.set(Some(reply)),
                 Err(e) => {
                     confirming.set(false);
@@ -151,7 +182,13 @@ fn CloseForm(closing: Closing) -> impl IntoView {
         });
     };
     let (count, more) = closing.members;
-    let count_text = move || if more { format!("{count}+") } else { count.to_string() };
+    let count_text = move || {
+        if more {
+            format!("{count}+")
+        } else {
+            count.to_string()
+        }
+    };
     let name = s.name.clone();
     let kind = text(s.kind.label());
     let ends = s.project_ends_on;
@@ -223,10 +260,21 @@ fn Search(closing: UnionSummary, found: RwSignal<Vec<UnionSummary>>) -> impl Int
         }
         let closing = closing.clone();
         leptos::task::spawn_local(async move {
-            match api::get::<UnionList>(&format!("/api/admin/unions?q={}&limit=30", encode(&text))).await {
+            match api::get::<UnionList>(&format!("/api/admin/unions?q={}&limit=30", encode(&text)))
+                .await
+            {
                 Ok(list) => {
-                    let hits = usable(list.unions.into_iter().map(|u| u.summary).collect(), &closing);
-                    note.set(hits.is_empty().then(|| t("没有找到能接收会员的工会", "No union found that takes members")().to_string()));
+                    let hits = usable(
+                        list.unions.into_iter().map(|u| u.summary).collect(),
+                        &closing,
+                    );
+                    note.set(hits.is_empty().then(|| {
+                        t(
+                            "没有找到能接收会员的工会",
+                            "No union found that takes members",
+                        )()
+                        .to_string()
+                    }));
                     found.set(hits);
                 }
                 Err(e) => note.set(Some(e.message(lang.get_untracked()))),
@@ -250,7 +298,11 @@ fn Closed(reply: ClosureReply) -> impl IntoView {
     let navigate = use_navigate();
     let to = reply.fallback_union.clone();
     let see = move |_| {
-        scope.union.set(Some(UnionRef { id: to.id, code: to.code.clone(), name: to.name.clone() }));
+        scope.union.set(Some(UnionRef {
+            id: to.id,
+            code: to.code.clone(),
+            name: to.name.clone(),
+        }));
         navigate("/admin/members", Default::default());
     };
     view! {

@@ -1,8 +1,8 @@
 //! `/admin/membership/figures`: members joined per union per month, transfers
 //! and closure moves in the chosen subtree — the table of the monthly report.
 
-use crate::i18n::{t, text};
 use crate::admin::pages::MonthlyReport;
+use crate::i18n::{t, text};
 use leptos::prelude::*;
 use shared::membership::{MembershipFigures, MonthlyFigure};
 

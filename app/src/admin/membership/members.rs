@@ -2,8 +2,8 @@
 //! with the audited reveal of an ID number.
 
 use super::reveal::{RevealId, RevealNote};
-use crate::admin::scope::use_scope;
 use crate::admin::pages::{cursor_param, pages, PagedList};
+use crate::admin::scope::use_scope;
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use shared::membership::{MemberList, MemberRow, MembershipStatus};
@@ -15,7 +15,13 @@ const PAGE: u32 = 100;
 pub fn Members() -> impl IntoView {
     let scope = use_scope();
     let pages = pages(
-        move |cursor| format!("/api/admin/members?{}&limit={PAGE}{}", scope.query(), cursor_param(cursor)),
+        move |cursor| {
+            format!(
+                "/api/admin/members?{}&limit={PAGE}{}",
+                scope.query(),
+                cursor_param(cursor)
+            )
+        },
         |l: MemberList| (l.members, l.meta),
     );
     let rows = pages.rows;

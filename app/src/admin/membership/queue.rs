@@ -11,7 +11,10 @@ use crate::components::time::when;
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use shared::membership::lifecycle::REJECTION_REASON_MAX;
-use shared::membership::{ApplicationKind, ApplicationStatus, BulkDecision, BulkDecisionReply, Decision, DecisionInput, DecisionSkip, ReviewItem, ReviewQueue};
+use shared::membership::{
+    ApplicationKind, ApplicationStatus, BulkDecision, BulkDecisionReply, Decision, DecisionInput,
+    DecisionSkip, ReviewItem, ReviewQueue,
+};
 use shared::Text;
 use std::collections::BTreeSet;
 
@@ -36,7 +39,9 @@ pub fn Queue() -> impl IntoView {
     let busy = RwSignal::new(false);
     let first = LocalResource::new(move || {
         let q = scope.query();
-        async move { api::get::<ReviewQueue>(&format!("/api/admin/applications?{q}&limit={PAGE}")).await }
+        async move {
+            api::get::<ReviewQueue>(&format!("/api/admin/applications?{q}&limit={PAGE}")).await
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(page)) = first.get() {
@@ -46,10 +51,16 @@ pub fn Queue() -> impl IntoView {
         }
     });
     let more = move |_| {
-        let Some(cursor) = next.get_untracked() else { return };
+        let Some(cursor) = next.get_untracked() else {
+            return;
+        };
         let q = scope.query();
         leptos::task::spawn_local(async move {
-            if let Ok(page) = api::get::<ReviewQueue>(&format!("/api/admin/applications?{q}&limit={PAGE}&cursor={cursor}")).await {
+            if let Ok(page) = api::get::<ReviewQueue>(&format!(
+                "/api/admin/applications?{q}&limit={PAGE}&cursor={cursor}"
+            ))
+            .await
+            {
                 items.update(|i| i.extend(page.applications));
                 next.set(page.meta.next_cursor);
             }
@@ -58,23 +69,50 @@ pub fn Queue() -> impl IntoView {
 
     // Takes decided (and no longer decidable) applications off the list and says what happened.
     let decided = Callback::new(move |reply: BulkDecisionReply| {
-        let names = items.with_untracked(|i| i.iter().map(|x| (x.application_id, x.applicant.name.clone())).collect::<Vec<_>>());
-        let name_of = |id: i64| names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_default();
-        let mut done = Outcome { ok: Vec::new(), skipped: Vec::new() };
+        let names = items.with_untracked(|i| {
+            i.iter()
+                .map(|x| (x.application_id, x.applicant.name.clone()))
+                .collect::<Vec<_>>()
+        });
+        let name_of = |id: i64| {
+            names
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        };
+        let mut done = Outcome {
+            ok: Vec::new(),
+            skipped: Vec::new(),
+        };
         for r in &reply.results {
             let name = name_of(r.application_id);
             let no = r.member_no.as_deref().unwrap_or("");
             match (r.skipped, r.status) {
-                (Some(why), _) => done.skipped.push(Text::owned(format!("{name}:{}", why.label().zh), format!("{name}: {}", why.label().en))),
-                (None, Some(ApplicationStatus::Approved)) => done.ok.push(Text::owned(format!("{name}:已通过,会员编号 {no}"), format!("{name}: approved, member number {no}"))),
-                (None, _) => done.ok.push(Text::owned(format!("{name}:没有通过,已告诉申请人原因"), format!("{name}: not approved; they are told why"))),
+                (Some(why), _) => done.skipped.push(Text::owned(
+                    format!("{name}:{}", why.label().zh),
+                    format!("{name}: {}", why.label().en),
+                )),
+                (None, Some(ApplicationStatus::Approved)) => done.ok.push(Text::owned(
+                    format!("{name}:已通过,会员编号 {no}"),
+                    format!("{name}: approved, member number {no}"),
+                )),
+                (None, _) => done.ok.push(Text::owned(
+                    format!("{name}:没有通过,已告诉申请人原因"),
+                    format!("{name}: not approved; they are told why"),
+                )),
             }
         }
         // Still pending ones stay (e.g. the union stopped taking members): staff can reject them with a reason.
         let gone: BTreeSet<i64> = reply
             .results
             .iter()
-            .filter(|r| !matches!(r.skipped, Some(DecisionSkip::UnionNotAccepting | DecisionSkip::AlreadyMember)))
+            .filter(|r| {
+                !matches!(
+                    r.skipped,
+                    Some(DecisionSkip::UnionNotAccepting | DecisionSkip::AlreadyMember)
+                )
+            })
             .map(|r| r.application_id)
             .collect();
         items.update(|i| i.retain(|x| !gone.contains(&x.application_id)));
@@ -84,25 +122,46 @@ pub fn Queue() -> impl IntoView {
 
     let approve_selected = move |_| {
         let ids: Vec<i64> = selected.get_untracked().into_iter().collect();
-        let body = BulkDecision { application_ids: ids, decision: Some(Decision::Approve), reason: String::new() };
+        let body = BulkDecision {
+            application_ids: ids,
+            decision: Some(Decision::Approve),
+            reason: String::new(),
+        };
         if let Err(e) = body.validate() {
-            bulk_failure.set(e.0.first().map(|f| f.why.get(lang.get_untracked()).to_string()));
+            bulk_failure.set(
+                e.0.first()
+                    .map(|f| f.why.get(lang.get_untracked()).to_string()),
+            );
             return;
         }
         bulk_failure.set(None);
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match api::post::<_, BulkDecisionReply>("/api/admin/applications/decisions", &body).await {
-                Ok(reply) => { decided.try_run(reply); },
+            match api::post::<_, BulkDecisionReply>("/api/admin/applications/decisions", &body)
+                .await
+            {
+                Ok(reply) => {
+                    decided.try_run(reply);
+                }
                 Err(e) => bulk_failure.set(Some(e.message(lang.get_untracked()))),
             }
             busy.set(false);
         });
     };
-    let all_ticked = move || items.with(|i| !i.is_empty() && i.iter().all(|x| selected.with(|s| s.contains(&x.application_id))));
+    let all_ticked = move || {
+        items.with(|i| {
+            !i.is_empty()
+                && i.iter()
+                    .all(|x| selected.with(|s| s.contains(&x.application_id)))
+        })
+    };
     let tick_all = move |ev| {
         let on = event_target_checked(&ev);
-        selected.set(if on { items.with_untracked(|i| i.iter().map(|x| x.application_id).collect()) } else { BTreeSet::new() });
+        selected.set(if on {
+            items.with_untracked(|i| i.iter().map(|x| x.application_id).collect())
+        } else {
+            BTreeSet::new()
+        });
     };
     let count = move || selected.with(BTreeSet::len);
 
@@ -154,7 +213,11 @@ pub fn Queue() -> impl IntoView {
 /// One application: the applicant's details, a tick box for bulk approval,
 /// approve, and reject with a reason.
 #[component]
-fn ReviewCard(item: ReviewItem, selected: RwSignal<BTreeSet<i64>>, on_decided: Callback<BulkDecisionReply>) -> impl IntoView {
+fn ReviewCard(
+    item: ReviewItem,
+    selected: RwSignal<BTreeSet<i64>>,
+    on_decided: Callback<BulkDecisionReply>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = item.application_id;
     let a = item.applicant.clone();
@@ -166,22 +229,34 @@ fn ReviewCard(item: ReviewItem, selected: RwSignal<BTreeSet<i64>>, on_decided: C
     let send = move |input: DecisionInput| {
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let r = api::post::<_, BulkDecisionReply>(&format!("/api/admin/applications/{id}/decision"), &input).await;
+            let r = api::post::<_, BulkDecisionReply>(
+                &format!("/api/admin/applications/{id}/decision"),
+                &input,
+            )
+            .await;
             form.busy.set(false);
             match r {
-                Ok(reply) => { on_decided.try_run(reply); },
+                Ok(reply) => {
+                    on_decided.try_run(reply);
+                }
                 Err(e) => form.failed(&e),
             }
         });
     };
     let approve = move |_| {
         form.clear();
-        send(DecisionInput { decision: Some(Decision::Approve), reason: String::new() });
+        send(DecisionInput {
+            decision: Some(Decision::Approve),
+            reason: String::new(),
+        });
     };
     let reject = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.clear();
-        let input = DecisionInput { decision: Some(Decision::Reject), reason: reason.get_untracked() };
+        let input = DecisionInput {
+            decision: Some(Decision::Reject),
+            reason: reason.get_untracked(),
+        };
         if form.check(input.validate().map(|_| ())) {
             send(input);
         }

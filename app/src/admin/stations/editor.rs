@@ -68,8 +68,17 @@ fn Reports(station: AdminStation, on_verified: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let verify = move |_| {
         leptos::task::spawn_local(async move {
-            match api::send::<_, AdminStationEnvelope>("POST", &format!("/api/admin/stations/{id}/verify"), &(), None).await {
-                Ok(_) => { on_verified.try_run(()); },
+            match api::send::<_, AdminStationEnvelope>(
+                "POST",
+                &format!("/api/admin/stations/{id}/verify"),
+                &(),
+                None,
+            )
+            .await
+            {
+                Ok(_) => {
+                    on_verified.try_run(());
+                }
                 Err(e) => error.set(Some(e.message(lang.get_untracked()))),
             }
         });
@@ -99,7 +108,9 @@ fn Reports(station: AdminStation, on_verified: Callback<()>) -> impl IntoView {
 
 #[component]
 fn Visits(id: i64) -> impl IntoView {
-    let figures = LocalResource::new(move || async move { api::get::<VisitFigures>(&format!("/api/admin/stations/{id}/visits?days=30")).await });
+    let figures = LocalResource::new(move || async move {
+        api::get::<VisitFigures>(&format!("/api/admin/stations/{id}/visits?days=30")).await
+    });
     view! {
         <section class="card" aria-labelledby="visits-title">
             <h2 id="visits-title">{t("近30天到站人次", "Visits, last 30 days")}</h2>
@@ -140,13 +151,33 @@ fn Editor(union_id: i64, union_name: String, existing: Option<Station>) -> impl 
     let lat = text(|s| format!("{:.6}", s.summary.lat));
     let lng = text(|s| format!("{:.6}", s.summary.lng));
     let phone = text(|s| s.summary.phone.clone().unwrap_or_default());
-    let hours = RwSignal::new(e.as_ref().map(|s| hours_text(&s.summary.schedule)).unwrap_or_else(|| "每天 08:00-20:00".into()));
-    let closures = text(|s| s.summary.schedule.closures.iter().map(Closure::to_line).collect::<Vec<_>>().join("\n"));
+    let hours = RwSignal::new(
+        e.as_ref()
+            .map(|s| hours_text(&s.summary.schedule))
+            .unwrap_or_else(|| "每天 08:00-20:00".into()),
+    );
+    let closures = text(|s| {
+        s.summary
+            .schedule
+            .closures
+            .iter()
+            .map(Closure::to_line)
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
     let description = text(|s| s.description.clone().unwrap_or_default());
-    let station_type = RwSignal::new(e.as_ref().map(|s| s.summary.station_type).unwrap_or(StationType::UnionStation));
+    let station_type = RwSignal::new(
+        e.as_ref()
+            .map(|s| s.summary.station_type)
+            .unwrap_or(StationType::UnionStation),
+    );
     let datum = RwSignal::new(Datum::Wgs84);
     let status = RwSignal::new(e.as_ref().map(|s| s.summary.status).unwrap_or_default());
-    let amenities = RwSignal::new(e.as_ref().map(|s| s.summary.amenities.clone()).unwrap_or_default());
+    let amenities = RwSignal::new(
+        e.as_ref()
+            .map(|s| s.summary.amenities.clone())
+            .unwrap_or_default(),
+    );
     let form = FormState::new();
     let saved = RwSignal::new(false);
     let id = existing.as_ref().map(|s| s.summary.id);
@@ -156,22 +187,56 @@ fn Editor(union_id: i64, union_name: String, existing: Option<Station>) -> impl 
         form.clear();
         saved.set(false);
         let mut errors = FieldErrors::new();
-        let schedule = errors.check("schedule", Schedule::parse_text(&hours.get_untracked()).ok_or_else(|| Text::new("开放时间看不懂,例如:每天 08:00-20:00;24小时;周一至周五 08:00-18:00", "Hours not understood; e.g. daily 08:00-20:00, 24h, mon-fri 08:00-18:00")));
+        let schedule = errors.check(
+            "schedule",
+            Schedule::parse_text(&hours.get_untracked()).ok_or_else(|| {
+                Text::new(
+                    "开放时间看不懂,例如:每天 08:00-20:00;24小时;周一至周五 08:00-18:00",
+                    "Hours not understood; e.g. daily 08:00-20:00, 24h, mon-fri 08:00-18:00",
+                )
+            }),
+        );
         let mut closed = Vec::new();
-        for line in closures.get_untracked().lines().filter(|l| !l.trim().is_empty()) {
+        for line in closures
+            .get_untracked()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
             match Closure::parse_line(line) {
                 Some(c) => closed.push(c),
-                None => errors.add("schedule.closures", Text::owned(format!("这一行看不懂:{line}"), format!("Not understood: {line}"))),
+                None => errors.add(
+                    "schedule.closures",
+                    Text::owned(
+                        format!("这一行看不懂:{line}"),
+                        format!("Not understood: {line}"),
+                    ),
+                ),
             }
         }
-        let number = |s: RwSignal<String>, f: &str, errors: &mut FieldErrors| errors.check(f, s.get_untracked().trim().parse::<f64>().map_err(|_| Text::new("应为数字,例如 31.8580", "Must be a number, e.g. 31.8580")));
-        let (la, ln) = (number(lat, "lat", &mut errors), number(lng, "lng", &mut errors));
-        if !form.check(if errors.is_empty() { Ok(()) } else { Err(errors) }) {
+        let number = |s: RwSignal<String>, f: &str, errors: &mut FieldErrors| {
+            errors.check(
+                f,
+                s.get_untracked().trim().parse::<f64>().map_err(|_| {
+                    Text::new("应为数字,例如 31.8580", "Must be a number, e.g. 31.8580")
+                }),
+            )
+        };
+        let (la, ln) = (
+            number(lat, "lat", &mut errors),
+            number(lng, "lng", &mut errors),
+        );
+        if !form.check(if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }) {
             return;
         }
         let mut schedule = schedule.unwrap_or_default();
         schedule.closures = closed;
-        let opt = |s: RwSignal<String>| Some(s.get_untracked().trim().to_string()).filter(|v| !v.is_empty());
+        let opt = |s: RwSignal<String>| {
+            Some(s.get_untracked().trim().to_string()).filter(|v| !v.is_empty())
+        };
         let input = StationInput {
             union_id,
             name: name.get_untracked(),
@@ -195,24 +260,40 @@ fn Editor(union_id: i64, union_name: String, existing: Option<Station>) -> impl 
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let result = match id {
-                Some(id) => api::send::<_, AdminStationEnvelope>("PUT", &format!("/api/admin/stations/{id}"), &input, None).await,
+                Some(id) => {
+                    api::send::<_, AdminStationEnvelope>(
+                        "PUT",
+                        &format!("/api/admin/stations/{id}"),
+                        &input,
+                        None,
+                    )
+                    .await
+                }
                 None => api::post::<_, AdminStationEnvelope>("/api/admin/stations", &input).await,
             };
             match result {
-                Ok(s) if id.is_none() => navigate(&format!("/admin/stations/{}", s.station.station.summary.id), Default::default()),
+                Ok(s) if id.is_none() => navigate(
+                    &format!("/admin/stations/{}", s.station.station.summary.id),
+                    Default::default(),
+                ),
                 Ok(_) => saved.set(true),
                 Err(e) => form.failed(&e),
             }
         });
     };
 
-    let select = |label: &'static str, fid: &'static str, options: Vec<(String, String, bool)>, on: Box<dyn Fn(String)>| view! {
-        <div class="field">
-            <label for=fid>{label}</label>
-            <select id=fid on:change=move |ev| on(event_target_value(&ev))>
-                {options.into_iter().map(|(v, l, sel)| view! { <option value=v selected=sel>{l}</option> }).collect_view()}
-            </select>
-        </div>
+    let select = |label: &'static str,
+                  fid: &'static str,
+                  options: Vec<(String, String, bool)>,
+                  on: Box<dyn Fn(String)>| {
+        view! {
+            <div class="field">
+                <label for=fid>{label}</label>
+                <select id=fid on:change=move |ev| on(event_target_value(&ev))>
+                    {options.into_iter().map(|(v, l, sel)| view! { <option value=v selected=sel>{l}</option> }).collect_view()}
+                </select>
+            </div>
+        }
     };
     view! {
         <form class="card" on:submit=submit novalidate aria-labelledby="editor-title">

@@ -8,7 +8,9 @@ use crate::api;
 use crate::i18n::{t, use_lang};
 use crate::outbox::new_key;
 use leptos::prelude::*;
-use shared::stations::{parse, ImportResult, ImportRow, Parsed, StationImport, COLUMNS, IMPORT_BATCH};
+use shared::stations::{
+    parse, ImportResult, ImportRow, Parsed, StationImport, COLUMNS, IMPORT_BATCH,
+};
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, PartialEq)]
@@ -27,9 +29,13 @@ pub fn Import() -> impl IntoView {
     let progress = RwSignal::new(Progress::Idle);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(union) = scope.union.get_untracked() else { return };
+        let Some(union) = scope.union.get_untracked() else {
+            return;
+        };
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         progress.set(Progress::Idle);
         leptos::task::spawn_local(async move {
             if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
@@ -39,30 +45,63 @@ pub fn Import() -> impl IntoView {
     };
 
     let run = move |_| {
-        let (Some(p), Some(union)) = (parsed.get_untracked(), scope.union.get_untracked()) else { return };
+        let (Some(p), Some(union)) = (parsed.get_untracked(), scope.union.get_untracked()) else {
+            return;
+        };
         let rows: Vec<ImportRow> = p.rows.clone();
-        let skipped = p.errors.iter().map(|e| e.line).collect::<std::collections::BTreeSet<_>>().len();
+        let skipped = p
+            .errors
+            .iter()
+            .map(|e| e.line)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
         leptos::task::spawn_local(async move {
             let total = rows.len();
             let mut imported = 0;
             for batch in rows.chunks(IMPORT_BATCH) {
-                progress.set(Progress::Running { done: imported, total });
-                let body = StationImport { union_id: union.id, rows: batch.to_vec() };
+                progress.set(Progress::Running {
+                    done: imported,
+                    total,
+                });
+                let body = StationImport {
+                    union_id: union.id,
+                    rows: batch.to_vec(),
+                };
                 let key = new_key();
                 // One retry with the same key if the network drops mid-batch.
-                let mut result = api::send::<_, ImportResult>("POST", "/api/admin/stations/import", &body, Some(&key)).await;
+                let mut result = api::send::<_, ImportResult>(
+                    "POST",
+                    "/api/admin/stations/import",
+                    &body,
+                    Some(&key),
+                )
+                .await;
                 if matches!(result, Err(api::ApiFailure::Offline)) {
-                    result = api::send::<_, ImportResult>("POST", "/api/admin/stations/import", &body, Some(&key)).await;
+                    result = api::send::<_, ImportResult>(
+                        "POST",
+                        "/api/admin/stations/import",
+                        &body,
+                        Some(&key),
+                    )
+                    .await;
                 }
                 match result {
                     Ok(r) => imported += r.imported as usize,
                     Err(e) => {
                         let l = lang.get_untracked();
                         let detail = match &e {
-                            api::ApiFailure::Api { error, .. } => error.fields.iter().map(|(f, w)| format!("{f}: {w}")).collect::<Vec<_>>().join("; "),
+                            api::ApiFailure::Api { error, .. } => error
+                                .fields
+                                .iter()
+                                .map(|(f, w)| format!("{f}: {w}"))
+                                .collect::<Vec<_>>()
+                                .join("; "),
                             _ => String::new(),
                         };
-                        progress.set(Progress::Stopped { imported, message: format!("{} {detail}", e.message(l)) });
+                        progress.set(Progress::Stopped {
+                            imported,
+                            message: format!("{} {detail}", e.message(l)),
+                        });
                         return;
                     }
                 }

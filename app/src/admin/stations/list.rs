@@ -17,7 +17,11 @@ pub fn Stations() -> impl IntoView {
         let q = scope.query();
         let text = search.get();
         async move {
-            let text = if text.trim().is_empty() { String::new() } else { format!("&q={}", encode(text.trim())) };
+            let text = if text.trim().is_empty() {
+                String::new()
+            } else {
+                format!("&q={}", encode(text.trim()))
+            };
             api::get::<StationRows>(&format!("/api/admin/stations?{q}&limit=200{text}")).await
         }
     });
@@ -48,7 +52,10 @@ pub fn Stations() -> impl IntoView {
 
 /// A list of station rows, shared by the list and the re-check queue.
 #[component]
-pub fn StationTable(rows: Vec<StationRow>, #[prop(optional)] verify: Option<Callback<i64>>) -> impl IntoView {
+pub fn StationTable(
+    rows: Vec<StationRow>,
+    #[prop(optional)] verify: Option<Callback<i64>>,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <ul class="rows card">

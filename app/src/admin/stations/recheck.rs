@@ -16,13 +16,26 @@ pub fn Recheck() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let queue = LocalResource::new(move || {
         let q = scope.query();
-        async move { api::get::<StationRows>(&format!("/api/admin/stations/recheck?{q}&limit=50")).await }
+        async move {
+            api::get::<StationRows>(&format!("/api/admin/stations/recheck?{q}&limit=50")).await
+        }
     });
     let verify = Callback::new(move |id: i64| {
         leptos::task::spawn_local(async move {
-            match api::send::<_, AdminStationEnvelope>("POST", &format!("/api/admin/stations/{id}/verify"), &(), None).await {
+            match api::send::<_, AdminStationEnvelope>(
+                "POST",
+                &format!("/api/admin/stations/{id}/verify"),
+                &(),
+                None,
+            )
+            .await
+            {
                 Ok(s) => {
-                    message.set(Some(format!("{} {}", t("已核实:", "Verified: ")(), s.station.station.summary.name)));
+                    message.set(Some(format!(
+                        "{} {}",
+                        t("已核实:", "Verified: ")(),
+                        s.station.station.summary.name
+                    )));
                     queue.refetch();
                 }
                 Err(e) => message.set(Some(e.message(lang.get_untracked()))),

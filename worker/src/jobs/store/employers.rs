@@ -5,7 +5,9 @@ use crate::error::AppResult;
 use crate::params;
 use serde::Deserialize;
 use shared::accounts::Scope;
-use shared::jobs::{Employer, EmployerFlag, EmployerFlagInput, EmployerInput, EmployerStatus, ReportReason};
+use shared::jobs::{
+    Employer, EmployerFlag, EmployerFlagInput, EmployerInput, EmployerStatus, ReportReason,
+};
 use shared::unions::UnionRef;
 use worker::{D1Database, D1PreparedStatement};
 
@@ -50,12 +52,24 @@ impl EmployerRow {
             name: self.name.clone(),
             uscc: self.uscc.clone(),
             status: self.status(),
-            union: UnionRef { id: self.union_id, code: self.union_code.clone(), name: self.union_name.clone() },
+            union: UnionRef {
+                id: self.union_id,
+                code: self.union_code.clone(),
+                name: self.union_name.clone(),
+            },
             region_code: self.region_code.clone(),
             contact_name: self.contact_name.clone(),
             contact_phone: with_phone.then(|| self.contact_phone.clone()),
-            verified_by: match (self.verified_by_union_id, &self.verified_by_code, &self.verified_by_name) {
-                (Some(id), Some(code), Some(name)) => Some(UnionRef { id, code: code.clone(), name: name.clone() }),
+            verified_by: match (
+                self.verified_by_union_id,
+                &self.verified_by_code,
+                &self.verified_by_name,
+            ) {
+                (Some(id), Some(code), Some(name)) => Some(UnionRef {
+                    id,
+                    code: code.clone(),
+                    name: name.clone(),
+                }),
                 _ => None,
             },
             verified_at: self.verified_at.clone(),
@@ -70,11 +84,21 @@ impl EmployerRow {
 }
 
 pub async fn employer(db: &D1Database, id: i64) -> AppResult<Option<EmployerRow>> {
-    db::first(db, &format!("SELECT {COLUMNS} FROM {FROM} WHERE e.id = ?"), params![id]).await
+    db::first(
+        db,
+        &format!("SELECT {COLUMNS} FROM {FROM} WHERE e.id = ?"),
+        params![id],
+    )
+    .await
 }
 
 pub async fn employer_by_uscc(db: &D1Database, uscc: &str) -> AppResult<Option<EmployerRow>> {
-    db::first(db, &format!("SELECT {COLUMNS} FROM {FROM} WHERE e.uscc = ?"), params![uscc]).await
+    db::first(
+        db,
+        &format!("SELECT {COLUMNS} FROM {FROM} WHERE e.uscc = ?"),
+        params![uscc],
+    )
+    .await
 }
 
 /// The employers an account acts for: those it registered or was added to, and
@@ -105,7 +129,14 @@ pub async fn is_contact(db: &D1Database, employer_id: i64, user_id: i64) -> AppR
 }
 
 /// Employers of a subtree, newest first, before `before_id`; `text` in the name, or the whole credit code.
-pub async fn employers_in_scope(db: &D1Database, scope: &Scope, status: Option<EmployerStatus>, text: Option<&str>, before_id: Option<i64>, limit: u32) -> AppResult<Vec<EmployerRow>> {
+pub async fn employers_in_scope(
+    db: &D1Database,
+    scope: &Scope,
+    status: Option<EmployerStatus>,
+    text: Option<&str>,
+    before_id: Option<i64>,
+    limit: u32,
+) -> AppResult<Vec<EmployerRow>> {
     let (lo, hi) = scope.bounds();
     db::all(
         db,
@@ -126,7 +157,10 @@ pub async fn verified_employers(db: &D1Database, ids: &[i64]) -> AppResult<Vec<E
 
 /// The shallowest open federation whose area is `region_code`: the union whose
 /// staff verify employers hiring there (the district's, not a street's).
-pub async fn union_for_region(db: &D1Database, region_code: &str) -> AppResult<Option<(i64, String)>> {
+pub async fn union_for_region(
+    db: &D1Database,
+    region_code: &str,
+) -> AppResult<Option<(i64, String)>> {
     #[derive(Deserialize)]
     struct Row {
         id: i64,
@@ -142,7 +176,17 @@ pub async fn union_for_region(db: &D1Database, region_code: &str) -> AppResult<O
 }
 
 /// The new employer (with an explicit id, see `next_id`) and its first contact.
-pub fn insert_employer(db: &D1Database, id: i64, e: &EmployerInput, union_id: i64, union_path: &str, status: EmployerStatus, verified_by: Option<&str>, user_id: Option<i64>, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn insert_employer(
+    db: &D1Database,
+    id: i64,
+    e: &EmployerInput,
+    union_id: i64,
+    union_path: &str,
+    status: EmployerStatus,
+    verified_by: Option<&str>,
+    user_id: Option<i64>,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     let verified = status == EmployerStatus::Verified;
     let mut out = vec![db::stmt(
         db,
@@ -152,13 +196,25 @@ pub fn insert_employer(db: &D1Database, id: i64, e: &EmployerInput, union_id: i6
         params![id, e.name, e.uscc, status.as_str(), e.contact_name, e.contact_phone, e.region_code, union_id, union_path, verified, verified_by, now],
     )?];
     if let Some(user) = user_id {
-        out.push(db::stmt(db, "INSERT INTO employer_contacts (employer_id, user_id, created_at) VALUES (?, ?, ?)", params![id, user, now])?);
+        out.push(db::stmt(
+            db,
+            "INSERT INTO employer_contacts (employer_id, user_id, created_at) VALUES (?, ?, ?)",
+            params![id, user, now],
+        )?);
     }
     Ok(out)
 }
 
 /// A status change by staff of `union_id`. The first verification is kept.
-pub fn set_employer_status(db: &D1Database, id: i64, status: EmployerStatus, note: Option<&str>, union_id: Option<i64>, by: &str, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn set_employer_status(
+    db: &D1Database,
+    id: i64,
+    status: EmployerStatus,
+    note: Option<&str>,
+    union_id: Option<i64>,
+    by: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     let verified = status == EmployerStatus::Verified;
     db::stmt(
         db,
@@ -186,7 +242,10 @@ struct FlagRow {
 }
 
 /// The flags of each of `employer_ids`, newest first, as (employer id, flag).
-pub async fn flags_of(db: &D1Database, employer_ids: &[i64]) -> AppResult<Vec<(i64, EmployerFlag)>> {
+pub async fn flags_of(
+    db: &D1Database,
+    employer_ids: &[i64],
+) -> AppResult<Vec<(i64, EmployerFlag)>> {
     let rows: Vec<FlagRow> = db::all(
         db,
         "SELECT f.id, f.employer_id, f.reason, f.note, f.job_id, f.union_id, u.code AS union_code, u.name AS union_name, f.raised_at, f.cleared_at
@@ -203,7 +262,11 @@ pub async fn flags_of(db: &D1Database, employer_ids: &[i64]) -> AppResult<Vec<(i
                 reason: ReportReason::parse(&r.reason).unwrap_or(ReportReason::Other),
                 note: r.note,
                 job_id: r.job_id,
-                raised_by: UnionRef { id: r.union_id, code: r.union_code, name: r.union_name },
+                raised_by: UnionRef {
+                    id: r.union_id,
+                    code: r.union_code,
+                    name: r.union_name,
+                },
                 raised_at: r.raised_at,
                 cleared_at: r.cleared_at,
             };
@@ -213,17 +276,42 @@ pub async fn flags_of(db: &D1Database, employer_ids: &[i64]) -> AppResult<Vec<(i
 }
 
 /// Employers in wire form, each with its flags (one query for all).
-pub async fn wire_all(db: &D1Database, rows: &[EmployerRow], with_phone: bool) -> AppResult<Vec<Employer>> {
+pub async fn wire_all(
+    db: &D1Database,
+    rows: &[EmployerRow],
+    with_phone: bool,
+) -> AppResult<Vec<Employer>> {
     let flags = flags_of(db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
-    Ok(rows.iter().map(|r| r.wire(flags.iter().filter(|(e, _)| *e == r.id).map(|(_, f)| f.clone()).collect(), with_phone)).collect())
+    Ok(rows
+        .iter()
+        .map(|r| {
+            r.wire(
+                flags
+                    .iter()
+                    .filter(|(e, _)| *e == r.id)
+                    .map(|(_, f)| f.clone())
+                    .collect(),
+                with_phone,
+            )
+        })
+        .collect())
 }
 
 /// One employer in wire form.
 pub async fn wire_one(db: &D1Database, row: &EmployerRow, with_phone: bool) -> AppResult<Employer> {
-    Ok(wire_all(db, std::slice::from_ref(row), with_phone).await?.remove(0))
+    Ok(wire_all(db, std::slice::from_ref(row), with_phone)
+        .await?
+        .remove(0))
 }
 
-pub fn insert_flag(db: &D1Database, employer_id: i64, f: &EmployerFlagInput, union_id: i64, by: &str, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn insert_flag(
+    db: &D1Database,
+    employer_id: i64,
+    f: &EmployerFlagInput,
+    union_id: i64,
+    by: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT INTO employer_flags (employer_id, reason, note, job_id, union_id, raised_by, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -232,7 +320,13 @@ pub fn insert_flag(db: &D1Database, employer_id: i64, f: &EmployerFlagInput, uni
 }
 
 /// Clears an open flag of the employer.
-pub fn clear_flag(db: &D1Database, employer_id: i64, flag_id: i64, by: &str, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn clear_flag(
+    db: &D1Database,
+    employer_id: i64,
+    flag_id: i64,
+    by: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(db, "UPDATE employer_flags SET cleared_at = ?3, cleared_by = ?4 WHERE id = ?1 AND employer_id = ?2 AND cleared_at IS NULL", params![flag_id, employer_id, now, by])
 }
 
@@ -245,7 +339,9 @@ pub async fn next_id(db: &D1Database, table: IdTable) -> AppResult<i64> {
         IdTable::Jobs => "SELECT coalesce(max(id), 0) + 1 AS n FROM jobs",
         IdTable::Fairs => "SELECT coalesce(max(id), 0) + 1 AS n FROM job_fairs",
     };
-    Ok(db::first::<db::Count>(db, sql, params![]).await?.map_or(1, |c| c.n))
+    Ok(db::first::<db::Count>(db, sql, params![])
+        .await?
+        .map_or(1, |c| c.n))
 }
 
 #[derive(Debug, Clone, Copy)]

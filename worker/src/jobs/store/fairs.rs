@@ -36,7 +36,11 @@ struct TakingPart {
 }
 
 /// The fairs' wire form: each with its employers and their live jobs counted.
-pub async fn with_employers(db: &D1Database, rows: Vec<FairRow>, today: &str) -> AppResult<Vec<JobFair>> {
+pub async fn with_employers(
+    db: &D1Database,
+    rows: Vec<FairRow>,
+    today: &str,
+) -> AppResult<Vec<JobFair>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let parts: Vec<TakingPart> = db::all(
         db,
@@ -58,22 +62,50 @@ pub async fn with_employers(db: &D1Database, rows: Vec<FairRow>, today: &str) ->
                 lng: f.lng,
                 starts_at: f.starts_at,
                 ends_at: f.ends_at,
-                union: UnionRef { id: f.union_id, code: f.union_code, name: f.union_name },
-                jobs_count: mine.iter().filter(|p| p.status == "verified").map(|p| p.live_jobs as u32).sum(),
-                employers: mine.iter().map(|p| EmployerRef { id: p.id, name: p.name.clone(), status: EmployerStatus::parse(&p.status).unwrap_or_default() }).collect(),
+                union: UnionRef {
+                    id: f.union_id,
+                    code: f.union_code,
+                    name: f.union_name,
+                },
+                jobs_count: mine
+                    .iter()
+                    .filter(|p| p.status == "verified")
+                    .map(|p| p.live_jobs as u32)
+                    .sum(),
+                employers: mine
+                    .iter()
+                    .map(|p| EmployerRef {
+                        id: p.id,
+                        name: p.name.clone(),
+                        status: EmployerStatus::parse(&p.status).unwrap_or_default(),
+                    })
+                    .collect(),
             }
         })
         .collect())
 }
 
 pub async fn fair(db: &D1Database, id: i64) -> AppResult<Option<FairRow>> {
-    db::first(db, &format!("SELECT {COLUMNS} FROM {FROM} WHERE f.id = ?"), params![id]).await
+    db::first(
+        db,
+        &format!("SELECT {COLUMNS} FROM {FROM} WHERE f.id = ?"),
+        params![id],
+    )
+    .await
 }
 
 /// The calendar: fairs not yet over (soonest first), or with `past` every fair
 /// (latest first); within `scope` when given.
-pub async fn fairs(db: &D1Database, scope: Option<&Scope>, past: bool, now: &str, limit: u32) -> AppResult<Vec<FairRow>> {
-    let (lo, hi) = scope.map(Scope::bounds).unwrap_or_else(|| ("/".into(), "0".into()));
+pub async fn fairs(
+    db: &D1Database,
+    scope: Option<&Scope>,
+    past: bool,
+    now: &str,
+    limit: u32,
+) -> AppResult<Vec<FairRow>> {
+    let (lo, hi) = scope
+        .map(Scope::bounds)
+        .unwrap_or_else(|| ("/".into(), "0".into()));
     if past {
         db::all(db, &format!("SELECT {COLUMNS} FROM {FROM} WHERE f.union_path >= ?1 AND f.union_path < ?2 ORDER BY f.starts_at DESC, f.id DESC LIMIT ?3"), params![lo, hi, limit]).await
     } else {
@@ -82,7 +114,16 @@ pub async fn fairs(db: &D1Database, scope: Option<&Scope>, past: bool, now: &str
 }
 
 /// One fair (of a series), with its employers.
-pub fn insert_fair(db: &D1Database, id: i64, f: &JobFairInput, starts_at: &str, ends_at: &str, union_path: &str, by: &str, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn insert_fair(
+    db: &D1Database,
+    id: i64,
+    f: &JobFairInput,
+    starts_at: &str,
+    ends_at: &str,
+    union_path: &str,
+    by: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     Ok(vec![
         db::stmt(
             db,

@@ -17,7 +17,12 @@ struct MonthCount {
 }
 
 /// Counts by Shanghai month of each kind of event in `[from, to)` (UTC times).
-pub async fn monthly(db: &D1Database, scope: &Scope, from: &str, to: &str) -> AppResult<Vec<JobsMonth>> {
+pub async fn monthly(
+    db: &D1Database,
+    scope: &Scope,
+    from: &str,
+    to: &str,
+) -> AppResult<Vec<JobsMonth>> {
     let (lo, hi) = scope.bounds();
     let count = |sql: &'static str| {
         let (lo, hi) = (lo.clone(), hi.clone());
@@ -49,7 +54,14 @@ pub async fn monthly(db: &D1Database, scope: &Scope, from: &str, to: &str) -> Ap
             let at = match months.iter().position(|m| m.month == r.month) {
                 Some(i) => i,
                 None => {
-                    months.push(JobsMonth { month: r.month.clone(), jobs_posted: 0, places_offered: 0, applications: 0, matches: 0, employers_verified: 0 });
+                    months.push(JobsMonth {
+                        month: r.month.clone(),
+                        jobs_posted: 0,
+                        places_offered: 0,
+                        applications: 0,
+                        matches: 0,
+                        employers_verified: 0,
+                    });
                     months.len() - 1
                 }
             };
@@ -71,5 +83,8 @@ pub async fn standing(db: &D1Database, scope: &Scope, today: &str) -> AppResult<
     let (lo, hi) = scope.bounds();
     let live: Option<db::Count> = db::first(db, "SELECT count(*) AS n FROM jobs WHERE union_path >= ?1 AND union_path < ?2 AND status = 'live' AND valid_until >= ?3", params![lo, hi, today]).await?;
     let verified: Option<db::Count> = db::first(db, "SELECT count(*) AS n FROM employers WHERE union_path >= ?1 AND union_path < ?2 AND status = 'verified'", params![lo, hi]).await?;
-    Ok((live.map_or(0, |c| c.n as u32), verified.map_or(0, |c| c.n as u32)))
+    Ok((
+        live.map_or(0, |c| c.n as u32),
+        verified.map_or(0, |c| c.n as u32),
+    ))
 }

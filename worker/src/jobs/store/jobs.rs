@@ -8,7 +8,10 @@ use crate::params;
 use serde::Deserialize;
 use shared::accounts::Scope;
 use shared::geo::{self, LatLng};
-use shared::jobs::{text_search, trade_mask, ApplicationStatus, EmployerRef, EmployerStatus, Job, JobContact, JobInput, JobStatus, JobSummary, Place, Settlement, Viewer};
+use shared::jobs::{
+    text_search, trade_mask, ApplicationStatus, EmployerRef, EmployerStatus, Job, JobContact,
+    JobInput, JobStatus, JobSummary, Place, Settlement, Viewer,
+};
 use shared::money::WageUnit;
 use shared::trades::Trade;
 use worker::{D1Database, D1PreparedStatement};
@@ -74,11 +77,16 @@ impl JobRow {
 
     /// Live on `today` (not past its last day) and from an employer that may publish.
     pub fn is_open(&self, today: chrono::NaiveDate) -> bool {
-        self.status().effective(self.valid_until(), today) == JobStatus::Live && self.employer().is_verified()
+        self.status().effective(self.valid_until(), today) == JobStatus::Live
+            && self.employer().is_verified()
     }
 
     pub fn employer(&self) -> EmployerRef {
-        EmployerRef { id: self.employer_id, name: self.employer_name.clone(), status: EmployerStatus::parse(&self.employer_status).unwrap_or_default() }
+        EmployerRef {
+            id: self.employer_id,
+            name: self.employer_name.clone(),
+            status: EmployerStatus::parse(&self.employer_status).unwrap_or_default(),
+        }
     }
 
     /// The list form; `near` adds the distance from there.
@@ -102,13 +110,21 @@ impl JobRow {
             employer: self.employer(),
             status: self.status(),
             valid_until: self.valid_until(),
-            posted_at: self.posted_at.clone().unwrap_or_else(|| self.created_at.clone()),
+            posted_at: self
+                .posted_at
+                .clone()
+                .unwrap_or_else(|| self.created_at.clone()),
             distance_m: near.map(|p| geo::distance_m(p, self.position()).round() as u32),
         }
     }
 
     /// The job's page as `viewer` may see it.
-    pub fn wire(&self, viewer: Viewer, my_application: Option<ApplicationStatus>, near: Option<LatLng>) -> Job {
+    pub fn wire(
+        &self,
+        viewer: Viewer,
+        my_application: Option<ApplicationStatus>,
+        near: Option<LatLng>,
+    ) -> Job {
         Job {
             summary: self.summary(near),
             description: self.description.clone(),
@@ -132,7 +148,11 @@ impl JobRow {
             wage_unit: s.wage_unit,
             settlement: s.settlement,
             headcount: s.headcount,
-            place: Place { lat: s.lat, lng: s.lng, district: s.district },
+            place: Place {
+                lat: s.lat,
+                lng: s.lng,
+                district: s.district,
+            },
             starts_on: s.starts_on,
             ends_on: s.ends_on,
             working_hours: self.working_hours.clone(),
@@ -146,21 +166,44 @@ impl JobRow {
 }
 
 pub async fn job(db: &D1Database, id: i64) -> AppResult<Option<JobRow>> {
-    db::first(db, &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.id = ?"), params![id]).await
+    db::first(
+        db,
+        &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.id = ?"),
+        params![id],
+    )
+    .await
 }
 
 /// Jobs by id, in no particular order.
 pub async fn jobs_by_ids(db: &D1Database, ids: &[i64]) -> AppResult<Vec<JobRow>> {
-    db::all(db, &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.id IN (SELECT value FROM json_each(?))"), params![serde_json::to_string(ids)?]).await
+    db::all(
+        db,
+        &format!(
+            "SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.id IN (SELECT value FROM json_each(?))"
+        ),
+        params![serde_json::to_string(ids)?],
+    )
+    .await
 }
 
 /// One employer's jobs in every status, newest first.
-pub async fn employer_jobs(db: &D1Database, employer_id: i64, limit: u32) -> AppResult<Vec<JobRow>> {
+pub async fn employer_jobs(
+    db: &D1Database,
+    employer_id: i64,
+    limit: u32,
+) -> AppResult<Vec<JobRow>> {
     db::all(db, &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.employer_id = ? ORDER BY j.id DESC LIMIT ?"), params![employer_id, limit]).await
 }
 
 /// Jobs of a subtree in every status, newest first, before `before_id`; `text` in the title.
-pub async fn jobs_in_scope(db: &D1Database, scope: &Scope, status: Option<JobStatus>, text: Option<&str>, before_id: Option<i64>, limit: u32) -> AppResult<Vec<JobRow>> {
+pub async fn jobs_in_scope(
+    db: &D1Database,
+    scope: &Scope,
+    status: Option<JobStatus>,
+    text: Option<&str>,
+    before_id: Option<i64>,
+    limit: u32,
+) -> AppResult<Vec<JobRow>> {
     let (lo, hi) = scope.bounds();
     db::all(
         db,
@@ -179,7 +222,16 @@ fn daily_max(input: &JobInput) -> Option<i64> {
 }
 
 /// A new job with an explicit id (`next_id`), then its index rows when live.
-pub fn insert_job(db: &D1Database, id: i64, employer_id: i64, union_path: &str, j: &JobInput, status: JobStatus, by: &str, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn insert_job(
+    db: &D1Database,
+    id: i64,
+    employer_id: i64,
+    union_path: &str,
+    j: &JobInput,
+    status: JobStatus,
+    by: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     let live = status == JobStatus::Live;
     let mut out = vec![db::stmt(
         db,
@@ -200,7 +252,13 @@ pub fn insert_job(db: &D1Database, id: i64, employer_id: i64, union_path: &str, 
 }
 
 /// Replaces a job's content (its status stays), and its index rows.
-pub fn update_job(db: &D1Database, id: i64, j: &JobInput, live: bool, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn update_job(
+    db: &D1Database,
+    id: i64,
+    j: &JobInput,
+    live: bool,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     let mut out = vec![db::stmt(
         db,
         "UPDATE jobs SET title = ?2, trades = ?3, trade_mask = ?4, description = ?5, wage_min_fen = ?6, wage_max_fen = ?7, wage_unit = ?8,
@@ -220,7 +278,13 @@ pub fn update_job(db: &D1Database, id: i64, j: &JobInput, live: bool, now: &str)
 
 /// A status change (and a new valid-until, when reopening), with the index
 /// rows to match: in them while live, out otherwise. First publication stamps `posted_at`.
-pub fn set_job_status(db: &D1Database, row: &JobRow, status: JobStatus, valid_until: Option<chrono::NaiveDate>, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn set_job_status(
+    db: &D1Database,
+    row: &JobRow,
+    status: JobStatus,
+    valid_until: Option<chrono::NaiveDate>,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     let live = status == JobStatus::Live;
     let mut input = row.input();
     if let Some(v) = valid_until {
@@ -240,20 +304,36 @@ fn index(db: &D1Database, id: i64, live: Option<&JobInput>) -> AppResult<Vec<D1P
     let mut out = vec![
         db::stmt(db, "DELETE FROM jobs_rtree WHERE id = ?", params![id])?,
         db::stmt(db, "DELETE FROM jobs_fts WHERE rowid = ?", params![id])?,
-        db::stmt(db, "DELETE FROM jobs_fts_bigram WHERE rowid = ?", params![id])?,
+        db::stmt(
+            db,
+            "DELETE FROM jobs_fts_bigram WHERE rowid = ?",
+            params![id],
+        )?,
     ];
     if let Some(j) = live {
         let text = j.search_text();
         let (lat, lng) = (j.place.lat, j.place.lng);
         out.push(db::stmt(db, "INSERT INTO jobs_rtree (id, min_lat, max_lat, min_lng, max_lng, trade_mask) VALUES (?1, ?2, ?2, ?3, ?3, ?4)", params![id, lat, lng, trade_mask(j.trades.iter().copied())])?);
-        out.push(db::stmt(db, "INSERT INTO jobs_fts (rowid, text) VALUES (?, ?)", params![id, text_search::normalize(&text)])?);
-        out.push(db::stmt(db, "INSERT INTO jobs_fts_bigram (rowid, text) VALUES (?, ?)", params![id, text_search::bigrams(&text)])?);
+        out.push(db::stmt(
+            db,
+            "INSERT INTO jobs_fts (rowid, text) VALUES (?, ?)",
+            params![id, text_search::normalize(&text)],
+        )?);
+        out.push(db::stmt(
+            db,
+            "INSERT INTO jobs_fts_bigram (rowid, text) VALUES (?, ?)",
+            params![id, text_search::bigrams(&text)],
+        )?);
     }
     Ok(out)
 }
 
 /// Drafts of an employer still within their dates: published when it is verified.
-pub async fn publishable_drafts(db: &D1Database, employer_id: i64, today: &str) -> AppResult<Vec<JobRow>> {
+pub async fn publishable_drafts(
+    db: &D1Database,
+    employer_id: i64,
+    today: &str,
+) -> AppResult<Vec<JobRow>> {
     db::all(db, &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE j.employer_id = ? AND j.status = 'draft' AND j.valid_until >= ?"), params![employer_id, today]).await
 }
 

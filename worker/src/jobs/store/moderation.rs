@@ -47,7 +47,13 @@ impl ReportRow {
     }
 }
 
-pub fn insert_report(db: &D1Database, job: &JobRow, user_id: i64, r: &JobReportInput, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn insert_report(
+    db: &D1Database,
+    job: &JobRow,
+    user_id: i64,
+    r: &JobReportInput,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT INTO job_reports (job_id, user_id, union_path, reason, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -56,11 +62,22 @@ pub fn insert_report(db: &D1Database, job: &JobRow, user_id: i64, r: &JobReportI
 }
 
 pub async fn report(db: &D1Database, id: i64) -> AppResult<Option<ReportRow>> {
-    db::first(db, &format!("SELECT {COLUMNS} FROM job_reports r WHERE r.id = ?"), params![id]).await
+    db::first(
+        db,
+        &format!("SELECT {COLUMNS} FROM job_reports r WHERE r.id = ?"),
+        params![id],
+    )
+    .await
 }
 
 /// Reports of a subtree, newest first; open ones only unless `status` says otherwise.
-pub async fn reports_in_scope(db: &D1Database, scope: &Scope, status: ReportStatus, before_id: Option<i64>, limit: u32) -> AppResult<Vec<ReportRow>> {
+pub async fn reports_in_scope(
+    db: &D1Database,
+    scope: &Scope,
+    status: ReportStatus,
+    before_id: Option<i64>,
+    limit: u32,
+) -> AppResult<Vec<ReportRow>> {
     let (lo, hi) = scope.bounds();
     db::all(
         db,
@@ -71,7 +88,13 @@ pub async fn reports_in_scope(db: &D1Database, scope: &Scope, status: ReportStat
 }
 
 /// Taking the job down upholds every open report on it; dismissing closes only this one.
-pub fn decide(db: &D1Database, report: &ReportRow, upheld: bool, by: &str, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn decide(
+    db: &D1Database,
+    report: &ReportRow,
+    upheld: bool,
+    by: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     if upheld {
         db::stmt(db, "UPDATE job_reports SET status = 'upheld', decided_at = ?2, decided_by = ?3 WHERE job_id = ?1 AND status = 'open'", params![report.job_id, now, by])
     } else {

@@ -24,8 +24,12 @@ const FILTERS: &str = "j.status = 'live' AND j.valid_until >= ?1 AND e.status = 
 /// The text condition on ?7, by plan.
 fn text_clause(plan: &SearchPlan) -> &'static str {
     match plan {
-        SearchPlan::Trigram(_) => "AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?7)",
-        SearchPlan::Bigram(_) => "AND j.id IN (SELECT rowid FROM jobs_fts_bigram WHERE jobs_fts_bigram MATCH ?7)",
+        SearchPlan::Trigram(_) => {
+            "AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?7)"
+        }
+        SearchPlan::Bigram(_) => {
+            "AND j.id IN (SELECT rowid FROM jobs_fts_bigram WHERE jobs_fts_bigram MATCH ?7)"
+        }
         SearchPlan::None => "AND ?7 IS NULL",
     }
 }
@@ -45,10 +49,23 @@ pub async fn search(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) ->
 }
 
 /// Binds the common filters (?1–?7) and runs `sql` with `rest` after them.
-async fn filtered(db: &D1Database, sql: &str, s: &JobSearch, today: &str, rest: &[&dyn db::Bind]) -> AppResult<(Vec<JobRow>, usize)> {
+async fn filtered(
+    db: &D1Database,
+    sql: &str,
+    s: &JobSearch,
+    today: &str,
+    rest: &[&dyn db::Bind],
+) -> AppResult<(Vec<JobRow>, usize)> {
     let mask = s.trade.map_or(0, |t| trade_mask([t]));
     let settlement = s.settlement.map(|x| x.as_str());
-    let mut values: Vec<&dyn db::Bind> = vec![&today, &mask, &s.min_daily_wage_fen, &settlement, &s.starts_today, &s.employer_id];
+    let mut values: Vec<&dyn db::Bind> = vec![
+        &today,
+        &mask,
+        &s.min_daily_wage_fen,
+        &settlement,
+        &s.starts_today,
+        &s.employer_id,
+    ];
     let text = s.text.fts_query().map(str::to_string);
     values.push(&text);
     values.extend_from_slice(rest);
@@ -62,7 +79,10 @@ async fn filtered(db: &D1Database, sql: &str, s: &JobSearch, today: &str, rest: 
 async fn ordered(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> AppResult<Found> {
     let (key, order) = match s.sort {
         JobSort::Newest => ("j.posted_at", "ORDER BY j.posted_at DESC, j.id DESC"),
-        _ => ("coalesce(j.daily_max_fen, -1)", "ORDER BY j.daily_max_fen DESC, j.id DESC"),
+        _ => (
+            "coalesce(j.daily_max_fen, -1)",
+            "ORDER BY j.daily_max_fen DESC, j.id DESC",
+        ),
     };
     let within = if s.near.is_some() && s.radius_km.is_some() {
         "AND j.id IN (SELECT id FROM jobs_rtree WHERE min_lat >= ?8 AND max_lat <= ?9 AND min_lng >= ?10 AND max_lng <= ?11)"
@@ -74,8 +94,16 @@ async fn ordered(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
            AND (?12 IS NULL OR {key} < ?12 OR ({key} = ?12 AND j.id < ?13)) {order} LIMIT ?14",
         text_clause(&s.text)
     );
-    let b = s.near.zip(s.radius_km).map(|(at, r)| geo::bbox(at, r * 1000.0));
-    let (b1, b2, b3, b4) = (b.map(|b| b.min_lat), b.map(|b| b.max_lat), b.map(|b| b.min_lng), b.map(|b| b.max_lng));
+    let b = s
+        .near
+        .zip(s.radius_km)
+        .map(|(at, r)| geo::bbox(at, r * 1000.0));
+    let (b1, b2, b3, b4) = (
+        b.map(|b| b.min_lat),
+        b.map(|b| b.max_lat),
+        b.map(|b| b.min_lng),
+        b.map(|b| b.max_lng),
+    );
     let today_text = today.to_string();
     let want = s.limit as usize + 1;
     let batch = (want * 2).max(20) as u32;
@@ -86,19 +114,53 @@ async fn ordered(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
         let seek_id = seek.map(|c| c.id);
         // The newest key is text in SQL (posted_at), the wage key a number.
         let (rows, read) = match s.sort {
-            JobSort::Newest => filtered(db, &sql, s, &today_text, &[&b1, &b2, &b3, &b4, &seek.and_then(|c| c.posted_at()), &seek_id, &batch]).await?,
-            _ => filtered(db, &sql, s, &today_text, &[&b1, &b2, &b3, &b4, &seek.map(|c| c.key), &seek_id, &batch]).await?,
+            JobSort::Newest => {
+                filtered(
+                    db,
+                    &sql,
+                    s,
+                    &today_text,
+                    &[
+                        &b1,
+                        &b2,
+                        &b3,
+                        &b4,
+                        &seek.and_then(|c| c.posted_at()),
+                        &seek_id,
+                        &batch,
+                    ],
+                )
+                .await?
+            }
+            _ => {
+                filtered(
+                    db,
+                    &sql,
+                    s,
+                    &today_text,
+                    &[&b1, &b2, &b3, &b4, &seek.map(|c| c.key), &seek_id, &batch],
+                )
+                .await?
+            }
         };
         rows_read += read;
         let full = rows.len() as u32 == batch;
-        seek = rows.last().and_then(|r| JobCursor::after(s.sort, &r.summary(None)));
-        out.extend(rows.into_iter().filter(|r| s.accepts(&r.summary(s.near), today)));
+        seek = rows
+            .last()
+            .and_then(|r| JobCursor::after(s.sort, &r.summary(None)));
+        out.extend(
+            rows.into_iter()
+                .filter(|r| s.accepts(&r.summary(s.near), today)),
+        );
         if out.len() >= want || !full {
             break;
         }
     }
     out.truncate(want);
-    Ok(Found { rows: out, rows_read })
+    Ok(Found {
+        rows: out,
+        rows_read,
+    })
 }
 
 #[derive(Deserialize)]
@@ -117,7 +179,14 @@ const MAX_RADIUS_M: f64 = shared::jobs::MAX_RADIUS_KM * 1000.0;
 
 /// Live jobs with one of `mask`'s trades (0: any) within `radius_m`, nearest
 /// first, as (distance, id); `None` when the box holds more than the cap.
-async fn ring(db: &D1Database, at: LatLng, radius_m: f64, mask: i64, cap: usize, rows_read: &mut usize) -> AppResult<Option<Vec<(u32, i64)>>> {
+async fn ring(
+    db: &D1Database,
+    at: LatLng,
+    radius_m: f64,
+    mask: i64,
+    cap: usize,
+    rows_read: &mut usize,
+) -> AppResult<Option<Vec<(u32, i64)>>> {
     let b = geo::bbox(at, radius_m);
     let (points, meta): (Vec<Point>, _) = db::all_with_meta(
         db,
@@ -130,8 +199,16 @@ async fn ring(db: &D1Database, at: LatLng, radius_m: f64, mask: i64, cap: usize,
     if points.len() > cap {
         return Ok(None);
     }
-    let mut ranked: Vec<(u32, i64)> =
-        points.into_iter().map(|p| (geo::distance_m(at, LatLng::new(p.lat, p.lng)).round() as u32, p.id)).filter(|(d, _)| f64::from(*d) <= radius_m).collect();
+    let mut ranked: Vec<(u32, i64)> = points
+        .into_iter()
+        .map(|p| {
+            (
+                geo::distance_m(at, LatLng::new(p.lat, p.lng)).round() as u32,
+                p.id,
+            )
+        })
+        .filter(|(d, _)| f64::from(*d) <= radius_m)
+        .collect();
     ranked.sort();
     Ok(Some(ranked))
 }
@@ -140,7 +217,12 @@ async fn ring(db: &D1Database, at: LatLng, radius_m: f64, mask: i64, cap: usize,
 /// it), rows read only for the positions in the ring, until a page passes the
 /// shared rule within the ring — then nothing outside it could come earlier.
 async fn nearest(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> AppResult<Found> {
-    let Some(at) = s.near else { return Ok(Found { rows: Vec::new(), rows_read: 0 }) };
+    let Some(at) = s.near else {
+        return Ok(Found {
+            rows: Vec::new(),
+            rows_read: 0,
+        });
+    };
     let mask = s.trade.map_or(0, |t| trade_mask([t]));
     let limit_m = s.radius_km.map_or(MAX_RADIUS_M, |r| r * 1000.0);
     let after = s.after.map(|c| (c.key as u32, c.id));
@@ -164,10 +246,21 @@ async fn nearest(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
             }
             continue;
         };
-        let ids: Vec<i64> = ranked.iter().filter(|p| after.is_none_or(|a| **p > a)).map(|(_, id)| *id).collect();
-        let (rows, read) = if ids.is_empty() { (Vec::new(), 0) } else { filtered(db, &sql, s, &today_text, &[&serde_json::to_string(&ids)?]).await? };
+        let ids: Vec<i64> = ranked
+            .iter()
+            .filter(|p| after.is_none_or(|a| **p > a))
+            .map(|(_, id)| *id)
+            .collect();
+        let (rows, read) = if ids.is_empty() {
+            (Vec::new(), 0)
+        } else {
+            filtered(db, &sql, s, &today_text, &[&serde_json::to_string(&ids)?]).await?
+        };
         rows_read += read;
-        let mut passing: Vec<JobRow> = rows.into_iter().filter(|r| s.accepts(&r.summary(s.near), today)).collect();
+        let mut passing: Vec<JobRow> = rows
+            .into_iter()
+            .filter(|r| s.accepts(&r.summary(s.near), today))
+            .collect();
         passing.sort_by(|a, b| JobSort::Nearest.order(&a.summary(s.near), &b.summary(s.near)));
         out = passing;
         if out.len() >= want || radius >= limit_m || cap == DENSE_CAP {
@@ -178,13 +271,21 @@ async fn nearest(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
         radius = dense.map_or(grown, |d| grown.min((radius + d) / 2.0).max(radius + 1.0));
     }
     out.truncate(want);
-    Ok(Found { rows: out, rows_read })
+    Ok(Found {
+        rows: out,
+        rows_read,
+    })
 }
 
 /// Live jobs worth scoring for a worker: those with a same or related trade
 /// (`related_mask`), the nearest few hundred within the distance that can still
 /// score, or without a position, the newest few hundred.
-pub async fn match_candidates(db: &D1Database, at: Option<LatLng>, related_mask: i64, today: chrono::NaiveDate) -> AppResult<Found> {
+pub async fn match_candidates(
+    db: &D1Database,
+    at: Option<LatLng>,
+    related_mask: i64,
+    today: chrono::NaiveDate,
+) -> AppResult<Found> {
     const CAP: usize = 300;
     let today_text = today.to_string();
     let live = "j.status = 'live' AND j.valid_until >= ?1 AND e.status = 'verified' AND (j.trade_mask & ?2) <> 0";

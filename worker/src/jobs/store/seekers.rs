@@ -8,7 +8,10 @@ use crate::error::AppResult;
 use crate::params;
 use serde::Deserialize;
 use shared::geo::LatLng;
-use shared::jobs::{trade_mask, Application, ApplicationStatus, JobApplicant, JobCard, JobCardInput, TradeExperience};
+use shared::jobs::{
+    trade_mask, Application, ApplicationStatus, JobApplicant, JobCard, JobCardInput,
+    TradeExperience,
+};
 use shared::money::WageUnit;
 use worker::{D1Database, D1PreparedStatement};
 
@@ -41,9 +44,13 @@ impl CardRow {
                 trades: json_list(&self.trades),
                 certificates: json_list(&self.certificates),
                 expected_wage_fen: self.expected_wage_fen,
-                expected_wage_unit: WageUnit::parse(&self.expected_wage_unit).unwrap_or(WageUnit::Day),
+                expected_wage_unit: WageUnit::parse(&self.expected_wage_unit)
+                    .unwrap_or(WageUnit::Day),
                 areas: json_list(&self.areas),
-                position: self.lat.zip(self.lng).map(|(lat, lng)| LatLng::new(lat, lng)),
+                position: self
+                    .lat
+                    .zip(self.lng)
+                    .map(|(lat, lng)| LatLng::new(lat, lng)),
                 available_from: self.available_from.parse().unwrap_or_default(),
                 visible: flag(self.visible),
             },
@@ -53,7 +60,12 @@ impl CardRow {
 }
 
 pub async fn card_of(db: &D1Database, user_id: i64) -> AppResult<Option<CardRow>> {
-    db::first(db, &format!("SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.user_id = ?"), params![user_id]).await
+    db::first(
+        db,
+        &format!("SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.user_id = ?"),
+        params![user_id],
+    )
+    .await
 }
 
 pub async fn cards_by_ids(db: &D1Database, ids: &[i64]) -> AppResult<Vec<CardRow>> {
@@ -65,7 +77,12 @@ pub async fn visible_cards(db: &D1Database, mask: i64, limit: u32) -> AppResult<
     db::all(db, &format!("SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.visible = 1 AND (c.trade_mask & ?) <> 0 ORDER BY c.updated_at DESC LIMIT ?"), params![mask, limit]).await
 }
 
-pub async fn save_card(db: &D1Database, user_id: i64, c: &JobCardInput, now: &str) -> AppResult<()> {
+pub async fn save_card(
+    db: &D1Database,
+    user_id: i64,
+    c: &JobCardInput,
+    now: &str,
+) -> AppResult<()> {
     db::run(
         db,
         "INSERT INTO job_cards (user_id, trades, trade_mask, certificates, expected_wage_fen, expected_wage_unit, areas, lat, lng, available_from, visible, updated_at)
@@ -98,28 +115,62 @@ impl ApplicationRow {
     }
 
     pub fn wire(&self, job: &JobRow) -> Application {
-        Application { id: self.id, job: job.summary(None), status: self.status(), applied_at: self.applied_at.clone(), updated_at: self.updated_at.clone() }
+        Application {
+            id: self.id,
+            job: job.summary(None),
+            status: self.status(),
+            applied_at: self.applied_at.clone(),
+            updated_at: self.updated_at.clone(),
+        }
     }
 }
 
 const APPLICATION_COLUMNS: &str = "id, job_id, user_id, status, applied_at, updated_at";
 
 pub async fn application(db: &D1Database, id: i64) -> AppResult<Option<ApplicationRow>> {
-    db::first(db, &format!("SELECT {APPLICATION_COLUMNS} FROM job_applications WHERE id = ?"), params![id]).await
+    db::first(
+        db,
+        &format!("SELECT {APPLICATION_COLUMNS} FROM job_applications WHERE id = ?"),
+        params![id],
+    )
+    .await
 }
 
-pub async fn application_for(db: &D1Database, job_id: i64, user_id: i64) -> AppResult<Option<ApplicationRow>> {
-    db::first(db, &format!("SELECT {APPLICATION_COLUMNS} FROM job_applications WHERE job_id = ? AND user_id = ?"), params![job_id, user_id]).await
+pub async fn application_for(
+    db: &D1Database,
+    job_id: i64,
+    user_id: i64,
+) -> AppResult<Option<ApplicationRow>> {
+    db::first(
+        db,
+        &format!(
+            "SELECT {APPLICATION_COLUMNS} FROM job_applications WHERE job_id = ? AND user_id = ?"
+        ),
+        params![job_id, user_id],
+    )
+    .await
 }
 
 /// A worker's applications with their jobs, newest first.
-pub async fn applications_of(db: &D1Database, user_id: i64, limit: u32) -> AppResult<Vec<(ApplicationRow, JobRow)>> {
+pub async fn applications_of(
+    db: &D1Database,
+    user_id: i64,
+    limit: u32,
+) -> AppResult<Vec<(ApplicationRow, JobRow)>> {
     let apps: Vec<ApplicationRow> = db::all(db, &format!("SELECT {APPLICATION_COLUMNS} FROM job_applications WHERE user_id = ? ORDER BY id DESC LIMIT ?"), params![user_id, limit]).await?;
     let jobs = super::jobs_by_ids(db, &apps.iter().map(|a| a.job_id).collect::<Vec<_>>()).await?;
-    Ok(apps.into_iter().filter_map(|a| Some((a.clone(), jobs.iter().find(|j| j.id == a.job_id)?.clone()))).collect())
+    Ok(apps
+        .into_iter()
+        .filter_map(|a| Some((a.clone(), jobs.iter().find(|j| j.id == a.job_id)?.clone())))
+        .collect())
 }
 
-pub fn insert_application(db: &D1Database, job: &JobRow, user_id: i64, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn insert_application(
+    db: &D1Database,
+    job: &JobRow,
+    user_id: i64,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT INTO job_applications (job_id, user_id, union_path, status, applied_at, updated_at) VALUES (?, ?, ?, 'applied', ?4, ?4)",
@@ -129,7 +180,12 @@ pub fn insert_application(db: &D1Database, job: &JobRow, user_id: i64, now: &str
 
 /// A status change; a hire also counts on the job, and fills it when the
 /// headcount is reached (it then leaves the indexes, see `set_job_status`).
-pub fn set_application_status(db: &D1Database, app: &ApplicationRow, status: ApplicationStatus, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn set_application_status(
+    db: &D1Database,
+    app: &ApplicationRow,
+    status: ApplicationStatus,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     let hired = status == ApplicationStatus::Hired;
     let mut out = vec![db::stmt(
         db,
@@ -137,7 +193,11 @@ pub fn set_application_status(db: &D1Database, app: &ApplicationRow, status: App
         params![app.id, status.as_str(), now, hired],
     )?];
     if hired {
-        out.push(db::stmt(db, "UPDATE jobs SET hires = hires + 1, updated_at = ?2 WHERE id = ?1", params![app.job_id, now])?);
+        out.push(db::stmt(
+            db,
+            "UPDATE jobs SET hires = hires + 1, updated_at = ?2 WHERE id = ?1",
+            params![app.job_id, now],
+        )?);
     }
     Ok(out)
 }
@@ -157,14 +217,27 @@ struct ApplicantRow {
 
 /// Who applied to a job (the employer's and staff's view), newest first.
 pub async fn applicants(db: &D1Database, job_id: i64, limit: u32) -> AppResult<Vec<JobApplicant>> {
-    applicant_rows(db, "a.job_id = ?1 ORDER BY a.id DESC LIMIT ?2", job_id, limit).await
+    applicant_rows(
+        db,
+        "a.job_id = ?1 ORDER BY a.id DESC LIMIT ?2",
+        job_id,
+        limit,
+    )
+    .await
 }
 
 pub async fn applicant(db: &D1Database, application_id: i64) -> AppResult<Option<JobApplicant>> {
-    Ok(applicant_rows(db, "a.id = ?1 LIMIT ?2", application_id, 1).await?.pop())
+    Ok(applicant_rows(db, "a.id = ?1 LIMIT ?2", application_id, 1)
+        .await?
+        .pop())
 }
 
-async fn applicant_rows(db: &D1Database, condition: &'static str, id: i64, limit: u32) -> AppResult<Vec<JobApplicant>> {
+async fn applicant_rows(
+    db: &D1Database,
+    condition: &'static str,
+    id: i64,
+    limit: u32,
+) -> AppResult<Vec<JobApplicant>> {
     let rows: Vec<ApplicantRow> = db::all(
         db,
         &format!(
@@ -184,14 +257,25 @@ async fn applicant_rows(db: &D1Database, condition: &'static str, id: i64, limit
             updated_at: r.updated_at,
             display_name: r.display_name,
             phone: r.phone,
-            trades: r.trades.as_deref().map(json_list::<TradeExperience>).unwrap_or_default(),
+            trades: r
+                .trades
+                .as_deref()
+                .map(json_list::<TradeExperience>)
+                .unwrap_or_default(),
             certificates: r.certificates.as_deref().map(json_list).unwrap_or_default(),
         })
         .collect())
 }
 
 /// Invites `user_ids` to `job_id`; those already invited are left as they were.
-pub fn invite(db: &D1Database, job_id: i64, user_ids: &[i64], union_id: i64, by: &str, now: &str) -> AppResult<D1PreparedStatement> {
+pub fn invite(
+    db: &D1Database,
+    job_id: i64,
+    user_ids: &[i64],
+    union_id: i64,
+    by: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
         "INSERT OR IGNORE INTO job_invitations (job_id, user_id, union_id, invited_by, invited_at)
@@ -208,16 +292,27 @@ pub struct InvitationRow {
     pub invited_at: String,
 }
 
-pub async fn invitations_of(db: &D1Database, user_id: i64, limit: u32) -> AppResult<Vec<(InvitationRow, JobRow)>> {
+pub async fn invitations_of(
+    db: &D1Database,
+    user_id: i64,
+    limit: u32,
+) -> AppResult<Vec<(InvitationRow, JobRow)>> {
     let rows: Vec<InvitationRow> = db::all(db, "SELECT id, job_id, union_id, invited_at FROM job_invitations WHERE user_id = ? ORDER BY id DESC LIMIT ?", params![user_id, limit]).await?;
     let jobs = super::jobs_by_ids(db, &rows.iter().map(|r| r.job_id).collect::<Vec<_>>()).await?;
-    Ok(rows.into_iter().filter_map(|r| Some((r.clone(), jobs.iter().find(|j| j.id == r.job_id)?.clone()))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| Some((r.clone(), jobs.iter().find(|j| j.id == r.job_id)?.clone())))
+        .collect())
 }
 
 /// What deleting an account removes or anonymises of its jobs data: the job
 /// card and invitations go; open applications are withdrawn; the employer
 /// contact link ends (the employer's record stays for the workers it hired).
-pub fn erase_seeker(db: &D1Database, user_id: i64, now: &str) -> AppResult<Vec<D1PreparedStatement>> {
+pub fn erase_seeker(
+    db: &D1Database,
+    user_id: i64,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
     Ok(vec![
         db::stmt(db, "DELETE FROM job_cards WHERE user_id = ?", params![user_id])?,
         db::stmt(db, "DELETE FROM job_invitations WHERE user_id = ?", params![user_id])?,
