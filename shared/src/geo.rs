@@ -25,26 +25,21 @@ impl LatLng {
     }
 }
 
-/// The coordinate system a position was given in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Datum {
-    #[default]
-    Wgs84,
-    Gcj02,
+crate::vocabulary! {
+    /// The coordinate system a position was given in.
+    #[derive(Default)]
+    pub enum Datum {
+        /// What browsers' geolocation and GPS give.
+        #[default]
+        Wgs84 = "wgs84", "WGS-84 (GPS)", "WGS-84 (GPS)";
+        /// What Chinese map providers (高德, 腾讯) use.
+        Gcj02 = "gcj02", "GCJ-02 (国测局坐标)", "GCJ-02 (Chinese maps)";
+    }
 }
 
 impl Datum {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Datum::Wgs84 => "wgs84",
-            Datum::Gcj02 => "gcj02",
-        }
-    }
-
     /// Accepts the spellings people type in spreadsheets: WGS84, wgs-84, GCJ02, gcj-02, 火星坐标…
-    pub fn parse(s: &str) -> Option<Datum> {
+    pub fn from_text(s: &str) -> Option<Datum> {
         let k: String = s
             .trim()
             .to_ascii_lowercase()
@@ -262,9 +257,9 @@ mod tests {
 
     #[test]
     fn datum_spellings() {
-        assert_eq!(Datum::parse("WGS-84"), Some(Datum::Wgs84));
-        assert_eq!(Datum::parse(" gcj02 "), Some(Datum::Gcj02));
-        assert_eq!(Datum::parse("火星坐标"), Some(Datum::Gcj02));
-        assert_eq!(Datum::parse("bd09"), None);
+        assert_eq!(Datum::from_text("WGS-84"), Some(Datum::Wgs84));
+        assert_eq!(Datum::from_text(" gcj02 "), Some(Datum::Gcj02));
+        assert_eq!(Datum::from_text("火星坐标"), Some(Datum::Gcj02));
+        assert_eq!(Datum::from_text("bd09"), None);
     }
 }

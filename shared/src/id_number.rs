@@ -9,7 +9,6 @@
 
 use crate::lang::Text;
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Weights of the 17 information digits: 2^(17-i) mod 11.
@@ -32,21 +31,11 @@ pub fn earliest_birth_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid date")
 }
 
-/// Gender as recorded in the ID number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Gender {
-    Male,
-    Female,
-}
-
-impl Gender {
-    pub fn label(self) -> Text {
-        match self {
-            Gender::Male => Text::new("男", "Male"),
-            Gender::Female => Text::new("女", "Female"),
-        }
+crate::vocabulary! {
+    /// Gender as recorded in the ID number.
+    pub enum Gender {
+        Male = "male", "男", "Male";
+        Female = "female", "女", "Female";
     }
 }
 

@@ -25,6 +25,7 @@ pub mod time;
 pub mod trades;
 pub mod unions;
 pub mod uscc;
+pub mod vocab;
 
 pub use error::{ApiError, ErrorCode, FieldErrors};
 pub use lang::{Lang, Text};

@@ -4,7 +4,6 @@
 
 use crate::error::why;
 use crate::lang::Text;
-use serde::{Deserialize, Serialize};
 
 pub const FEN_PER_YUAN: i64 = 100;
 /// The largest amount accepted from a form: ¥10,000,000.
@@ -104,48 +103,17 @@ pub fn yuan_sign(fen: i64) -> String {
     }
 }
 
-/// What a wage is counted per.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum WageUnit {
-    Hour,
-    Day,
-    Month,
-    Piece,
+crate::vocabulary! {
+    /// What a wage is counted per.
+    pub enum WageUnit {
+        Hour = "hour", "时薪", "Hourly wage";
+        Day = "day", "日薪", "Daily wage";
+        Month = "month", "月薪", "Monthly wage";
+        Piece = "piece", "计件", "Piece rate";
+    }
 }
 
 impl WageUnit {
-    pub const ALL: [WageUnit; 4] = [
-        WageUnit::Hour,
-        WageUnit::Day,
-        WageUnit::Month,
-        WageUnit::Piece,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WageUnit::Hour => "hour",
-            WageUnit::Day => "day",
-            WageUnit::Month => "month",
-            WageUnit::Piece => "piece",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<WageUnit> {
-        Self::ALL.into_iter().find(|u| u.as_str() == s)
-    }
-
-    /// The kind of wage: 时薪, 日薪, 月薪, 计件.
-    pub fn label(self) -> Text {
-        match self {
-            WageUnit::Hour => Text::new("时薪", "Hourly wage"),
-            WageUnit::Day => Text::new("日薪", "Daily wage"),
-            WageUnit::Month => Text::new("月薪", "Monthly wage"),
-            WageUnit::Piece => Text::new("计件", "Piece rate"),
-        }
-    }
-
     /// The unit after an amount: 元/小时, 元/天, 元/月, 元/件.
     pub fn per(self) -> Text {
         match self {
@@ -285,9 +253,9 @@ mod tests {
         assert_eq!(WageUnit::Piece.label().zh, "计件");
         let pers: Vec<_> = WageUnit::ALL.iter().map(|u| u.per().zh).collect();
         assert_eq!(pers, ["元/小时", "元/天", "元/月", "元/件"]);
-        for u in WageUnit::ALL {
-            assert_eq!(WageUnit::parse(u.as_str()), Some(u));
-            assert_eq!(serde_json::to_value(u).unwrap(), u.as_str());
+        for &u in WageUnit::ALL {
+            assert_eq!(WageUnit::parse(u.code()), Some(u));
+            assert_eq!(serde_json::to_value(u).unwrap(), u.code());
         }
     }
 

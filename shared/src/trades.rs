@@ -1,7 +1,6 @@
 //! The fixed list of trades (工种) used by enrolment, job posts, job cards and
 //! matching. Codes are stable and stored in D1; labels are for people.
 
-use crate::lang::Text;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -15,27 +14,17 @@ pub enum TradeGroup {
     Other,
 }
 
+/// Declares `Trade` with `crate::vocabulary!` and the group of each trade.
 macro_rules! trades {
     ($($variant:ident = $code:literal, $group:ident, $zh:literal, $en:literal;)*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-        pub enum Trade {
-            $(#[serde(rename = $code)] $variant,)*
+        crate::vocabulary! {
+            /// A trade (工种).
+            pub enum Trade { $($variant = $code, $zh, $en;)* }
         }
 
         impl Trade {
-            pub const ALL: &'static [Trade] = &[$(Trade::$variant),*];
-
-            pub fn code(self) -> &'static str {
-                match self { $(Trade::$variant => $code,)* }
-            }
-
             pub fn group(self) -> TradeGroup {
                 match self { $(Trade::$variant => TradeGroup::$group,)* }
-            }
-
-            pub fn label(self) -> Text {
-                match self { $(Trade::$variant => Text::new($zh, $en),)* }
             }
         }
     };
@@ -75,10 +64,6 @@ trades! {
 }
 
 impl Trade {
-    pub fn parse(code: &str) -> Option<Trade> {
-        Trade::ALL.iter().copied().find(|t| t.code() == code)
-    }
-
     /// Finds trades whose Chinese or English label contains `text` (for search
     /// boxes where a worker types "木工" or "电焊").
     pub fn matching(text: &str) -> Vec<Trade> {

@@ -12,128 +12,40 @@ use crate::trades::Trade;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum UnionLevel {
-    Province,
-    City,
-    District,
-    Street,
-    Grassroots,
+crate::vocabulary! {
+    pub enum UnionLevel {
+        Province = "province", "省级总工会", "Province federation";
+        City = "city", "市级总工会", "City federation";
+        District = "district", "区县总工会", "District/county federation";
+        Street = "street", "乡镇(街道)工会", "Town/street union";
+        Grassroots = "grassroots", "基层工会", "Grassroots union";
+    }
 }
 
 impl UnionLevel {
-    pub const ALL: [UnionLevel; 5] = [
-        UnionLevel::Province,
-        UnionLevel::City,
-        UnionLevel::District,
-        UnionLevel::Street,
-        UnionLevel::Grassroots,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnionLevel::Province => "province",
-            UnionLevel::City => "city",
-            UnionLevel::District => "district",
-            UnionLevel::Street => "street",
-            UnionLevel::Grassroots => "grassroots",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<UnionLevel> {
-        Self::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            UnionLevel::Province => Text::new("省级总工会", "Province federation"),
-            UnionLevel::City => Text::new("市级总工会", "City federation"),
-            UnionLevel::District => Text::new("区县总工会", "District/county federation"),
-            UnionLevel::Street => Text::new("乡镇(街道)工会", "Town/street union"),
-            UnionLevel::Grassroots => Text::new("基层工会", "Grassroots union"),
-        }
-    }
-
     /// Whether a union of level `child` may sit directly under one of `self`.
     pub fn may_contain(self, child: UnionLevel) -> bool {
         self != UnionLevel::Grassroots && child > self
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum UnionKind {
-    /// 总工会 at province, city, district or street level.
-    Federation,
-    Enterprise,
-    /// 项目工会: exists while its construction project runs.
-    Project,
-    /// 区域/行业联合工会: takes anyone in its area or trade (兜底).
-    Joint,
-}
-
-impl UnionKind {
-    pub const ALL: [UnionKind; 4] = [
-        UnionKind::Federation,
-        UnionKind::Enterprise,
-        UnionKind::Project,
-        UnionKind::Joint,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnionKind::Federation => "federation",
-            UnionKind::Enterprise => "enterprise",
-            UnionKind::Project => "project",
-            UnionKind::Joint => "joint",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<UnionKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            UnionKind::Federation => Text::new("总工会", "Federation"),
-            UnionKind::Enterprise => Text::new("企业工会", "Enterprise union"),
-            UnionKind::Project => Text::new("项目工会", "Project union"),
-            UnionKind::Joint => Text::new("区域/行业联合工会", "Regional/industry joint union"),
-        }
+crate::vocabulary! {
+    pub enum UnionKind {
+        /// 总工会 at province, city, district or street level.
+        Federation = "federation", "总工会", "Federation";
+        Enterprise = "enterprise", "企业工会", "Enterprise union";
+        /// 项目工会: exists while its construction project runs.
+        Project = "project", "项目工会", "Project union";
+        /// 区域/行业联合工会: takes anyone in its area or trade (兜底).
+        Joint = "joint", "区域/行业联合工会", "Regional/industry joint union";
     }
 }
 
-/// Open unions take members; closed ones are kept for history only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum UnionStatus {
-    Open,
-    Closed,
-}
-
-impl UnionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnionStatus::Open => "open",
-            UnionStatus::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<UnionStatus> {
-        [UnionStatus::Open, UnionStatus::Closed]
-            .into_iter()
-            .find(|v| v.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            UnionStatus::Open => Text::new("正常", "Open"),
-            UnionStatus::Closed => Text::new("已撤销", "Closed"),
-        }
+crate::vocabulary! {
+    /// Open unions take members; closed ones are kept for history only.
+    pub enum UnionStatus {
+        Open = "open", "正常", "Open";
+        Closed = "closed", "已撤销", "Closed";
     }
 }
 
@@ -547,13 +459,13 @@ pub(crate) mod tests {
 
     #[test]
     fn stored_values_round_trip() {
-        for l in UnionLevel::ALL {
-            assert_eq!(UnionLevel::parse(l.as_str()), Some(l));
-            assert_eq!(serde_json::to_value(l).unwrap(), l.as_str());
+        for &l in UnionLevel::ALL {
+            assert_eq!(UnionLevel::parse(l.code()), Some(l));
+            assert_eq!(serde_json::to_value(l).unwrap(), l.code());
         }
-        for k in UnionKind::ALL {
-            assert_eq!(UnionKind::parse(k.as_str()), Some(k));
-            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        for &k in UnionKind::ALL {
+            assert_eq!(UnionKind::parse(k.code()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.code());
         }
         assert_eq!(UnionStatus::parse("closed"), Some(UnionStatus::Closed));
         assert_eq!(UnionStatus::parse("gone"), None);

@@ -153,7 +153,7 @@ fn CreateStaff(on_created: Callback<()>) -> impl IntoView {
                 <select id="field-role" on:change=move |ev| role.set(StaffRole::parse(&event_target_value(&ev)).unwrap_or(StaffRole::Staff))>
                     {move || grantable().map(|r| {
                         let label = r.label().get(lang.get()).to_string();
-                        view! { <option value=r.as_str() selected=move || role.get() == r>{label}</option> }
+                        view! { <option value=r.code() selected=move || role.get() == r>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>

@@ -167,7 +167,7 @@ fn CreateUnion(on_created: Callback<()>) -> impl IntoView {
                 let l = lang.get();
                 select(
                     t("级别", "Level")(), "field-level",
-                    [UnionLevel::Grassroots, UnionLevel::Street, UnionLevel::District, UnionLevel::City].into_iter().map(|v| (v.as_str().to_string(), v.label().get(l).to_string())).collect(),
+                    [UnionLevel::Grassroots, UnionLevel::Street, UnionLevel::District, UnionLevel::City].into_iter().map(|v| (v.code().to_string(), v.label().get(l).to_string())).collect(),
                     Box::new(move |v| level.set(UnionLevel::parse(&v).unwrap_or(UnionLevel::Grassroots))),
                 )
             }}
@@ -175,7 +175,7 @@ fn CreateUnion(on_created: Callback<()>) -> impl IntoView {
                 let l = lang.get();
                 select(
                     t("类型", "Kind")(), "field-kind",
-                    [UnionKind::Project, UnionKind::Enterprise, UnionKind::Joint, UnionKind::Federation].into_iter().map(|v| (v.as_str().to_string(), v.label().get(l).to_string())).collect(),
+                    [UnionKind::Project, UnionKind::Enterprise, UnionKind::Joint, UnionKind::Federation].into_iter().map(|v| (v.code().to_string(), v.label().get(l).to_string())).collect(),
                     Box::new(move |v| kind.set(UnionKind::parse(&v).unwrap_or(UnionKind::Project))),
                 )
             }}

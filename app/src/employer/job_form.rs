@@ -159,13 +159,13 @@ impl Fields {
             ),
             wage_unit: v(
                 "wage_unit",
-                s.map(|j| j.wage_unit.as_str().to_string()),
-                WageUnit::Day.as_str().into(),
+                s.map(|j| j.wage_unit.code().to_string()),
+                WageUnit::Day.code().into(),
             ),
             settlement: v(
                 "settlement",
-                s.map(|j| j.settlement.as_str().to_string()),
-                Settlement::Daily.as_str().into(),
+                s.map(|j| j.settlement.code().to_string()),
+                Settlement::Daily.code().into(),
             ),
             headcount: v("headcount", s.map(|j| j.headcount.to_string()), "1".into()),
             district: v(
@@ -391,7 +391,7 @@ pub fn JobForm(
         .map(|u| {
             let (l, p) = (u.label(), u.per());
             Choice::new(
-                u.as_str(),
+                u.code(),
                 Text::owned(
                     format!("{}({})", l.zh, p.zh),
                     format!("{} ({})", l.en, p.en),

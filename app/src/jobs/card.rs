@@ -44,7 +44,7 @@ impl Default for Draft {
             trades: vec![(String::new(), String::new())],
             certificates: String::new(),
             wage: String::new(),
-            unit: WageUnit::Day.as_str().into(),
+            unit: WageUnit::Day.code().into(),
             areas: String::new(),
             position: None,
             available_from: today().to_string(),
@@ -73,7 +73,7 @@ impl Draft {
                 .collect(),
             certificates: c.certificates.join("、"),
             wage: amount(c.expected_wage_fen),
-            unit: c.expected_wage_unit.as_str().into(),
+            unit: c.expected_wage_unit.code().into(),
             areas: c.areas.join("、"),
             position: c.position,
             available_from: c.available_from.to_string(),
@@ -208,7 +208,7 @@ fn CardFields(draft: RwSignal<Draft>) -> impl IntoView {
     };
     let units = WageUnit::ALL
         .iter()
-        .map(|u| Choice::new(u.as_str(), u.per()))
+        .map(|u| Choice::new(u.code(), u.per()))
         .collect::<Vec<_>>();
     let locating = RwSignal::new(false);
     let use_position = move |_| {

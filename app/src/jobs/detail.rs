@@ -234,7 +234,7 @@ fn Report(job_id: i64) -> impl IntoView {
                             <input id="job-report-note" maxlength=200 prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                         </div>
                         <div class="report-kinds">
-                            {ReportReason::ALL.into_iter().map(|r| view! {
+                            {ReportReason::ALL.iter().copied().map(|r| view! {
                                 <button type="button" class="btn btn--secondary btn--block" on:click=move |_| send(r)>{move || r.label().get(lang.get()).to_string()}</button>
                             }).collect_view()}
                         </div>

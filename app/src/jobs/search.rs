@@ -42,13 +42,13 @@ impl Asked {
             parts.push(format!("lat={:.5}&lng={:.5}", p.lat, p.lng));
         }
         if self.daily {
-            parts.push(format!("settlement={}", Settlement::Daily.as_str()));
+            parts.push(format!("settlement={}", Settlement::Daily.code()));
         }
         if self.today {
             parts.push("starts_today=true".into());
         }
         if self.highest_wage {
-            parts.push(format!("sort={}", JobSort::HighestWage.as_str()));
+            parts.push(format!("sort={}", JobSort::HighestWage.code()));
         }
         parts.join("&")
     }

@@ -180,7 +180,7 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
                 <input id="report-note" maxlength=200 prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
             </div>
             <div class="report-kinds">
-                {ReportKind::ALL.into_iter().map(|k| view! {
+                {ReportKind::ALL.iter().copied().map(|k| view! {
                     <button type="button" class="btn btn--secondary" on:click=move |_| {
                         if k == ReportKind::AmenityMissing { choosing_amenity.update(|c| *c = !*c) } else { send(k, None) }
                     }>{move || k.label().get(lang.get()).to_string()}</button>

@@ -7,12 +7,12 @@ use crate::lang::Text;
 use crate::unions::UnionRef;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum StaffStatus {
-    Active,
-    Disabled,
+crate::vocabulary! {
+    /// Whether a staff account may sign in.
+    pub enum StaffStatus {
+        Active = "active", "正常", "Active";
+        Disabled = "disabled", "已停用", "Disabled";
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -193,43 +193,14 @@ pub struct InvitationList {
     pub meta: ListMeta,
 }
 
-/// Where a fake-ad report stands in the moderation queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ReportStatus {
-    Open,
-    /// Staff agreed and took the job down.
-    Upheld,
-    /// Staff found nothing wrong.
-    Dismissed,
-}
-
-impl ReportStatus {
-    pub const ALL: [ReportStatus; 3] = [
-        ReportStatus::Open,
-        ReportStatus::Upheld,
-        ReportStatus::Dismissed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportStatus::Open => "open",
-            ReportStatus::Upheld => "upheld",
-            ReportStatus::Dismissed => "dismissed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReportStatus> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            ReportStatus::Open => Text::new("待处理", "Open"),
-            ReportStatus::Upheld => Text::new("已下架岗位", "Job taken down"),
-            ReportStatus::Dismissed => Text::new("查无问题", "No problem found"),
-        }
+crate::vocabulary! {
+    /// Where a fake-ad report stands in the moderation queue.
+    pub enum ReportStatus {
+        Open = "open", "待处理", "Open";
+        /// Staff agreed and took the job down.
+        Upheld = "upheld", "已下架岗位", "Job taken down";
+        /// Staff found nothing wrong.
+        Dismissed = "dismissed", "查无问题", "No problem found";
     }
 }
 

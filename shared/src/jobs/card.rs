@@ -166,17 +166,16 @@ pub struct JobCardEnvelope {
     pub job_card: JobCard,
 }
 
-/// Where an application stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ApplicationStatus {
-    Applied,
-    Contacted,
-    Hired,
-    NotSelected,
-    /// The worker took it back.
-    Withdrawn,
+crate::vocabulary! {
+    /// Where an application stands.
+    pub enum ApplicationStatus {
+        Applied = "applied", "已申请", "Applied";
+        Contacted = "contacted", "已联系", "Contacted";
+        Hired = "hired", "已录用", "Hired";
+        NotSelected = "not_selected", "未录用", "Not selected";
+        /// The worker took it back.
+        Withdrawn = "withdrawn", "已撤回", "Withdrawn";
+    }
 }
 
 /// Who changes an application.
@@ -188,38 +187,6 @@ pub enum Party {
 }
 
 impl ApplicationStatus {
-    pub const ALL: [ApplicationStatus; 5] = [
-        ApplicationStatus::Applied,
-        ApplicationStatus::Contacted,
-        ApplicationStatus::Hired,
-        ApplicationStatus::NotSelected,
-        ApplicationStatus::Withdrawn,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApplicationStatus::Applied => "applied",
-            ApplicationStatus::Contacted => "contacted",
-            ApplicationStatus::Hired => "hired",
-            ApplicationStatus::NotSelected => "not_selected",
-            ApplicationStatus::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ApplicationStatus> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            ApplicationStatus::Applied => Text::new("已申请", "Applied"),
-            ApplicationStatus::Contacted => Text::new("已联系", "Contacted"),
-            ApplicationStatus::Hired => Text::new("已录用", "Hired"),
-            ApplicationStatus::NotSelected => Text::new("未录用", "Not selected"),
-            ApplicationStatus::Withdrawn => Text::new("已撤回", "Withdrawn"),
-        }
-    }
-
     /// Hired, not selected and withdrawn are final.
     pub fn is_final(self) -> bool {
         matches!(
@@ -294,48 +261,16 @@ impl ApplicationStatusChange {
     }
 }
 
-/// Why a worker reports a job ad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ReportReason {
-    /// There is no such job.
-    FakeJob,
-    /// The pay is not what the ad says.
-    WrongWage,
-    /// Asks the worker for money (deposit, training or "introduction" fees).
-    ChargesFee,
-    Other,
-}
-
-impl ReportReason {
-    pub const ALL: [ReportReason; 4] = [
-        ReportReason::FakeJob,
-        ReportReason::WrongWage,
-        ReportReason::ChargesFee,
-        ReportReason::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportReason::FakeJob => "fake_job",
-            ReportReason::WrongWage => "wrong_wage",
-            ReportReason::ChargesFee => "charges_fee",
-            ReportReason::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReportReason> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            ReportReason::FakeJob => Text::new("没有这份工,是假招工", "There is no such job"),
-            ReportReason::WrongWage => Text::new("工资和写的不一样", "The pay is not what it says"),
-            ReportReason::ChargesFee => Text::new("要我先交钱", "They asked me for money"),
-            ReportReason::Other => Text::new("其他问题", "Something else"),
-        }
+crate::vocabulary! {
+    /// Why a worker reports a job ad.
+    pub enum ReportReason {
+        /// There is no such job.
+        FakeJob = "fake_job", "没有这份工,是假招工", "There is no such job";
+        /// The pay is not what the ad says.
+        WrongWage = "wrong_wage", "工资和写的不一样", "The pay is not what it says";
+        /// Asks the worker for money (deposit, training or "introduction" fees).
+        ChargesFee = "charges_fee", "要我先交钱", "They asked me for money";
+        Other = "other", "其他问题", "Something else";
     }
 }
 
@@ -516,7 +451,7 @@ pub(super) mod tests {
         assert!(!Contacted.can_become(Contacted, Party::Employer));
         assert!(!Contacted.can_become(Applied, Party::Employer));
         for done in [Hired, NotSelected, Withdrawn] {
-            for next in ApplicationStatus::ALL {
+            for &next in ApplicationStatus::ALL {
                 assert!(
                     !done.can_become(next, Party::Employer)
                         && !done.can_become(next, Party::Worker)
@@ -534,8 +469,8 @@ pub(super) mod tests {
             .unwrap_err()
             .get("status")
             .is_some());
-        for s in ApplicationStatus::ALL {
-            assert_eq!(ApplicationStatus::parse(s.as_str()), Some(s));
+        for &s in ApplicationStatus::ALL {
+            assert_eq!(ApplicationStatus::parse(s.code()), Some(s));
         }
     }
 
@@ -568,8 +503,8 @@ pub(super) mod tests {
             serde_json::to_value(ReportReason::ChargesFee).unwrap(),
             "charges_fee"
         );
-        for r in ReportReason::ALL {
-            assert_eq!(ReportReason::parse(r.as_str()), Some(r));
+        for &r in ReportReason::ALL {
+            assert_eq!(ReportReason::parse(r.code()), Some(r));
         }
     }
 }

@@ -70,47 +70,21 @@ impl EmployerInput {
     }
 }
 
-/// Where an employer stands with the union.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EmployerStatus {
-    /// Registered, waiting for union staff to check the licence.
-    #[default]
-    Pending,
-    /// Checked by union staff; its jobs may go live.
-    Verified,
-    /// Stopped by staff (fake ads, wage arrears…); its jobs are hidden.
-    Suspended,
+crate::vocabulary! {
+    /// Where an employer stands with the union.
+    #[derive(Default)]
+    pub enum EmployerStatus {
+        /// Registered, waiting for union staff to check the licence.
+        #[default]
+        Pending = "pending", "待工会核实", "Awaiting union check";
+        /// Checked by union staff; its jobs may go live.
+        Verified = "verified", "工会已核实", "Verified by the union";
+        /// Stopped by staff (fake ads, wage arrears…); its jobs are hidden.
+        Suspended = "suspended", "已暂停", "Suspended";
+    }
 }
 
 impl EmployerStatus {
-    pub const ALL: [EmployerStatus; 3] = [
-        EmployerStatus::Pending,
-        EmployerStatus::Verified,
-        EmployerStatus::Suspended,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EmployerStatus::Pending => "pending",
-            EmployerStatus::Verified => "verified",
-            EmployerStatus::Suspended => "suspended",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EmployerStatus> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            EmployerStatus::Pending => Text::new("待工会核实", "Awaiting union check"),
-            EmployerStatus::Verified => Text::new("工会已核实", "Verified by the union"),
-            EmployerStatus::Suspended => Text::new("已暂停", "Suspended"),
-        }
-    }
-
     /// Only verified employers' jobs go live (workers' top complaint is fake ads).
     pub fn may_publish(self) -> bool {
         self == EmployerStatus::Verified
@@ -391,9 +365,9 @@ mod tests {
         assert!(Suspended.can_become(Verified));
         assert!(!Verified.can_become(Pending));
         assert!(!Suspended.can_become(Pending));
-        for s in EmployerStatus::ALL {
+        for &s in EmployerStatus::ALL {
             assert!(!s.can_become(s), "{s:?}");
-            assert_eq!(EmployerStatus::parse(s.as_str()), Some(s));
+            assert_eq!(EmployerStatus::parse(s.code()), Some(s));
         }
         let suspend = EmployerStatusChange {
             status: Suspended,

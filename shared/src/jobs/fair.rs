@@ -189,23 +189,12 @@ impl JobFairInput {
     }
 }
 
-/// Where a fair is in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FairPhase {
-    Upcoming,
-    Ongoing,
-    Over,
-}
-
-impl FairPhase {
-    pub fn label(self) -> Text {
-        match self {
-            FairPhase::Upcoming => Text::new("即将举办", "Upcoming"),
-            FairPhase::Ongoing => Text::new("正在举办", "On now"),
-            FairPhase::Over => Text::new("已结束", "Over"),
-        }
+crate::vocabulary! {
+    /// Where a fair is in time.
+    pub enum FairPhase {
+        Upcoming = "upcoming", "即将举办", "Upcoming";
+        Ongoing = "ongoing", "正在举办", "On now";
+        Over = "over", "已结束", "Over";
     }
 }
 

@@ -21,38 +21,12 @@ pub const MAX_START_DAYS: u64 = 180;
 /// ranges ("200–2000 a day") are how misleading ads lure workers.
 pub const MAX_WAGE_SPREAD: i64 = 3;
 
-/// When wages are paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Settlement {
-    Daily,
-    Weekly,
-    Monthly,
-}
-
-impl Settlement {
-    pub const ALL: [Settlement; 3] = [Settlement::Daily, Settlement::Weekly, Settlement::Monthly];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Settlement::Daily => "daily",
-            Settlement::Weekly => "weekly",
-            Settlement::Monthly => "monthly",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Settlement> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    /// 日结, 周结, 月结.
-    pub fn label(self) -> Text {
-        match self {
-            Settlement::Daily => Text::new("日结", "Paid daily"),
-            Settlement::Weekly => Text::new("周结", "Paid weekly"),
-            Settlement::Monthly => Text::new("月结", "Paid monthly"),
-        }
+crate::vocabulary! {
+    /// When wages are paid.
+    pub enum Settlement {
+        Daily = "daily", "日结", "Paid daily";
+        Weekly = "weekly", "周结", "Paid weekly";
+        Monthly = "monthly", "月结", "Paid monthly";
     }
 }
 
@@ -335,57 +309,24 @@ pub(super) fn check_wage(errors: &mut FieldErrors, min: i64, max: i64, unit: Wag
     }
 }
 
-/// Where a job is in its life. Live jobs past their `valid_until` count as
-/// expired (see `effective`) even before a housekeeping job rewrites them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum JobStatus {
-    /// Saved, not shown to workers.
-    Draft,
-    /// On the list and open to applications.
-    Live,
-    /// Enough workers hired.
-    Filled,
-    /// Past its valid-until date.
-    Expired,
-    /// Removed by union staff after a report (moderation).
-    TakenDown,
+crate::vocabulary! {
+    /// Where a job is in its life. Live jobs past their `valid_until` count as
+    /// expired (see `effective`) even before a housekeeping job rewrites them.
+    pub enum JobStatus {
+        /// Saved, not shown to workers.
+        Draft = "draft", "草稿", "Draft";
+        /// On the list and open to applications.
+        Live = "live", "招工中", "Hiring";
+        /// Enough workers hired.
+        Filled = "filled", "已招满", "Filled";
+        /// Past its valid-until date.
+        Expired = "expired", "已过期", "Expired";
+        /// Removed by union staff after a report (moderation).
+        TakenDown = "taken_down", "已下架", "Taken down";
+    }
 }
 
 impl JobStatus {
-    pub const ALL: [JobStatus; 5] = [
-        JobStatus::Draft,
-        JobStatus::Live,
-        JobStatus::Filled,
-        JobStatus::Expired,
-        JobStatus::TakenDown,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobStatus::Draft => "draft",
-            JobStatus::Live => "live",
-            JobStatus::Filled => "filled",
-            JobStatus::Expired => "expired",
-            JobStatus::TakenDown => "taken_down",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<JobStatus> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            JobStatus::Draft => Text::new("草稿", "Draft"),
-            JobStatus::Live => Text::new("招工中", "Hiring"),
-            JobStatus::Filled => Text::new("已招满", "Filled"),
-            JobStatus::Expired => Text::new("已过期", "Expired"),
-            JobStatus::TakenDown => Text::new("已下架", "Taken down"),
-        }
-    }
-
     /// The allowed changes: publish a draft; a live job fills or expires; a
     /// filled or expired job is reopened (expired ones with a new valid-until);
     /// staff take down any published job and may restore it.
@@ -894,9 +835,9 @@ pub(super) mod tests {
         ] {
             assert!(!a.can_become(b), "{a:?} → {b:?}");
         }
-        for s in JobStatus::ALL {
+        for &s in JobStatus::ALL {
             assert!(!s.can_become(s));
-            assert_eq!(JobStatus::parse(s.as_str()), Some(s));
+            assert_eq!(JobStatus::parse(s.code()), Some(s));
         }
         assert!(Live.staff_only(TakenDown));
         assert!(TakenDown.staff_only(Live));

@@ -19,42 +19,19 @@ pub const MAX_LIMIT: u32 = 50;
 pub const MAX_Q_CHARS: usize = 50;
 pub const MAX_RADIUS_KM: f64 = 100.0;
 
-/// How the list is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum JobSort {
-    /// Closest first (needs `lat`/`lng`); the default when a position is given.
-    Nearest,
-    /// Most recently posted first; the default otherwise.
-    Newest,
-    /// Highest daily-equivalent top wage first; piece rates last.
-    HighestWage,
+crate::vocabulary! {
+    /// How the list is ordered.
+    pub enum JobSort {
+        /// Closest first (needs `lat`/`lng`); the default when a position is given.
+        Nearest = "nearest", "离我最近", "Nearest";
+        /// Most recently posted first; the default otherwise.
+        Newest = "newest", "最新发布", "Newest";
+        /// Highest daily-equivalent top wage first; piece rates last.
+        HighestWage = "highest_wage", "工资最高", "Highest wage";
+    }
 }
 
 impl JobSort {
-    pub const ALL: [JobSort; 3] = [JobSort::Nearest, JobSort::Newest, JobSort::HighestWage];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobSort::Nearest => "nearest",
-            JobSort::Newest => "newest",
-            JobSort::HighestWage => "highest_wage",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<JobSort> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            JobSort::Nearest => Text::new("离我最近", "Nearest"),
-            JobSort::Newest => Text::new("最新发布", "Newest"),
-            JobSort::HighestWage => Text::new("工资最高", "Highest wage"),
-        }
-    }
-
     /// The job's seek key under this sort: distance in metres (nearest), Unix
     /// seconds of `posted_at` (newest), daily-equivalent top wage in fen, −1 for
     /// piece rates (highest wage). `None` when the job lacks it.
@@ -107,7 +84,7 @@ impl JobCursor {
 
     /// Opaque to clients: `meta.next_cursor`.
     pub fn encode(&self) -> String {
-        api::cursor::encode(&format!("{}|{}|{}", self.sort.as_str(), self.key, self.id))
+        api::cursor::encode(&format!("{}|{}|{}", self.sort.code(), self.key, self.id))
     }
 
     /// Reads a cursor made for `sort`; one made for another sort is refused.
@@ -432,10 +409,10 @@ mod tests {
             distance_m: Some(3200),
             ..summary(42)
         };
-        for sort in JobSort::ALL {
+        for &sort in JobSort::ALL {
             let c = JobCursor::after(sort, &job).unwrap();
             assert_eq!(JobCursor::decode(&c.encode(), sort), Ok(c));
-            let other = JobSort::ALL.into_iter().find(|s| *s != sort).unwrap();
+            let other = JobSort::ALL.iter().copied().find(|s| *s != sort).unwrap();
             assert!(JobCursor::decode(&c.encode(), other).is_err());
         }
         let newest = JobCursor::after(JobSort::Newest, &job).unwrap();
@@ -459,7 +436,7 @@ mod tests {
             })
             .collect();
         let today = d("2025-03-28");
-        for sort in JobSort::ALL {
+        for &sort in JobSort::ALL {
             jobs.sort_by(|a, b| sort.order(a, b));
             let mut seen = Vec::new();
             let mut search = JobSearch {

@@ -146,13 +146,12 @@ pub struct ReviewQueue {
     pub meta: ListMeta,
 }
 
-/// What staff decide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Approve,
-    Reject,
+crate::vocabulary! {
+    /// What staff decide.
+    pub enum Decision {
+        Approve = "approve", "通过", "Approve";
+        Reject = "reject", "不通过", "Reject";
+    }
 }
 
 impl Decision {
@@ -258,34 +257,17 @@ impl BulkDecision {
     }
 }
 
-/// Why one application of a bulk call was left as it was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DecisionSkip {
-    /// No such application in the caller's subtree.
-    NotFound,
-    /// Already approved, rejected or withdrawn.
-    AlreadyDecided,
-    /// The union no longer takes members (closed, or its project ended).
-    UnionNotAccepting,
-    /// Enrolment of someone who became a member elsewhere meanwhile.
-    AlreadyMember,
-}
-
-impl DecisionSkip {
-    pub fn label(self) -> Text {
-        match self {
-            DecisionSkip::NotFound => Text::new("没有找到这份申请", "Application not found"),
-            DecisionSkip::AlreadyDecided => Text::new("已经处理过了", "Already decided"),
-            DecisionSkip::UnionNotAccepting => {
-                Text::new("这个工会现在不接收会员", "This union takes no members now")
-            }
-            DecisionSkip::AlreadyMember => Text::new(
-                "申请人已经是别的工会的会员",
-                "The applicant is already a member of another union",
-            ),
-        }
+crate::vocabulary! {
+    /// Why one application of a bulk call was left as it was.
+    pub enum DecisionSkip {
+        /// No such application in the caller's subtree.
+        NotFound = "not_found", "没有找到这份申请", "Application not found";
+        /// Already approved, rejected or withdrawn.
+        AlreadyDecided = "already_decided", "已经处理过了", "Already decided";
+        /// The union no longer takes members (closed, or its project ended).
+        UnionNotAccepting = "union_not_accepting", "这个工会现在不接收会员", "This union takes no members now";
+        /// Enrolment of someone who became a member elsewhere meanwhile.
+        AlreadyMember = "already_member", "申请人已经是别的工会的会员", "The applicant is already a member of another union";
     }
 }
 

@@ -96,34 +96,15 @@ fn decode_sig(hex: &str) -> Option<[u8; SIG_LEN]> {
     Some(out)
 }
 
-/// Why a card does not verify.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum VerifyFailure {
-    /// Malformed, or the signature does not match.
-    Invalid,
-    /// Signed by us but past its expiry.
-    Expired,
-    /// The membership has ended or moved to another union.
-    Ended,
-}
-
-impl VerifyFailure {
-    pub fn label(self) -> Text {
-        match self {
-            VerifyFailure::Invalid => Text::new(
-                "这不是有效的会员证二维码",
-                "This is not a valid member card code",
-            ),
-            VerifyFailure::Expired => Text::new(
-                "二维码过期了,请会员联网后重新打开会员证",
-                "This code has expired; the member should open the card again while online",
-            ),
-            VerifyFailure::Ended => {
-                Text::new("这张会员证已经失效", "This member card is no longer valid")
-            }
-        }
+crate::vocabulary! {
+    /// Why a card does not verify.
+    pub enum VerifyFailure {
+        /// Malformed, or the signature does not match.
+        Invalid = "invalid", "这不是有效的会员证二维码", "This is not a valid member card code";
+        /// Signed by us but past its expiry.
+        Expired = "expired", "二维码过期了,请会员联网后重新打开会员证", "This code has expired; the member should open the card again while online";
+        /// The membership has ended or moved to another union.
+        Ended = "ended", "这张会员证已经失效", "This member card is no longer valid";
     }
 }
 

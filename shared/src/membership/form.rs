@@ -17,45 +17,24 @@ pub const HOMETOWN_MAX: usize = 50;
 /// Longest employer/project name and contact address, in characters.
 pub const ADDRESS_MAX: usize = 100;
 
-/// Form of employment (用工形式).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EmploymentForm {
-    /// 劳动合同: a labour contract with the employer.
-    LabourContract,
-    /// 劳务派遣: sent to work elsewhere by a dispatch agency.
-    LabourDispatch,
-    /// 灵活就业: no fixed employer, e.g. day jobs.
-    Flexible,
-    /// 平台就业: takes orders through a platform (delivery, ride-hailing).
-    Platform,
-    /// 非全日制: hourly work, at most 4 hours a day on average.
-    PartTime,
-    Other,
+crate::vocabulary! {
+    /// Form of employment (用工形式).
+    pub enum EmploymentForm {
+        /// 劳动合同: a labour contract with the employer.
+        LabourContract = "labour_contract", "劳动合同", "Labour contract";
+        /// 劳务派遣: sent to work elsewhere by a dispatch agency.
+        LabourDispatch = "labour_dispatch", "劳务派遣", "Labour dispatch";
+        /// 灵活就业: no fixed employer, e.g. day jobs.
+        Flexible = "flexible", "灵活就业", "Flexible employment";
+        /// 平台就业: takes orders through a platform (delivery, ride-hailing).
+        Platform = "platform", "平台就业", "Platform work";
+        /// 非全日制: hourly work, at most 4 hours a day on average.
+        PartTime = "part_time", "非全日制", "Part-time (hourly)";
+        Other = "other", "其他", "Other";
+    }
 }
 
 impl EmploymentForm {
-    pub const ALL: [EmploymentForm; 6] = [
-        EmploymentForm::LabourContract,
-        EmploymentForm::LabourDispatch,
-        EmploymentForm::Flexible,
-        EmploymentForm::Platform,
-        EmploymentForm::PartTime,
-        EmploymentForm::Other,
-    ];
-
-    pub fn label(self) -> Text {
-        match self {
-            EmploymentForm::LabourContract => Text::new("劳动合同", "Labour contract"),
-            EmploymentForm::LabourDispatch => Text::new("劳务派遣", "Labour dispatch"),
-            EmploymentForm::Flexible => Text::new("灵活就业", "Flexible employment"),
-            EmploymentForm::Platform => Text::new("平台就业", "Platform work"),
-            EmploymentForm::PartTime => Text::new("非全日制", "Part-time (hourly)"),
-            EmploymentForm::Other => Text::new("其他", "Other"),
-        }
-    }
-
     /// One plain line under the choice, so the worker can tell which is theirs.
     pub fn hint(self) -> Text {
         match self {
@@ -545,7 +524,7 @@ mod tests {
 
     #[test]
     fn every_employment_form_has_a_label_and_a_hint() {
-        for f in EmploymentForm::ALL {
+        for &f in EmploymentForm::ALL {
             assert!(!f.label().zh.is_empty() && !f.hint().zh.is_empty());
             let json = serde_json::to_value(f).unwrap();
             assert_eq!(serde_json::from_value::<EmploymentForm>(json).unwrap(), f);

@@ -9,7 +9,7 @@
 use super::form::optional_text;
 use crate::lang::Text;
 
-stored_enum! {
+crate::vocabulary! {
     /// Why an application was made.
     pub enum ApplicationKind {
         /// A first enrolment (入会).
@@ -19,7 +19,7 @@ stored_enum! {
     }
 }
 
-stored_enum! {
+crate::vocabulary! {
     /// Where an application stands.
     pub enum ApplicationStatus {
         Pending = "pending", "等待审核", "Waiting for review";
@@ -29,7 +29,7 @@ stored_enum! {
     }
 }
 
-stored_enum! {
+crate::vocabulary! {
     /// Where one membership (one worker in one union) stands.
     pub enum MembershipStatus {
         Active = "active", "正常", "Active";
@@ -40,7 +40,7 @@ stored_enum! {
     }
 }
 
-stored_enum! {
+crate::vocabulary! {
     /// One entry of a member's history timeline.
     pub enum MembershipEventKind {
         Applied = "applied", "提交了申请", "Applied";
@@ -177,21 +177,21 @@ mod tests {
         }
         check(
             ApplicationKind::ALL,
-            ApplicationKind::as_str,
+            ApplicationKind::code,
             ApplicationKind::parse,
             ApplicationKind::label,
         );
-        check(A::ALL, A::as_str, A::parse, A::label);
-        check(M::ALL, M::as_str, M::parse, M::label);
+        check(A::ALL, A::code, A::parse, A::label);
+        check(M::ALL, M::code, M::parse, M::label);
         check(
             MembershipEventKind::ALL,
-            MembershipEventKind::as_str,
+            MembershipEventKind::code,
             MembershipEventKind::parse,
             MembershipEventKind::label,
         );
-        assert_eq!(M::TransferredOut.as_str(), "transferred_out");
+        assert_eq!(M::TransferredOut.code(), "transferred_out");
         assert_eq!(
-            MembershipEventKind::MovedByClosure.as_str(),
+            MembershipEventKind::MovedByClosure.code(),
             "moved_by_closure"
         );
     }

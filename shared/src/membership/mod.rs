@@ -2,36 +2,6 @@
 //! consent it carries, the life of applications and memberships, member
 //! numbers, union suggestions, member cards, and the API's wire types.
 
-/// An enum stored in D1 and sent in JSON under the same snake_case code, with
-/// its list, parser and bilingual label written once.
-macro_rules! stored_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $zh:literal, $en:literal;)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $code)] $variant,)*
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// The value stored in D1 and sent in JSON.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code,)* }
-            }
-
-            pub fn parse(s: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-
-            pub fn label(self) -> $crate::lang::Text {
-                match self { $($name::$variant => $crate::lang::Text::new($zh, $en),)* }
-            }
-        }
-    };
-}
-
 pub mod api;
 pub mod card;
 pub mod consent;
@@ -127,10 +97,7 @@ mod schema_tests {
 
         let history = schema::<MemberHistory>();
         let mut kinds = enum_values(&history["$defs"]["MembershipEventKind"]);
-        let mut codes: Vec<&str> = MembershipEventKind::ALL
-            .iter()
-            .map(|k| k.as_str())
-            .collect();
+        let mut codes: Vec<&str> = MembershipEventKind::ALL.iter().map(|k| k.code()).collect();
         kinds.sort();
         codes.sort();
         assert_eq!(kinds, codes);

@@ -53,7 +53,7 @@ fn amenities_from(cell: &str) -> Result<Vec<Amenity>, Text> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| {
-            Amenity::parse(s).ok_or_else(|| {
+            Amenity::from_text(s).ok_or_else(|| {
                 Text::owned(
                     format!("没有“{s}”这项设施"),
                     format!("No amenity called \"{s}\""),
@@ -114,7 +114,8 @@ pub fn parse(text: &str, union_id: i64) -> Parsed {
         let mut errors = FieldErrors::new();
         let station_type = errors.check(
             "station_type",
-            StationType::parse(&cell("station_type")).ok_or_else(crate::error::why::not_a_choice),
+            StationType::from_text(&cell("station_type"))
+                .ok_or_else(crate::error::why::not_a_choice),
         );
         let number = |f: &str, errors: &mut FieldErrors| {
             errors.check(
@@ -128,7 +129,7 @@ pub fn parse(text: &str, union_id: i64) -> Parsed {
         let lng = number("lng", &mut errors);
         let datum = errors.check(
             "datum",
-            Datum::parse(&cell("datum")).ok_or_else(|| {
+            Datum::from_text(&cell("datum")).ok_or_else(|| {
                 Text::new(
                     "坐标系应为 WGS84 或 GCJ02",
                     "The datum must be WGS84 or GCJ02",

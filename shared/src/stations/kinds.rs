@@ -1,36 +1,22 @@
 //! The fixed vocabularies of stations: their types and their amenities.
 
-use crate::lang::Text;
-use serde::{Deserialize, Serialize};
-
-macro_rules! vocabulary {
+/// Declares a station vocabulary with `crate::vocabulary!` and its icons.
+macro_rules! station_vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $zh:literal, $en:literal, $icon:literal;)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-        pub enum $name {
-            $(#[serde(rename = $code)] $variant,)*
+        crate::vocabulary! {
+            $(#[$meta])*
+            pub enum $name { $($variant = $code, $zh, $en;)* }
         }
 
         impl $name {
-            /// Every value, in a fixed order (amenity bit positions follow it).
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code,)* }
-            }
-
-            pub fn label(self) -> Text {
-                match self { $($name::$variant => Text::new($zh, $en),)* }
-            }
-
             /// A small picture for lists and chips (an emoji: no icon font to download).
             pub fn icon(self) -> &'static str {
                 match self { $($name::$variant => $icon,)* }
             }
 
-            /// Accepts the code, or the Chinese or English label.
-            pub fn parse(s: &str) -> Option<$name> {
+            /// What people type in a spreadsheet or a link: the code, or the
+            /// Chinese or English label.
+            pub fn from_text(s: &str) -> Option<$name> {
                 let s = s.trim();
                 Self::ALL.iter().copied().find(|v| {
                     let l = v.label();
@@ -41,7 +27,7 @@ macro_rules! vocabulary {
     };
 }
 
-vocabulary! {
+station_vocabulary! {
     /// What kind of place a station is.
     StationType {
         UnionStation = "union_station", "工会驿站", "Union station", "🏠";
@@ -55,7 +41,7 @@ vocabulary! {
     }
 }
 
-vocabulary! {
+station_vocabulary! {
     /// What a station offers. Bit positions are the order here; never reorder.
     Amenity {
         Rest = "rest", "歇脚", "Rest", "🪑";
@@ -108,43 +94,15 @@ impl AmenitySet {
     }
 }
 
-/// Whether a station is in service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum StationStatus {
-    #[default]
-    Active,
-    TemporarilyClosed,
-    /// Gone for good; kept for the record, never shown to workers.
-    Defunct,
-}
-
-impl StationStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StationStatus::Active => "active",
-            StationStatus::TemporarilyClosed => "temporarily_closed",
-            StationStatus::Defunct => "defunct",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<StationStatus> {
-        [
-            StationStatus::Active,
-            StationStatus::TemporarilyClosed,
-            StationStatus::Defunct,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            StationStatus::Active => Text::new("正常开放", "Open for service"),
-            StationStatus::TemporarilyClosed => Text::new("暂停开放", "Temporarily closed"),
-            StationStatus::Defunct => Text::new("已撤销", "Closed for good"),
-        }
+crate::vocabulary! {
+    /// Whether a station is in service.
+    #[derive(Default)]
+    pub enum StationStatus {
+        #[default]
+        Active = "active", "正常开放", "Open for service";
+        TemporarilyClosed = "temporarily_closed", "暂停开放", "Temporarily closed";
+        /// Gone for good; kept for the record, never shown to workers.
+        Defunct = "defunct", "已撤销", "Closed for good";
     }
 }
 
@@ -161,11 +119,11 @@ mod tests {
         assert_eq!(codes.len(), 16);
         for a in Amenity::ALL {
             assert_eq!(Amenity::parse(a.code()), Some(*a));
-            assert_eq!(Amenity::parse(&a.label().zh), Some(*a));
+            assert_eq!(Amenity::from_text(&a.label().zh), Some(*a));
             assert_eq!(serde_json::to_value(a).unwrap(), a.code());
         }
         assert_eq!(
-            StationType::parse("一元公寓"),
+            StationType::from_text("一元公寓"),
             Some(StationType::OneYuanDormitory)
         );
     }

@@ -147,7 +147,7 @@ impl Nearby {
         }
         let mut amenities = Vec::new();
         for code in q.list("amenity") {
-            match Amenity::parse(&code) {
+            match Amenity::from_text(&code) {
                 Some(a) => amenities.push(a),
                 None => errors.add(
                     "amenity",
@@ -159,7 +159,7 @@ impl Nearby {
             }
         }
         let station_type = q.str("type").and_then(|t| {
-            let parsed = StationType::parse(t);
+            let parsed = StationType::from_text(t);
             if parsed.is_none() {
                 errors.add("type", why::not_a_choice());
             }
@@ -309,45 +309,13 @@ impl StationInput {
     }
 }
 
-/// What a worker can report about a station, in one tap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ReportKind {
-    Closed,
-    Moved,
-    AmenityMissing,
-    Other,
-}
-
-impl ReportKind {
-    pub const ALL: [ReportKind; 4] = [
-        ReportKind::Closed,
-        ReportKind::Moved,
-        ReportKind::AmenityMissing,
-        ReportKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportKind::Closed => "closed",
-            ReportKind::Moved => "moved",
-            ReportKind::AmenityMissing => "amenity_missing",
-            ReportKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReportKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            ReportKind::Closed => Text::new("关门了", "It's closed"),
-            ReportKind::Moved => Text::new("搬走了", "It has moved"),
-            ReportKind::AmenityMissing => Text::new("设施没有", "An amenity is missing"),
-            ReportKind::Other => Text::new("其他问题", "Something else"),
-        }
+crate::vocabulary! {
+    /// What a worker can report about a station, in one tap.
+    pub enum ReportKind {
+        Closed = "closed", "关门了", "It's closed";
+        Moved = "moved", "搬走了", "It has moved";
+        AmenityMissing = "amenity_missing", "设施没有", "An amenity is missing";
+        Other = "other", "其他问题", "Something else";
     }
 }
 

@@ -169,7 +169,7 @@ pub fn csv_row(s: &Station) -> Vec<String> {
             .collect::<Vec<_>>()
             .join("|"),
         super::import::hours_text(&sum.schedule),
-        sum.status.as_str().into(),
+        sum.status.code().into(),
         s.last_verified_at.clone().unwrap_or_default(),
     ]
 }

@@ -169,11 +169,7 @@ impl StaffRow {
             display_name: self.display_name.clone(),
             role: self.role(),
             union: self.union_ref(),
-            status: if self.status == "active" {
-                StaffStatus::Active
-            } else {
-                StaffStatus::Disabled
-            },
+            status: StaffStatus::parse(&self.status).unwrap_or(StaffStatus::Disabled),
             created_at: self.created_at.clone(),
             last_login_at: self.last_login_at.clone(),
         }
@@ -237,7 +233,7 @@ pub fn insert_staff(
         db,
         "INSERT INTO staff (username, display_name, role, union_id, password_hash, created_by, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![username, display_name, input.role.as_str(), input.union_id, hash, created_by, now],
+        params![username, display_name, input.role.code(), input.union_id, hash, created_by, now],
     )
 }
 
@@ -248,13 +244,7 @@ pub fn update_staff(
     new_hash: Option<&str>,
     now: &str,
 ) -> AppResult<D1PreparedStatement> {
-    let status = input.status.map(|s| {
-        if s == StaffStatus::Active {
-            "active"
-        } else {
-            "disabled"
-        }
-    });
+    let status = input.status.map(StaffStatus::code);
     db::stmt(
         db,
         "UPDATE staff SET
@@ -268,7 +258,7 @@ pub fn update_staff(
         params![
             id,
             input.display_name.as_deref().map(str::trim),
-            input.role.map(|r| r.as_str()),
+            input.role.map(|r| r.code()),
             input.union_id,
             status,
             new_hash,

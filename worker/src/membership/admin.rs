@@ -189,7 +189,7 @@ async fn decide(ctx: &Ctx, id: i64, d: &ValidDecision) -> AppResult<DecisionOutc
         id.to_string(),
         union.id,
         &union.path,
-        serde_json::json!({ "status": status.as_str(), "reason": d.rejection_reason }),
+        serde_json::json!({ "status": status.code(), "reason": d.rejection_reason }),
     );
     statements.push(audit::statement(&db, staff, &e, &now, &ip)?);
     match db::batch(&db, statements).await {

@@ -119,7 +119,7 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 hometown: &valid.hometown,
                 employer_or_project: &valid.employer_or_project,
                 trade: valid.trade.code(),
-                employment_form: employment_form_code(valid.employment_form),
+                employment_form: valid.employment_form.code(),
                 contact_address: &valid.contact_address,
             };
             let now = ctx.now_text();
@@ -168,17 +168,6 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
         },
     )
     .await
-}
-
-pub fn employment_form_code(f: EmploymentForm) -> &'static str {
-    match f {
-        EmploymentForm::LabourContract => "labour_contract",
-        EmploymentForm::LabourDispatch => "labour_dispatch",
-        EmploymentForm::Flexible => "flexible",
-        EmploymentForm::Platform => "platform",
-        EmploymentForm::PartTime => "part_time",
-        EmploymentForm::Other => "other",
-    }
 }
 
 async fn views(ctx: &Ctx, rows: Vec<store::ApplicationRow>) -> AppResult<Vec<ApplicationView>> {

@@ -27,13 +27,6 @@ pub struct Person<'a> {
     pub contact_address: &'a str,
 }
 
-fn gender_str(g: Gender) -> &'static str {
-    match g {
-        Gender::Male => "male",
-        Gender::Female => "female",
-    }
-}
-
 #[derive(Debug, Clone, Deserialize)]
 pub struct ApplicationRow {
     pub id: i64,
@@ -78,20 +71,14 @@ impl ApplicationRow {
         Applicant {
             name: self.name.clone(),
             id_number_masked: self.id_number_masked.clone(),
-            gender: if self.gender == "female" {
-                Gender::Female
-            } else {
-                Gender::Male
-            },
+            gender: Gender::parse(&self.gender).unwrap_or(Gender::Male),
             birth_date: self.birth_date.parse().unwrap_or_default(),
             hometown: self.hometown.clone(),
             employer_or_project: self.employer_or_project.clone(),
             trade: shared::trades::Trade::parse(&self.trade)
                 .unwrap_or(shared::trades::Trade::Other),
-            employment_form: serde_json::from_value(serde_json::Value::String(
-                self.employment_form.clone(),
-            ))
-            .unwrap_or(EmploymentForm::Other),
+            employment_form: EmploymentForm::parse(&self.employment_form)
+                .unwrap_or(EmploymentForm::Other),
             contact_address: self.contact_address.clone(),
         }
     }
@@ -158,7 +145,7 @@ pub async fn queue(
              WHERE a.union_path >= ?1 AND a.union_path < ?2 AND (?3 IS NULL OR a.status = ?3) AND (?4 IS NULL OR a.kind = ?4) AND a.id > ?5
              ORDER BY a.id LIMIT ?6"
         ),
-        params![lo, hi, status.map(|s| s.as_str()), kind.map(|k| k.as_str()), after_id, limit],
+        params![lo, hi, status.map(|s| s.code()), kind.map(|k| k.code()), after_id, limit],
     )
     .await
 }
@@ -181,7 +168,7 @@ pub fn insert_application(
            hometown, employer_or_project, trade, employment_form, contact_address, consent_version, consent_at, from_union_id, transfer_reason, submitted_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17)",
         params![
-            user_id, union.id, union_path, kind.as_str(), p.name, p.sealed, p.index, p.masked, gender_str(p.gender), p.birth_date,
+            user_id, union.id, union_path, kind.code(), p.name, p.sealed, p.index, p.masked, p.gender.code(), p.birth_date,
             p.hometown, p.employer_or_project, p.trade, p.employment_form, p.contact_address, consent_version, now, from_union_id, transfer_reason
         ],
     )
@@ -227,7 +214,7 @@ pub fn event(
         db,
         "INSERT INTO membership_events (user_id, kind, union_id, union_path, union_name, other_union_id, other_union_name, member_no, note, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        params![user_id, kind.as_str(), union.id, union_path, union.name, other.map(|o| o.id), other.map(|o| o.name.clone()), member_no, note, at],
+        params![user_id, kind.code(), union.id, union_path, union.name, other.map(|o| o.id), other.map(|o| o.name.clone()), member_no, note, at],
     )
 }
 
@@ -248,7 +235,7 @@ pub fn event_with_new_member_no(
         db,
         "INSERT INTO membership_events (user_id, kind, union_id, union_path, union_name, other_union_id, other_union_name, member_no, note, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT member_no FROM members WHERE application_id = ?8 ORDER BY id DESC LIMIT 1), ?9, ?10)",
-        params![user_id, kind.as_str(), union.id, union_path, union.name, other.map(|o| o.id), other.map(|o| o.name.clone()), application_id, note, at],
+        params![user_id, kind.code(), union.id, union_path, union.name, other.map(|o| o.id), other.map(|o| o.name.clone()), application_id, note, at],
     )
 }
 
@@ -263,7 +250,7 @@ pub fn set_application_status(
     db::stmt(
         db,
         "UPDATE applications SET status = ?2, decided_at = ?3, decided_by = ?4, rejection_reason = ?5 WHERE id = ?1 AND status = 'pending'",
-        params![id, status.as_str(), now, by, reason],
+        params![id, status.code(), now, by, reason],
     )
 }
 

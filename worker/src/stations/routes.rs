@@ -96,7 +96,7 @@ fn map_config(ctx: &Ctx) -> AppResult<Response> {
     let tile_url = ctx.secret("MAP_TILE_URL").unwrap_or_else(|| "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}".into());
     let datum = ctx
         .secret("MAP_TILE_DATUM")
-        .and_then(|d| Datum::parse(&d))
+        .and_then(|d| Datum::from_text(&d))
         .unwrap_or(Datum::Gcj02);
     ok(&MapConfig {
         tile_url,

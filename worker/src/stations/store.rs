@@ -329,7 +329,7 @@ pub async fn add_report(
         db,
         "INSERT INTO station_reports (station_id, kind, amenity, note, reporter, created_at) VALUES (?, ?, ?, ?, ?, ?)
          RETURNING id, station_id, kind, amenity, note, created_at, resolved_at",
-        params![station_id, r.kind.as_str(), r.amenity.map(|a| a.code()), r.note.as_deref().map(str::trim), reporter, now],
+        params![station_id, r.kind.code(), r.amenity.map(|a| a.code()), r.note.as_deref().map(str::trim), reporter, now],
     )
     .await?;
     row.map(ReportRow::wire)
@@ -488,7 +488,7 @@ pub async fn rows_in_scope(
             hi,
             week_start,
             q.q,
-            q.status.map(|s| s.as_str()),
+            q.status.map(|s| s.code()),
             after.0,
             after.1,
             limit
@@ -587,11 +587,11 @@ pub fn insert(
             input.address.trim(),
             p.lat,
             p.lng,
-            input.datum.as_str(),
+            input.datum.code(),
             input.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()),
             serde_json::to_string(&input.schedule)?,
             AmenitySet::of(&input.amenities).0 as i64,
-            input.status.as_str(),
+            input.status.code(),
             input.description.as_deref().map(str::trim).filter(|d| !d.is_empty()),
             now
         ],
@@ -624,11 +624,11 @@ pub fn update(
             input.address.trim(),
             p.lat,
             p.lng,
-            input.datum.as_str(),
+            input.datum.code(),
             input.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()),
             serde_json::to_string(&input.schedule)?,
             AmenitySet::of(&input.amenities).0 as i64,
-            input.status.as_str(),
+            input.status.code(),
             input.description.as_deref().map(str::trim).filter(|d| !d.is_empty()),
             now
         ],

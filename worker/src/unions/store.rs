@@ -219,8 +219,8 @@ pub fn insert(
         params![
             code,
             name,
-            input.level.as_str(),
-            input.kind.as_str(),
+            input.level.code(),
+            input.kind.code(),
             parent.id,
             parent.path,
             join_code,

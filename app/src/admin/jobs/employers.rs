@@ -22,8 +22,7 @@ pub fn Employers() -> impl IntoView {
     let asked = use_query_map()
         .with_untracked(|q| q.get("status"))
         .filter(|s| s.is_empty() || EmployerStatus::parse(s).is_some());
-    let status =
-        RwSignal::new(asked.unwrap_or_else(|| EmployerStatus::Pending.as_str().to_string()));
+    let status = RwSignal::new(asked.unwrap_or_else(|| EmployerStatus::Pending.code().to_string()));
     let search = RwSignal::new(String::new());
     // Region codes in words ("合肥市 瑶海区"), from the same list workers choose from.
     let areas = LocalResource::new(crate::employer::fields::areas);
@@ -79,7 +78,7 @@ pub fn Employers() -> impl IntoView {
                 <label for="employer-search">{t("按名称或统一社会信用代码查找", "Find by name or credit code")}</label>
                 <input id="employer-search" type="search" prop:value=move || search.get() on:change=move |ev| search.set(event_target_value(&ev))/>
             </div>
-            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&EmployerStatus::ALL, EmployerStatus::as_str, EmployerStatus::label)/>
+            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&EmployerStatus::ALL, EmployerStatus::code, EmployerStatus::label)/>
             <PagedList pages=pages empty=t("没有这样的企业。", "No such employers.")>
                 <ul class="rows" aria-label=t("企业", "Employers")>
                     <For each=move || rows.get() key=|e| (e.id, e.status, e.flags.len(), e.open_flags()) children=move |e| view! {

@@ -16,7 +16,7 @@ const PAGE: u32 = 50;
 #[component]
 pub fn Jobs() -> impl IntoView {
     let scope = use_scope();
-    let status = RwSignal::new(JobStatus::Live.as_str().to_string());
+    let status = RwSignal::new(JobStatus::Live.code().to_string());
     let pages = pages(
         move |cursor| {
             let s = status.get();
@@ -43,7 +43,7 @@ pub fn Jobs() -> impl IntoView {
                 </Show>
                 <A href="/admin/jobs/figures" attr:class="btn btn--secondary">{t("招工统计", "Jobs figures")}</A>
             </div>
-            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&JobStatus::ALL, JobStatus::as_str, JobStatus::label)/>
+            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&JobStatus::ALL, JobStatus::code, JobStatus::label)/>
             <PagedList pages=pages empty=t("没有这种状态的岗位。", "No jobs in this state.")>
                 <ul class="jobs" aria-label=t("岗位", "Jobs")>
                     <For each=move || rows.get() key=|j| j.id children=move |j| {

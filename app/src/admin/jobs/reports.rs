@@ -23,7 +23,7 @@ const PAGE: u32 = 50;
 pub fn Reports() -> impl IntoView {
     let scope = use_scope();
     let lang = use_lang();
-    let status = RwSignal::new(ReportStatus::Open.as_str().to_string());
+    let status = RwSignal::new(ReportStatus::Open.code().to_string());
     let done = RwSignal::new(None::<JobReport>);
     let pages = pages(
         move |cursor| {
@@ -45,7 +45,7 @@ pub fn Reports() -> impl IntoView {
     });
     let choices = ReportStatus::ALL
         .iter()
-        .map(|s| (s.as_str(), s.label()))
+        .map(|s| (s.code(), s.label()))
         .collect();
     view! {
         <main class="page">

@@ -335,7 +335,7 @@ fn Editor(union_id: i64, union_name: String, existing: Option<Station>) -> impl 
                 {move || form.error("schedule.closures").get().map(|e| view! { <span class="field-error">{e}</span> })}
             </div>
             {move || { let l = lang.get(); select(t("状态", "Status")(), "field-status",
-                [StationStatus::Active, StationStatus::TemporarilyClosed, StationStatus::Defunct].into_iter().map(|v| (v.as_str().to_string(), v.label().get(l).to_string(), v == status.get_untracked())).collect(),
+                [StationStatus::Active, StationStatus::TemporarilyClosed, StationStatus::Defunct].into_iter().map(|v| (v.code().to_string(), v.label().get(l).to_string(), v == status.get_untracked())).collect(),
                 Box::new(move |v| status.set(StationStatus::parse(&v).unwrap_or_default()))) }}
             <div class="field">
                 <label for="field-description">{t("说明", "Description")}</label>

@@ -145,7 +145,7 @@ pub async fn employers_in_scope(
                AND (?6 IS NULL OR instr(e.name, ?6) > 0 OR e.uscc = upper(?6))
              ORDER BY e.id DESC LIMIT ?5"
         ),
-        params![lo, hi, status.map(|s| s.as_str()), before_id, limit, text],
+        params![lo, hi, status.map(|s| s.code()), before_id, limit, text],
     )
     .await
 }
@@ -193,7 +193,7 @@ pub fn insert_employer(
         "INSERT INTO employers (id, name, uscc, status, contact_name, contact_phone, region_code, union_id, union_path,
            verified_by_union_id, verified_by, verified_at, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CASE WHEN ?10 THEN ?8 END, ?11, CASE WHEN ?10 THEN ?12 END, ?12, ?12)",
-        params![id, e.name, e.uscc, status.as_str(), e.contact_name, e.contact_phone, e.region_code, union_id, union_path, verified, verified_by, now],
+        params![id, e.name, e.uscc, status.code(), e.contact_name, e.contact_phone, e.region_code, union_id, union_path, verified, verified_by, now],
     )?];
     if let Some(user) = user_id {
         out.push(db::stmt(
@@ -223,7 +223,7 @@ pub fn set_employer_status(
            verified_by = CASE WHEN ?4 AND verified_at IS NULL THEN ?7 ELSE verified_by END,
            verified_at = CASE WHEN ?4 AND verified_at IS NULL THEN ?6 ELSE verified_at END
          WHERE id = ?1",
-        params![id, status.as_str(), note, verified, union_id, now, by],
+        params![id, status.code(), note, verified, union_id, now, by],
     )
 }
 
@@ -315,7 +315,7 @@ pub fn insert_flag(
     db::stmt(
         db,
         "INSERT INTO employer_flags (employer_id, reason, note, job_id, union_id, raised_by, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![employer_id, f.reason.as_str(), f.note, f.job_id, union_id, by, now],
+        params![employer_id, f.reason.code(), f.note, f.job_id, union_id, by, now],
     )
 }
 

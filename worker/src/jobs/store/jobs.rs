@@ -212,7 +212,7 @@ pub async fn jobs_in_scope(
                AND (?6 IS NULL OR instr(j.title, ?6) > 0)
              ORDER BY j.id DESC LIMIT ?5"
         ),
-        params![lo, hi, status.map(|s| s.as_str()), before_id, limit, text],
+        params![lo, hi, status.map(|s| s.code()), before_id, limit, text],
     )
     .await
 }
@@ -242,9 +242,9 @@ pub fn insert_job(
            CASE WHEN ?26 THEN ?28 END, ?27, ?28, ?28)",
         params![
             id, employer_id, union_path, j.title, serde_json::to_string(&j.trades)?, trade_mask(j.trades.iter().copied()), j.description,
-            j.wage_min_fen, j.wage_max_fen, j.wage_unit.as_str(), daily_max(j), j.settlement.as_str(), j.headcount, j.place.lat, j.place.lng,
+            j.wage_min_fen, j.wage_max_fen, j.wage_unit.code(), daily_max(j), j.settlement.code(), j.headcount, j.place.lat, j.place.lng,
             j.place.district, j.starts_on.to_string(), j.ends_on.map(|d| d.to_string()), j.working_hours, j.board, j.lodging,
-            j.contact_name, j.contact_phone, j.valid_until.to_string(), status.as_str(), live, by, now
+            j.contact_name, j.contact_phone, j.valid_until.to_string(), status.code(), live, by, now
         ],
     )?];
     out.extend(index(db, id, live.then_some(j))?);
@@ -267,7 +267,7 @@ pub fn update_job(
          WHERE id = ?1",
         params![
             id, j.title, serde_json::to_string(&j.trades)?, trade_mask(j.trades.iter().copied()), j.description, j.wage_min_fen, j.wage_max_fen,
-            j.wage_unit.as_str(), daily_max(j), j.settlement.as_str(), j.headcount, j.place.lat, j.place.lng, j.place.district,
+            j.wage_unit.code(), daily_max(j), j.settlement.code(), j.headcount, j.place.lat, j.place.lng, j.place.district,
             j.starts_on.to_string(), j.ends_on.map(|d| d.to_string()), j.working_hours, j.board, j.lodging, j.contact_name, j.contact_phone,
             j.valid_until.to_string(), now
         ],
@@ -293,7 +293,7 @@ pub fn set_job_status(
     let mut out = vec![db::stmt(
         db,
         "UPDATE jobs SET status = ?2, valid_until = ?3, posted_at = CASE WHEN ?4 THEN coalesce(posted_at, ?5) ELSE posted_at END, updated_at = ?5 WHERE id = ?1",
-        params![row.id, status.as_str(), input.valid_until.to_string(), live, now],
+        params![row.id, status.code(), input.valid_until.to_string(), live, now],
     )?];
     out.extend(index(db, row.id, live.then_some(&input))?);
     Ok(out)

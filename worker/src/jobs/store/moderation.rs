@@ -57,7 +57,7 @@ pub fn insert_report(
     db::stmt(
         db,
         "INSERT INTO job_reports (job_id, user_id, union_path, reason, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        params![job.id, user_id, job.union_path, r.reason.as_str(), r.note, now],
+        params![job.id, user_id, job.union_path, r.reason.code(), r.note, now],
     )
 }
 
@@ -82,7 +82,7 @@ pub async fn reports_in_scope(
     db::all(
         db,
         &format!("SELECT {COLUMNS} FROM job_reports r WHERE r.union_path >= ?1 AND r.union_path < ?2 AND r.status = ?3 AND (?4 IS NULL OR r.id < ?4) ORDER BY r.id DESC LIMIT ?5"),
-        params![lo, hi, status.as_str(), before_id, limit],
+        params![lo, hi, status.code(), before_id, limit],
     )
     .await
 }

@@ -57,7 +57,7 @@ async fn filtered(
     rest: &[&dyn db::Bind],
 ) -> AppResult<(Vec<JobRow>, usize)> {
     let mask = s.trade.map_or(0, |t| trade_mask([t]));
-    let settlement = s.settlement.map(|x| x.as_str());
+    let settlement = s.settlement.map(|x| x.code());
     let mut values: Vec<&dyn db::Bind> = vec![
         &today,
         &mask,

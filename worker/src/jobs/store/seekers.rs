@@ -91,7 +91,7 @@ pub async fn save_card(
            areas = ?7, lat = ?8, lng = ?9, available_from = ?10, visible = ?11, updated_at = ?12",
         params![
             user_id, serde_json::to_string(&c.trades)?, trade_mask(c.trades.iter().map(|t| t.trade)), serde_json::to_string(&c.certificates)?,
-            c.expected_wage_fen, c.expected_wage_unit.as_str(), serde_json::to_string(&c.areas)?, c.position.map(|p| p.lat), c.position.map(|p| p.lng),
+            c.expected_wage_fen, c.expected_wage_unit.code(), serde_json::to_string(&c.areas)?, c.position.map(|p| p.lat), c.position.map(|p| p.lng),
             c.available_from.to_string(), c.visible, now
         ],
     )
@@ -190,7 +190,7 @@ pub fn set_application_status(
     let mut out = vec![db::stmt(
         db,
         "UPDATE job_applications SET status = ?2, updated_at = ?3, hired_at = CASE WHEN ?4 THEN ?3 ELSE hired_at END WHERE id = ?1",
-        params![app.id, status.as_str(), now, hired],
+        params![app.id, status.code(), now, hired],
     )?];
     if hired {
         out.push(db::stmt(
