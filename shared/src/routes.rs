@@ -192,6 +192,60 @@ impl Route {
     }
 }
 
+/// A path parameter: the `{name}` of a route template, and what its handler
+/// reads (`ctx.id(params::JOB_ID)`). A misspelt constant does not compile, and
+/// a test checks that every template names only these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Param(pub &'static str);
+
+impl Param {
+    pub fn name(self) -> &'static str {
+        self.0
+    }
+}
+
+/// Every path parameter of the API.
+pub mod params {
+    use super::Param;
+
+    pub const APPLICATION_ID: Param = Param("application_id");
+    pub const EMPLOYER_ID: Param = Param("employer_id");
+    pub const FAIR_ID: Param = Param("fair_id");
+    pub const FLAG_ID: Param = Param("flag_id");
+    pub const JOB_APPLICATION_ID: Param = Param("job_application_id");
+    pub const JOB_ID: Param = Param("job_id");
+    pub const JOIN_CODE: Param = Param("join_code");
+    pub const MEMBER_NO: Param = Param("member_no");
+    pub const REPORT_ID: Param = Param("report_id");
+    pub const SESSION_ID: Param = Param("session_id");
+    pub const STAFF_ID: Param = Param("staff_id");
+    pub const STATION_ID: Param = Param("station_id");
+    pub const UNION_ID: Param = Param("union_id");
+
+    pub const ALL: &[Param] = &[
+        APPLICATION_ID,
+        EMPLOYER_ID,
+        FAIR_ID,
+        FLAG_ID,
+        JOB_APPLICATION_ID,
+        JOB_ID,
+        JOIN_CODE,
+        MEMBER_NO,
+        REPORT_ID,
+        SESSION_ID,
+        STAFF_ID,
+        STATION_ID,
+        UNION_ID,
+    ];
+}
+
+/// The `{name}`s of a template, in order.
+pub fn template_params(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('/')
+        .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+}
+
 /// One variant per capability; each wraps that capability's own route enum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RouteId {
@@ -291,6 +345,19 @@ mod tests {
                 assert!(
                     r.body.is_none() && !r.idempotent,
                     "GET {} must not take a body",
+                    r.path
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_template_parameter_is_a_declared_param() {
+        for r in all() {
+            for name in template_params(r.path) {
+                assert!(
+                    params::ALL.iter().any(|p| p.name() == name),
+                    "{} uses {{{name}}}, which is not in routes::params",
                     r.path
                 );
             }

@@ -7,7 +7,7 @@ use crate::session::Session;
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use shared::query::Query;
-use shared::routes::Route;
+use shared::routes::{Param, Route};
 use shared::{ApiError, Lang, Text};
 use worker::{Env, Headers, Request, Response};
 
@@ -68,17 +68,17 @@ impl Ctx {
     }
 
     /// A path parameter as text.
-    pub fn param(&self, name: &str) -> &str {
+    pub fn param(&self, param: Param) -> &str {
         self.params
             .iter()
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| *n == param.name())
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
     }
 
     /// A numeric id path parameter; anything else is simply not found.
-    pub fn id(&self, name: &str) -> AppResult<i64> {
-        self.param(name)
+    pub fn id(&self, param: Param) -> AppResult<i64> {
+        self.param(param)
             .parse::<i64>()
             .ok()
             .filter(|id| *id > 0)

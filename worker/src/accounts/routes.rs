@@ -12,6 +12,7 @@ use crate::session::{self, SessionKind};
 use shared::accounts::*;
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::phone::mask_mobile;
+use shared::routes::params;
 use shared::server::{crypto, password};
 use shared::{ApiError, FieldErrors, Text};
 use worker::Response;
@@ -422,7 +423,7 @@ async fn session_end(ctx: &mut Ctx) -> AppResult<Response> {
     let target = session::list(&kv, current.kind, current.subject, ctx.now_ms())
         .await?
         .into_iter()
-        .find(|s| s.sid == ctx.param("session_id"))
+        .find(|s| s.sid == ctx.param(params::SESSION_ID))
         .ok_or_else(ApiError::not_found)?;
     session::destroy(&kv, &target).await?;
     let mut resp = no_content()?;
@@ -642,7 +643,7 @@ async fn staff_create(ctx: &mut Ctx) -> AppResult<Response> {
 async fn staff_update(ctx: &mut Ctx) -> AppResult<Response> {
     let actor = ctx.staff()?.clone();
     let db = ctx.db()?;
-    let target = store::staff_by_id(&db, ctx.id("staff_id")?)
+    let target = store::staff_by_id(&db, ctx.id(params::STAFF_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     actor.check_scope(target.scope_path())?;

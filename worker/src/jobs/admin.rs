@@ -15,6 +15,7 @@ use crate::unions::routes::{in_scope, scope_of};
 use shared::jobs::matching::{rank_cards, Candidate};
 use shared::jobs::*;
 use shared::membership::FiguresQuery;
+use shared::routes::params;
 use shared::{ApiError, Text};
 use worker::Response;
 
@@ -26,7 +27,7 @@ fn outside_scope(field: &str) -> ApiError {
 }
 
 async fn employer_in_scope(ctx: &Ctx) -> AppResult<EmployerRow> {
-    let e = store::employer(&ctx.db()?, ctx.id("employer_id")?)
+    let e = store::employer(&ctx.db()?, ctx.id(params::EMPLOYER_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&e.union_path)?;
@@ -34,7 +35,7 @@ async fn employer_in_scope(ctx: &Ctx) -> AppResult<EmployerRow> {
 }
 
 async fn job_in_scope(ctx: &Ctx) -> AppResult<JobRow> {
-    let j = store::job(&ctx.db()?, ctx.id("job_id")?)
+    let j = store::job(&ctx.db()?, ctx.id(params::JOB_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&j.union_path)?;
@@ -258,7 +259,7 @@ pub async fn raise_flag(ctx: &mut Ctx) -> AppResult<Response> {
 
 pub async fn clear_flag(ctx: &Ctx) -> AppResult<Response> {
     let e = employer_in_scope(ctx).await?;
-    let flag_id = ctx.id("flag_id")?;
+    let flag_id = ctx.id(params::FLAG_ID)?;
     let db = ctx.db()?;
     let flag = store::flags_of(&db, &[e.id])
         .await?
@@ -372,7 +373,7 @@ pub async fn applicants(ctx: &Ctx) -> AppResult<Response> {
 
 pub async fn set_applicant_status(ctx: &mut Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let app = store::application(&db, ctx.id("job_application_id")?)
+    let app = store::application(&db, ctx.id(params::JOB_APPLICATION_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let job = store::job(&db, app.job_id)
@@ -507,7 +508,7 @@ pub async fn reports(ctx: &Ctx) -> AppResult<Response> {
 /// the employer) or dismiss this report.
 pub async fn decide_report(ctx: &mut Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let report = store::report(&db, ctx.id("report_id")?)
+    let report = store::report(&db, ctx.id(params::REPORT_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let job = store::job(&db, report.job_id)

@@ -11,6 +11,7 @@ use crate::idempotency;
 use shared::api::ListMeta;
 use shared::jobs::*;
 use shared::membership::suggest::covering_regions;
+use shared::routes::params;
 use shared::{ApiError, Text};
 use worker::Response;
 
@@ -135,7 +136,7 @@ pub async fn mine(ctx: &Ctx) -> AppResult<Response> {
 async fn my_employer(ctx: &Ctx) -> AppResult<(i64, EmployerRow)> {
     let user_id = ctx.worker_id()?;
     let db = ctx.db()?;
-    let id = ctx.id("employer_id")?;
+    let id = ctx.id(params::EMPLOYER_ID)?;
     if !store::is_contact(&db, id, user_id).await? {
         return Err(ApiError::not_found().into());
     }
@@ -150,7 +151,7 @@ async fn my_employer(ctx: &Ctx) -> AppResult<(i64, EmployerRow)> {
 /// One of the employer's jobs.
 async fn my_job(ctx: &Ctx) -> AppResult<(i64, JobRow)> {
     let (user_id, employer) = my_employer(ctx).await?;
-    let job = store::job(&ctx.db()?, ctx.id("job_id")?)
+    let job = store::job(&ctx.db()?, ctx.id(params::JOB_ID)?)
         .await?
         .filter(|j| j.employer_id == employer.id)
         .ok_or_else(ApiError::not_found)?;
@@ -208,7 +209,7 @@ pub async fn applicants(ctx: &Ctx) -> AppResult<Response> {
 pub async fn set_applicant_status(ctx: &mut Ctx) -> AppResult<Response> {
     let (user_id, employer) = my_employer(ctx).await?;
     let db = ctx.db()?;
-    let app = store::application(&db, ctx.id("job_application_id")?)
+    let app = store::application(&db, ctx.id(params::JOB_APPLICATION_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let job = store::job(&db, app.job_id)

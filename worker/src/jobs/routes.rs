@@ -12,6 +12,7 @@ use crate::rate_limit::{self, Limit};
 use shared::api::ListMeta;
 use shared::jobs::matching::{rank_jobs, MatchedJob};
 use shared::jobs::*;
+use shared::routes::params;
 use shared::{ApiError, Text};
 use worker::Response;
 
@@ -126,7 +127,7 @@ fn publicly_visible(job: &JobRow) -> bool {
 }
 
 async fn get(ctx: &Ctx) -> AppResult<Response> {
-    let job = store::job(&ctx.db()?, ctx.id("job_id")?)
+    let job = store::job(&ctx.db()?, ctx.id(params::JOB_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let (viewer, mine) = viewer(ctx, &job).await?;
@@ -140,7 +141,7 @@ async fn get(ctx: &Ctx) -> AppResult<Response> {
 
 async fn employer_page(ctx: &Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let e = store::employer(&db, ctx.id("employer_id")?)
+    let e = store::employer(&db, ctx.id(params::EMPLOYER_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let with_phone = match &ctx.principal {
@@ -182,7 +183,7 @@ async fn fairs(ctx: &Ctx) -> AppResult<Response> {
 
 async fn fair(ctx: &Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let row = store::fair(&db, ctx.id("fair_id")?)
+    let row = store::fair(&db, ctx.id(params::FAIR_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let job_fair = store::with_employers(&db, vec![row], &today(ctx).to_string())
@@ -194,7 +195,7 @@ async fn fair(ctx: &Ctx) -> AppResult<Response> {
 
 /// A job a worker may act on (apply, report): published and visible.
 async fn open_job(ctx: &Ctx) -> AppResult<JobRow> {
-    let job = store::job(&ctx.db()?, ctx.id("job_id")?)
+    let job = store::job(&ctx.db()?, ctx.id(params::JOB_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     if publicly_visible(&job) {
@@ -319,7 +320,7 @@ async fn my_applications(ctx: &Ctx) -> AppResult<Response> {
 async fn withdraw(ctx: &Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let db = ctx.db()?;
-    let app = store::application(&db, ctx.id("job_application_id")?)
+    let app = store::application(&db, ctx.id(params::JOB_APPLICATION_ID)?)
         .await?
         .filter(|a| a.user_id == user_id)
         .ok_or_else(ApiError::not_found)?;

@@ -11,6 +11,7 @@ use crate::unions::store as unions;
 use chrono::Datelike;
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::membership::*;
+use shared::routes::params;
 use shared::{ApiError, Text};
 use worker::Response;
 
@@ -211,7 +212,7 @@ async fn decide(ctx: &Ctx, id: i64, d: &ValidDecision) -> AppResult<DecisionOutc
 }
 
 pub async fn decide_one(ctx: &mut Ctx) -> AppResult<Response> {
-    let id = ctx.id("application_id")?;
+    let id = ctx.id(params::APPLICATION_ID)?;
     // Scope before the body: outside the subtree there is nothing to find.
     let app = store::application(&ctx.db()?, id)
         .await?
@@ -287,7 +288,7 @@ async fn reveal(
 }
 
 pub async fn reveal_applicant(ctx: &Ctx) -> AppResult<Response> {
-    let app = store::application(&ctx.db()?, ctx.id("application_id")?)
+    let app = store::application(&ctx.db()?, ctx.id(params::APPLICATION_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&app.union_path)?;
@@ -304,7 +305,7 @@ pub async fn reveal_applicant(ctx: &Ctx) -> AppResult<Response> {
 }
 
 pub async fn reveal_member(ctx: &Ctx) -> AppResult<Response> {
-    let m = store::member_by_no(&ctx.db()?, ctx.param("member_no"))
+    let m = store::member_by_no(&ctx.db()?, ctx.param(params::MEMBER_NO))
         .await?
         .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&m.union_path)?;
@@ -349,7 +350,7 @@ pub async fn members(ctx: &Ctx) -> AppResult<Response> {
 /// Closing a project union: its members move to the fallback (兜底) union in one
 /// batch, with new member numbers there; their history keeps both.
 pub async fn close_union(ctx: &mut Ctx) -> AppResult<Response> {
-    let closing = in_scope(ctx, ctx.id("union_id")?).await?;
+    let closing = in_scope(ctx, ctx.id(params::UNION_ID)?).await?;
     let input: CloseProjectInput = ctx.body().await?;
     let closing_summary = closing.summary();
     let fallback = match input.fallback_for(&closing_summary) {
@@ -426,7 +427,7 @@ pub async fn figures(ctx: &Ctx) -> AppResult<Response> {
 }
 
 pub async fn join_poster(ctx: &Ctx) -> AppResult<Response> {
-    let u = in_scope(ctx, ctx.id("union_id")?).await?;
+    let u = in_scope(ctx, ctx.id(params::UNION_ID)?).await?;
     let origin = ctx.req.url()?.origin().ascii_serialization();
     svg(shared::server::qr::svg(
         &format!("{origin}/join/{}", u.join_code),

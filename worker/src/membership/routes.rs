@@ -9,6 +9,7 @@ use crate::unions::store as unions;
 use shared::membership::card::link_expiry;
 use shared::membership::suggest::covering_regions;
 use shared::membership::*;
+use shared::routes::params;
 use shared::server::crypto;
 use shared::{ApiError, Text};
 use worker::Response;
@@ -197,7 +198,7 @@ async fn my_applications(ctx: &Ctx) -> AppResult<Response> {
 async fn withdraw(ctx: &Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let db = ctx.db()?;
-    let app = store::application(&db, ctx.id("application_id")?)
+    let app = store::application(&db, ctx.id(params::APPLICATION_ID)?)
         .await?
         .filter(|a| a.user_id == user_id)
         .ok_or_else(ApiError::not_found)?;

@@ -9,13 +9,14 @@ use crate::error::AppResult;
 use crate::idempotency;
 use crate::unions::routes::{in_scope, scope_of};
 use shared::api::{cursor, page_limit, ListMeta};
+use shared::routes::params;
 use shared::stations::*;
 use shared::{ApiError, FieldErrors, Text};
 use worker::Response;
 
 /// A station the caller may act on (404 outside the subtree).
 async fn station_in_scope(ctx: &Ctx) -> AppResult<StationDb> {
-    let s = store::by_id(&ctx.db()?, ctx.id("station_id")?)
+    let s = store::by_id(&ctx.db()?, ctx.id(params::STATION_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&s.union_path)?;

@@ -8,6 +8,7 @@ use crate::idempotency;
 use crate::rate_limit::{self, Limit};
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::geo::Datum;
+use shared::routes::params;
 use shared::stations::{open_data, *};
 use shared::{ApiError, Text};
 use worker::Response;
@@ -112,7 +113,7 @@ fn map_config(ctx: &Ctx) -> AppResult<Response> {
 
 /// A station anyone may see: not defunct.
 async fn public_station(ctx: &Ctx) -> AppResult<store::StationDb> {
-    let id = ctx.id("station_id")?;
+    let id = ctx.id(params::STATION_ID)?;
     store::by_id(&ctx.db()?, id)
         .await?
         .filter(|s| s.status != "defunct")

@@ -7,6 +7,7 @@ use crate::db;
 use crate::error::AppResult;
 use shared::accounts::{Scope, StaffRole};
 use shared::api::{cursor, page_limit, ListMeta};
+use shared::routes::params;
 use shared::server::crypto;
 use shared::unions::*;
 use shared::{ApiError, Text};
@@ -24,7 +25,7 @@ pub async fn handle(route: UnionsRoute, ctx: &mut Ctx) -> AppResult<Response> {
 
 async fn by_join_code(ctx: &Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
-    let row = store::by_join_code(&db, ctx.param("join_code"))
+    let row = store::by_join_code(&db, ctx.param(params::JOIN_CODE))
         .await?
         .ok_or_else(ApiError::not_found)?;
     ok(&PublicUnionEnvelope {
@@ -92,7 +93,7 @@ async fn list(ctx: &Ctx) -> AppResult<Response> {
 }
 
 async fn get(ctx: &Ctx) -> AppResult<Response> {
-    let row = in_scope(ctx, ctx.id("union_id")?).await?;
+    let row = in_scope(ctx, ctx.id(params::UNION_ID)?).await?;
     ok(&UnionEnvelope {
         union: row.into_wire(),
     })
@@ -205,7 +206,7 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
 }
 
 async fn update(ctx: &mut Ctx) -> AppResult<Response> {
-    let id = ctx.id("union_id")?;
+    let id = ctx.id(params::UNION_ID)?;
     let before = in_scope(ctx, id).await?;
     ctx.staff()?.require(StaffRole::UnionAdmin)?;
     let input: UnionUpdate = ctx.body().await?;
