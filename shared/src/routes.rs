@@ -209,7 +209,12 @@ pub mod params {
     use super::Param;
 
     pub const APPLICATION_ID: Param = Param("application_id");
+    pub const CERTIFICATE_ID: Param = Param("certificate_id");
+    pub const COURSE_ID: Param = Param("course_id");
+    /// A training session (one class of a course); `session_id` is a sign-in session.
+    pub const COURSE_SESSION_ID: Param = Param("course_session_id");
     pub const EMPLOYER_ID: Param = Param("employer_id");
+    pub const ENROLMENT_ID: Param = Param("enrolment_id");
     pub const FAIR_ID: Param = Param("fair_id");
     pub const FLAG_ID: Param = Param("flag_id");
     pub const JOB_APPLICATION_ID: Param = Param("job_application_id");
@@ -224,7 +229,11 @@ pub mod params {
 
     pub const ALL: &[Param] = &[
         APPLICATION_ID,
+        CERTIFICATE_ID,
+        COURSE_ID,
+        COURSE_SESSION_ID,
         EMPLOYER_ID,
+        ENROLMENT_ID,
         FAIR_ID,
         FLAG_ID,
         JOB_APPLICATION_ID,
@@ -255,6 +264,7 @@ pub enum RouteId {
     Stations(crate::stations::StationsRoute),
     Membership(crate::membership::MembershipRoute),
     Jobs(crate::jobs::JobsRoute),
+    Training(crate::training::TrainingRoute),
 }
 
 impl RouteId {
@@ -272,6 +282,7 @@ impl RouteId {
             RouteId::Stations(_) => "stations",
             RouteId::Membership(_) => "membership",
             RouteId::Jobs(_) => "jobs",
+            RouteId::Training(_) => "training",
         }
     }
 }
@@ -285,6 +296,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::stations::ROUTES)
         .chain(crate::membership::ROUTES)
         .chain(crate::jobs::ROUTES)
+        .chain(crate::training::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).
