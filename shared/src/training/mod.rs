@@ -12,6 +12,7 @@
 //! | `assessment.rs` | pass or fail for courses, a rank for competitions (and the national contest's rewards) |
 //! | `certificate.rs` | the certificate, its serial, its signed verification link, the masked public view |
 //! | `figures.rs` | the monthly figures and their CSV |
+//! | `notice.rs` | the texts: promoted from the waitlist, the session reminder |
 //! | `api.rs` | envelopes, lists, queries, the roster and the attendance sheet |
 //! | `routes.rs` | the capability's route table |
 
@@ -21,6 +22,7 @@ mod attendance;
 mod certificate;
 mod course;
 mod figures;
+mod notice;
 mod routes;
 mod session;
 mod signup;
@@ -31,6 +33,7 @@ pub use attendance::*;
 pub use certificate::*;
 pub use course::*;
 pub use figures::*;
+pub use notice::*;
 pub use routes::*;
 pub use session::*;
 pub use signup::*;

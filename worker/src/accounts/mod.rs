@@ -1,5 +1,5 @@
 //! Accounts: signing in, sessions, staff management and the audit log.
 
 pub mod routes;
-mod sms;
+pub mod sms;
 pub mod store;
