@@ -6,6 +6,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "../lib/client.mjs";
+import { BASE } from "../lib/env.mjs";
 import { freshIp, housekeeping, logMark, sql, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 import { form } from "../lib/people.mjs";
 import { day, liveJob, verifiedEmployer, YAOHAI } from "../lib/jobs.mjs";
@@ -372,8 +373,10 @@ test("the figures count enrolled, attended, completed, certified and hired withi
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get("content-type"), /text\/csv/);
   assert.match(csv.headers.get("content-disposition"), /attachment; filename="training-figures-/);
-  assert.ok(csv.text.startsWith("\ufeff"), "a BOM for Excel");
-  const lines = csv.text.slice(1).split("\r\n");
+  const raw = await fetch(`${BASE}/api/admin/training/figures.csv?union_id=${corner.p.id}`, { headers: boss.headers() });
+  const buf = Buffer.from(await raw.arrayBuffer());
+  assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], "a BOM for Excel");
+  const lines = buf.toString("utf8").slice(1).split("\r\n");
   assert.match(lines[1], /^月份 Month,/);
   assert.ok(lines.includes(`${month.month},2,2,2,2,1`), lines.join("\n"));
   // Another district's admin asking for this subtree is refused.
