@@ -19,10 +19,12 @@ pub fn RosterCard(course_id: i64) -> impl IntoView {
         }
     });
     let refresh = Callback::new(move |_| reload.update(|n| *n += 1));
+    // Kept here, outside the list that is redrawn after each change.
+    let issued = RwSignal::new(None::<Result<IssueReply, String>>);
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || roster.get().map(|r: Result<Roster, ApiFailure>| match r {
-                Ok(r) => view! { <RosterView roster=r refresh=refresh/> }.into_any(),
+                Ok(r) => view! { <RosterView roster=r refresh=refresh issued=issued/> }.into_any(),
                 Err(e) => view! { <ErrorView failure=e/> }.into_any(),
             })}
         </Suspense>
@@ -30,7 +32,11 @@ pub fn RosterCard(course_id: i64) -> impl IntoView {
 }
 
 #[component]
-fn RosterView(roster: Roster, refresh: Callback<()>) -> impl IntoView {
+fn RosterView(
+    roster: Roster,
+    refresh: Callback<()>,
+    issued: RwSignal<Option<Result<IssueReply, String>>>,
+) -> impl IntoView {
     let course = roster.course.clone();
     let sessions = course.sessions.len();
     let competition = course.kind == CourseKind::Competition;
@@ -72,7 +78,7 @@ fn RosterView(roster: Roster, refresh: Callback<()>) -> impl IntoView {
                 }.into_any()
             }}
             <Show when=may_act>
-                <IssueButton course_id=course.id refresh=refresh/>
+                <IssueButton course_id=course.id refresh=refresh result=issued/>
             </Show>
         </section>
         <section class="card" aria-labelledby="waitlist-title">
@@ -166,9 +172,12 @@ fn Trainee(
 }
 
 #[component]
-fn IssueButton(course_id: i64, refresh: Callback<()>) -> impl IntoView {
+fn IssueButton(
+    course_id: i64,
+    refresh: Callback<()>,
+    result: RwSignal<Option<Result<IssueReply, String>>>,
+) -> impl IntoView {
     let lang = use_lang();
-    let result = RwSignal::new(None::<Result<IssueReply, String>>);
     let busy = RwSignal::new(false);
     let issue = move |_| {
         busy.set(true);
