@@ -4,10 +4,11 @@
 
 use super::actions::{self, Actor};
 use super::store::{self, EmployerRow, IdTable, JobRow};
-use crate::ctx::{ok, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
 use crate::error::AppResult;
 use crate::idempotency;
+use crate::reply::ok;
 use shared::api::ListMeta;
 use shared::jobs::*;
 use shared::membership::suggest::covering_regions;
@@ -81,7 +82,7 @@ pub async fn register(ctx: &mut Ctx) -> AppResult<Response> {
                         ),
                     )
                 })?;
-                crate::accounts::routes::check_code(ctx, &employer.contact_phone, code, "code")
+                crate::accounts::otp::check_code(ctx, &employer.contact_phone, code, "code")
                     .await?;
             }
             let (union_id, union_path) = union_for(ctx, &employer.region_code).await?;

@@ -1,11 +1,13 @@
 //! Handlers of the union tree: parse, authorise (scope), call the store, shape.
 
+use super::scope::in_scope;
 use super::store::{self, UnionRow};
 use crate::audit;
-use crate::ctx::{ok, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
 use crate::error::AppResult;
-use shared::accounts::{Scope, StaffRole};
+use crate::reply::ok;
+use shared::accounts::StaffRole;
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::routes::params;
 use shared::server::crypto;
@@ -31,25 +33,6 @@ async fn by_join_code(ctx: &Ctx) -> AppResult<Response> {
     ok(&PublicUnionEnvelope {
         union: store::public_view(&db, row).await?,
     })
-}
-
-/// A union the caller may act on, or 404.
-pub async fn in_scope(ctx: &Ctx, id: i64) -> AppResult<UnionRow> {
-    let staff = ctx.staff()?;
-    let row = store::by_id(&ctx.db()?, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    staff.check_scope(&row.path)?;
-    Ok(row)
-}
-
-/// The scope of a staff list: the caller's subtree, narrowed to `union_id` when
-/// given (which must itself be in the caller's subtree, else 404).
-pub async fn scope_of(ctx: &Ctx, union_id: Option<i64>) -> AppResult<Scope> {
-    match union_id {
-        Some(id) => Ok(Scope::under(&in_scope(ctx, id).await?.path)),
-        None => Ok(ctx.staff()?.scope()),
-    }
 }
 
 async fn list(ctx: &Ctx) -> AppResult<Response> {
