@@ -133,7 +133,8 @@ pub async fn create_job(
                 let row = store::job(&db, id).await?.ok_or_else(ApiError::internal)?;
                 return job_reply(&row, actor.viewer());
             }
-            Err(e) if db::is_unique_violation(&e) => continue,
+            // Another job took this id first: take the next one.
+            Err(e) if e.is_unique("jobs.id") => continue,
             Err(e) => return Err(e),
         }
     }

@@ -8,7 +8,7 @@ use super::store::{self, EmployerRow, IdTable, JobRow};
 use crate::audit;
 use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
 use crate::reply::ok;
 use crate::unions::scope::{in_scope, scope_of};
@@ -139,13 +139,11 @@ pub async fn create_employer(ctx: &mut Ctx) -> AppResult<Response> {
         &now,
         &ctx.client_ip(),
     )?);
-    db::batch(&db, statements).await.map_err(|e| {
-        if db::is_unique_violation(&e) {
-            duplicate_uscc().into()
-        } else {
-            e
-        }
-    })?;
+    db::batch(&db, statements)
+        .await
+        .on_constraint("employers.uscc", duplicate_uscc)
+        // Another employer took this id first: the staff member submits again.
+        .on_constraint("employers.id", || ApiError::rate_limited(1))?;
     employer_reply(ctx, id).await
 }
 
@@ -639,13 +637,10 @@ pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
         &now,
         &ctx.client_ip(),
     )?);
-    db::batch(&db, statements).await.map_err(|e| {
-        if db::is_unique_violation(&e) {
-            ApiError::rate_limited(1).into()
-        } else {
-            e
-        }
-    })?;
+    // Another fair took these ids first: the staff member submits again.
+    db::batch(&db, statements)
+        .await
+        .on_constraint("job_fairs.id", || ApiError::rate_limited(1))?;
     let mut rows = Vec::new();
     for id in ids {
         rows.extend(store::fair(&db, id).await?);

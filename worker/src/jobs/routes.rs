@@ -5,7 +5,7 @@ use super::store::{self, JobRow};
 use super::{admin, employer};
 use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
 use crate::principal::Principal;
 use crate::rate_limit::{self, Limit};
@@ -237,17 +237,15 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 vec![store::insert_application(&db, &job, user_id, &now)?],
             )
             .await
-            .map_err(|e| {
-                if db::is_unique_violation(&e) {
+            .on_constraint(
+                "job_applications.job_id, job_applications.user_id",
+                || {
                     ApiError::conflict(Text::new(
                         "您已经申请过这份工作了",
                         "You have already applied to this job",
                     ))
-                    .into()
-                } else {
-                    e
-                }
-            })?;
+                },
+            )?;
             let app = store::application_for(&db, job.id, user_id)
                 .await?
                 .ok_or_else(ApiError::internal)?;
@@ -280,16 +278,11 @@ async fn report(ctx: &mut Ctx) -> AppResult<Response> {
                 )?],
             )
             .await
-            .map_err(|e| {
-                if db::is_unique_violation(&e) {
-                    ApiError::conflict(Text::new(
-                        "您已经举报过这条招工信息,工会正在处理",
-                        "You have already reported this ad; the union is looking into it",
-                    ))
-                    .into()
-                } else {
-                    e
-                }
+            .on_constraint("job_reports.job_id, job_reports.user_id", || {
+                ApiError::conflict(Text::new(
+                    "您已经举报过这条招工信息,工会正在处理",
+                    "You have already reported this ad; the union is looking into it",
+                ))
             })?;
             Ok(serde_json::to_value(JobReportReceiptEnvelope {
                 report: JobReportReceipt {

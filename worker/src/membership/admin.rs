@@ -195,7 +195,10 @@ async fn decide(ctx: &Ctx, id: i64, d: &ValidDecision) -> AppResult<DecisionOutc
     statements.push(audit::statement(&db, staff, &e, &now, &ip)?);
     match db::batch(&db, statements).await {
         Ok(_) => {}
-        Err(e) if db::is_unique_violation(&e) => return skip(DecisionSkip::AlreadyMember),
+        // An active membership already exists for this account or ID number.
+        Err(e) if e.is_unique("members.user_id") || e.is_unique("members.id_number_index") => {
+            return skip(DecisionSkip::AlreadyMember)
+        }
         Err(e) => return Err(e),
     }
     let member_no = if status == ApplicationStatus::Approved {

@@ -3,7 +3,7 @@
 use super::{admin, store};
 use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
 use crate::reply::{ok, svg};
 use crate::unions::store as unions;
@@ -150,13 +150,10 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 ],
             )
             .await
-            .map_err(|e| {
-                if db::is_unique_violation(&e) {
-                    duplicate_application().into()
-                } else {
-                    e
-                }
-            })?;
+            .on_constraint(
+                "applications.user_id, applications.union_id",
+                duplicate_application,
+            )?;
             let row = store::application(&db, done[0].last_row_id)
                 .await?
                 .ok_or_else(ApiError::internal)?;
@@ -357,13 +354,10 @@ async fn transfer(ctx: &mut Ctx) -> AppResult<Response> {
                 ],
             )
             .await
-            .map_err(|e| {
-                if db::is_unique_violation(&e) {
-                    duplicate_application().into()
-                } else {
-                    e
-                }
-            })?;
+            .on_constraint(
+                "applications.user_id, applications.union_id",
+                duplicate_application,
+            )?;
             let row = store::application(&db, done[0].last_row_id)
                 .await?
                 .ok_or_else(ApiError::internal)?;

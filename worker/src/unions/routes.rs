@@ -5,7 +5,7 @@ use super::store::{self, UnionRow};
 use crate::audit;
 use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::reply::ok;
 use shared::accounts::StaffRole;
 use shared::api::{cursor, page_limit, ListMeta};
@@ -158,16 +158,11 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
         )?],
     )
     .await
-    .map_err(|e| {
-        if db::is_unique_violation(&e) {
-            ApiError::field(
-                "code",
-                Text::new("这个编码已被使用", "This code is already taken"),
-            )
-            .into()
-        } else {
-            e
-        }
+    .on_constraint("unions.code", || {
+        ApiError::field(
+            "code",
+            Text::new("这个编码已被使用", "This code is already taken"),
+        )
     })?;
     let created = store::by_code(&db, &code)
         .await?

@@ -5,7 +5,7 @@ use crate::accounts::store::{self, StaffRow};
 use crate::audit;
 use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::principal::Staff;
 use crate::reply::ok;
 use crate::session::{self, SessionKind};
@@ -63,9 +63,10 @@ fn check_grantable(actor: &Staff, role: StaffRole) -> AppResult<()> {
 
 pub async fn create(ctx: &mut Ctx) -> AppResult<Response> {
     let input: StaffCreate = ctx.body().await?;
-    input.validate()?;
     let actor = ctx.staff()?.clone();
+    // Authority first: a role above one's own is refused before the fields are read.
     check_grantable(&actor, input.role)?;
+    input.validate()?;
     if let Some(union_id) = input.union_id {
         in_scope(ctx, union_id).await.map_err(|_| {
             ApiError::forbidden_field(
@@ -117,6 +118,9 @@ pub async fn update(ctx: &mut Ctx) -> AppResult<Response> {
             )
         })?;
     }
+    // The role and union the member would have must fit together (a platform
+    // admin has none); the staff table refuses anything else.
+    input.validate_for(target.role(), target.union_id)?;
     let new_hash = match &input.password {
         Some(p) => {
             let mut errors = FieldErrors::new();
@@ -177,12 +181,15 @@ pub async fn insert_staff(
     let mut errors = FieldErrors::new();
     errors.check("password", password::check(&input.password, &username));
     errors.finish()?;
-    if store::staff_by_username(db, &username).await?.is_some() {
-        return Err(ApiError::field(
+    let taken = || {
+        ApiError::field(
             "username",
             Text::new("这个用户名已被使用", "This username is taken"),
         )
-        .into());
+    };
+    // Asked first so a taken name costs no password hashing; the constraint decides a race.
+    if store::staff_by_username(db, &username).await?.is_some() {
+        return Err(taken().into());
     }
     let now = ctx.now_text();
     let hash = password::hash(&input.password);
@@ -198,7 +205,8 @@ pub async fn insert_staff(
             &now,
         )?],
     )
-    .await?;
+    .await
+    .on_constraint("staff.username", taken)?;
     let row = store::staff_by_username(db, &username)
         .await?
         .ok_or_else(ApiError::internal)?;
