@@ -5,13 +5,14 @@
 
 use super::notices;
 use super::store::{self, CourseRow, IdTable, SessionRow};
-use super::views::{self, today};
+use super::views;
 use crate::audit;
-use crate::ctx::{ok, svg, typed, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
-use crate::unions::routes::{in_scope, scope_of};
+use crate::reply::{ok, svg, typed};
+use crate::unions::scope::{in_scope, scope_of};
 use chrono::Datelike;
 use shared::api::ListMeta;
 use shared::membership::FiguresQuery;
@@ -68,7 +69,7 @@ async fn course_reply(ctx: &Ctx, id: i64) -> AppResult<serde_json::Value> {
         .await?
         .ok_or_else(ApiError::internal)?;
     Ok(serde_json::to_value(CourseEnvelope {
-        course: views::course(&db, &row, today(ctx)).await?,
+        course: views::course(&db, &row, ctx.today()).await?,
         my_enrolment: None,
     })?)
 }
@@ -95,7 +96,7 @@ pub async fn courses(ctx: &Ctx) -> AppResult<Response> {
         })
         .flatten();
     ok(&CourseList {
-        courses: views::courses(&db, &rows, today(ctx), None).await?,
+        courses: views::courses(&db, &rows, ctx.today(), None).await?,
         meta: ListMeta {
             next_cursor,
             limit: q.limit,
@@ -141,7 +142,7 @@ pub async fn create_course(ctx: &mut Ctx) -> AppResult<Response> {
                     Text::new("不在您的管辖范围内", "This is outside your scope"),
                 )
             })?;
-            let valid = input.validate(today(ctx))?;
+            let valid = input.validate(ctx.today())?;
             let derived = derive(ctx, &valid).await?;
             let db = ctx.db()?;
             let now = ctx.now_text();
@@ -169,13 +170,9 @@ pub async fn create_course(ctx: &mut Ctx) -> AppResult<Response> {
                 &now,
                 &ctx.client_ip(),
             )?);
-            db::batch(&db, statements).await.map_err(|e| {
-                if db::is_unique_violation(&e) {
-                    ApiError::rate_limited(1).into()
-                } else {
-                    e
-                }
-            })?;
+            db::batch(&db, statements)
+                .await
+                .on_constraint("training_courses.id", || ApiError::rate_limited(1))?;
             course_reply(ctx, id).await
         },
     )
@@ -193,7 +190,7 @@ pub async fn course(ctx: &Ctx) -> AppResult<Response> {
 pub async fn edit_course(ctx: &mut Ctx) -> AppResult<Response> {
     let course = course_in_scope(ctx).await?;
     let input: CourseInput = ctx.body().await?;
-    let valid = input.validate(today(ctx))?;
+    let valid = input.validate(ctx.today())?;
     if input.union_id != course.union_id {
         return Err(ApiError::field(
             "union_id",
@@ -310,7 +307,7 @@ pub async fn roster(ctx: &Ctx) -> AppResult<Response> {
         )
     };
     ok(&Roster {
-        course: views::course(&db, &course, today(ctx)).await?,
+        course: views::course(&db, &course, ctx.today()).await?,
         enrolled: rows
             .iter()
             .filter(|e| e.status() == EnrolmentStatus::Enrolled)
@@ -355,7 +352,7 @@ pub async fn issue_certificates(ctx: &Ctx) -> AppResult<Response> {
     }
     if !due.is_empty() {
         let now = ctx.now_text();
-        let day = today(ctx);
+        let day = ctx.today();
         let first = store::next_id(&db, IdTable::Certificates).await?;
         let by = by(ctx)?;
         let mut statements = Vec::new();
@@ -390,17 +387,17 @@ pub async fn issue_certificates(ctx: &Ctx) -> AppResult<Response> {
             &now,
             &ctx.client_ip(),
         )?);
-        db::batch(&db, statements).await.map_err(|e| {
-            if db::is_unique_violation(&e) {
-                ApiError::conflict(Text::new(
-                    "另一位同事正在发这个班的证书,请稍后刷新",
-                    "Someone else is issuing this course's certificates; refresh in a moment",
-                ))
-                .into()
-            } else {
-                e
-            }
-        })?;
+        let busy = || {
+            ApiError::conflict(Text::new(
+                "另一位同事正在发这个班的证书,请稍后刷新",
+                "Someone else is issuing this course's certificates; refresh in a moment",
+            ))
+        };
+        db::batch(&db, statements)
+            .await
+            .on_constraint("training_certificates.id", busy)
+            .on_constraint("training_certificates.serial", busy)
+            .on_constraint("training_certificates.enrolment_id", busy)?;
     }
     let rows = store::certificates_of_course(&db, course.id).await?;
     ok(&IssueReply {
@@ -662,7 +659,7 @@ pub async fn revoke_certificate(ctx: &mut Ctx) -> AppResult<Response> {
 
 async fn training_figures(ctx: &Ctx) -> AppResult<TrainingFigures> {
     let q = FiguresQuery::read(ctx.query())?;
-    let range = q.range(today(ctx))?;
+    let range = q.range(ctx.today())?;
     let scope = scope_of(ctx, q.union_id).await?;
     let scope_name = match q.union_id.or(ctx.staff()?.union_id) {
         Some(id) => in_scope(ctx, id).await?.name,

@@ -2,13 +2,14 @@
 //! training route. Parse → authorise → store → reply.
 
 use super::store::{self, CourseRow, EnrolmentRow};
-use super::views::{self, today};
+use super::views;
 use super::{admin, notices};
-use crate::auth::Principal;
-use crate::ctx::{ok, svg, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
 use crate::error::AppResult;
 use crate::idempotency;
+use crate::principal::Principal;
+use crate::reply::{ok, svg};
 use shared::accounts::Scope;
 use shared::api::ListMeta;
 use shared::routes::params;
@@ -55,14 +56,14 @@ async fn courses(ctx: &Ctx) -> AppResult<Response> {
         q.at.map(|p| shared::geo::bbox(p, f64::from(q.radius_km) * 1000.0));
     let rows = store::open_courses(
         &db,
-        &today(ctx).to_string(),
+        &ctx.today().to_string(),
         within,
         q.trade.map(|t| t.code()),
         q.kind.map(|k| k.code()),
         LIMIT * 2,
     )
     .await?;
-    let mut courses = views::courses(&db, &rows, today(ctx), q.at).await?;
+    let mut courses = views::courses(&db, &rows, ctx.today(), q.at).await?;
     let radius_m = q.radius_km * 1000;
     courses.retain(|c| c.distance_m.is_none_or(|m| m <= radius_m));
     courses.sort_by_key(|c| (c.distance_m.unwrap_or(u32::MAX), c.starts_on, c.id));
@@ -88,7 +89,7 @@ async fn course(ctx: &Ctx) -> AppResult<Response> {
         _ => None,
     };
     ok(&CourseEnvelope {
-        course: views::course(&db, &row, today(ctx)).await?,
+        course: views::course(&db, &row, ctx.today()).await?,
         my_enrolment,
     })
 }
@@ -166,7 +167,7 @@ async fn sign_up(ctx: &mut Ctx) -> AppResult<Response> {
             check_can_sign_up(
                 course.opens_on(),
                 course.closes_on(),
-                today(ctx),
+                ctx.today(),
                 course.eligibility(),
                 member,
             )
@@ -243,7 +244,7 @@ async fn cancel(ctx: &mut Ctx) -> AppResult<Response> {
                 e.status(),
                 e.outcome() != Outcome::Pending,
                 course.ends_on(),
-                today(ctx),
+                ctx.today(),
             )
             .map_err(conflict)?;
             if e.status() != EnrolmentStatus::Cancelled {

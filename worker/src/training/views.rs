@@ -9,10 +9,6 @@ use shared::server::crypto;
 use shared::training::*;
 use worker::D1Database;
 
-pub fn today(ctx: &Ctx) -> chrono::NaiveDate {
-    shared::time::local_date(ctx.now)
-}
-
 /// Courses with their sessions, in the order given.
 pub async fn courses(
     db: &D1Database,

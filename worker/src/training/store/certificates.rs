@@ -1,6 +1,7 @@
 //! Certificates, copied from the course and the sign-up at issue.
 
-use super::{CourseRow, EnrolmentRow};
+use super::courses::CourseRow;
+use super::enrolments::EnrolmentRow;
 use crate::db;
 use crate::error::AppResult;
 use crate::params;

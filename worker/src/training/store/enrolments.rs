@@ -51,7 +51,7 @@ impl EnrolmentRow {
         self.attended_hours.max(0) as u32
     }
 
-    pub fn wire(&self, course: &super::CourseRow) -> Enrolment {
+    pub fn wire(&self, course: &super::courses::CourseRow) -> Enrolment {
         let total = course.hours.max(0) as u32;
         let pass = course.pass_percent.clamp(0, 100) as u8;
         Enrolment {
@@ -80,7 +80,7 @@ impl EnrolmentRow {
         }
     }
 
-    pub fn entry(&self, course: &super::CourseRow, attended: Vec<i64>) -> RosterEntry {
+    pub fn entry(&self, course: &super::courses::CourseRow, attended: Vec<i64>) -> RosterEntry {
         let total = course.hours.max(0) as u32;
         let pass = course.pass_percent.clamp(0, 100) as u8;
         RosterEntry {
