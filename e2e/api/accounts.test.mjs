@@ -159,6 +159,44 @@ test("union admins create staff only inside their subtree and at most their own 
   assert.ok(!bLog.body.entries.some((e) => e.target_id === String(ok.body.staff_member.id)));
 });
 
+test("a platform admin has no union and every other role has one: refused combinations are 422s naming the field", async () => {
+  // The staff table's CHECK refuses these; they must be told apart before, never a 500.
+  const pa = await admin();
+  const { a } = await tree();
+  const withUnion = await pa.post("/api/admin/staff", { username: `pa.${uid()}`, display_name: "平台", role: "platform_admin", union_id: a.id, password: PASSWORD });
+  assert.equal(withUnion.status, 422);
+  assert.match(withUnion.body.error.fields.union_id, /平台管理员不属于任何工会/);
+
+  const member = await staff({ role: "staff", unionId: a.id });
+  const memberId = member.me.staff.staff_id;
+  const promoted = await pa.patch(`/api/admin/staff/${memberId}`, { role: "platform_admin" });
+  assert.equal(promoted.status, 422);
+  assert.ok(promoted.body.error.fields.role, "names the role");
+  const promotedWithUnion = await pa.patch(`/api/admin/staff/${memberId}`, { role: "platform_admin", union_id: a.id });
+  assert.equal(promotedWithUnion.status, 422);
+  assert.ok(promotedWithUnion.body.error.fields.union_id);
+
+  const other = await staff({ role: "platform_admin" });
+  const otherId = other.me.staff.staff_id;
+  const demoted = await pa.patch(`/api/admin/staff/${otherId}`, { role: "union_admin" });
+  assert.equal(demoted.status, 422);
+  assert.match(demoted.body.error.fields.union_id, /请选择所属工会/);
+  const givenUnion = await pa.patch(`/api/admin/staff/${otherId}`, { union_id: a.id });
+  assert.equal(givenUnion.status, 422);
+  assert.ok(givenUnion.body.error.fields.union_id);
+  const inEnglish = await admin();
+  inEnglish.lang = "en";
+  const en = await inEnglish.patch(`/api/admin/staff/${otherId}`, { union_id: a.id });
+  assert.match(en.body.error.fields.union_id, /platform admin belongs to no union/);
+
+  // Nothing changed, and the combinations that fit still work.
+  assert.equal((await pa.get(`/api/admin/staff?union_id=${a.id}`)).body.staff.find((s) => s.id === memberId).role, "staff");
+  const ok = await pa.patch(`/api/admin/staff/${otherId}`, { role: "union_admin", union_id: a.id });
+  assert.equal(ok.status, 200);
+  assert.equal(ok.body.staff_member.role, "union_admin");
+  assert.equal(ok.body.staff_member.union.id, a.id);
+});
+
 test("disabling a staff member ends their sessions at once", async () => {
   const { p, a } = await tree();
   const boss = await staff({ role: "union_admin", unionId: p.id });

@@ -1,10 +1,10 @@
 //! Writing the append-only audit log. Stores put the entry in the same D1
 //! batch as the change it records, so neither can happen without the other.
 
-use crate::auth::Staff;
 use crate::db;
 use crate::error::AppResult;
 use crate::params;
+use crate::principal::Staff;
 use serde_json::Value;
 use worker::{D1Database, D1PreparedStatement};
 

@@ -1,59 +1,18 @@
 //! Who is asking. The session cookie gives a person; for staff the role and
 //! union come fresh from D1 on every request (never from the client, never
 //! cached in the session), so a demotion or a disabled account takes effect at once.
+//! The result is a `principal::Principal` on the `Ctx`.
 
 use crate::ctx::Ctx;
 use crate::db;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::params;
-use crate::session::{self, Session, SessionKind};
+use crate::principal::{Principal, Staff};
+use crate::session::{self, SessionKind};
 use serde::Deserialize;
-use shared::accounts::{Scope, StaffRole};
+use shared::accounts::StaffRole;
 use shared::routes::Access;
-use shared::{ApiError, Text};
-
-#[derive(Debug, Clone)]
-pub struct Staff {
-    pub id: i64,
-    pub display_name: String,
-    pub role: StaffRole,
-    pub union_id: Option<i64>,
-    /// Path of the staff member's union; `None` for platform admins.
-    pub union_path: Option<String>,
-}
-
-impl Staff {
-    /// The unions this staff member acts for.
-    pub fn scope(&self) -> Scope {
-        match (&self.role, &self.union_path) {
-            (StaffRole::PlatformAdmin, _) | (_, None) => Scope::everything(),
-            (_, Some(path)) => Scope::under(path),
-        }
-    }
-
-    /// Rejects with 404 (no leak that it exists) unless `path` is in scope.
-    pub fn check_scope(&self, path: &str) -> AppResult<()> {
-        if self.scope().contains(path) {
-            Ok(())
-        } else {
-            Err(ApiError::not_found().into())
-        }
-    }
-
-    pub fn require(&self, role: StaffRole) -> AppResult<()> {
-        if self.role >= role {
-            Ok(())
-        } else {
-            Err(ApiError::forbidden().into())
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub enum Principal {
-    Worker { user_id: i64 },
-    Staff(Staff),
-}
+use shared::ApiError;
 
 #[derive(Deserialize)]
 struct StaffRow {
@@ -124,38 +83,4 @@ pub fn gate(access: Access, principal: Option<&Principal>) -> AppResult<()> {
     } else {
         Err(ApiError::forbidden().into())
     }
-}
-
-impl Ctx {
-    /// The signed-in worker's user id (the route's gate already required one).
-    pub fn worker_id(&self) -> AppResult<i64> {
-        match &self.principal {
-            Some(Principal::Worker { user_id }) => Ok(*user_id),
-            Some(_) => Err(ApiError::forbidden().into()),
-            None => Err(ApiError::unauthenticated().into()),
-        }
-    }
-
-    pub fn staff(&self) -> AppResult<&Staff> {
-        match &self.principal {
-            Some(Principal::Staff(s)) => Ok(s),
-            Some(_) => Err(ApiError::forbidden().into()),
-            None => Err(ApiError::unauthenticated().into()),
-        }
-    }
-
-    pub fn current_session(&self) -> AppResult<&Session> {
-        self.session
-            .as_ref()
-            .ok_or_else(|| AppError::Api(ApiError::unauthenticated()))
-    }
-}
-
-/// "Wrong username or password", the same for both so neither can be probed.
-pub fn bad_credentials() -> AppError {
-    ApiError::with_message(
-        shared::ErrorCode::Unauthenticated,
-        Text::new("用户名或密码不对", "Wrong username or password"),
-    )
-    .into()
 }

@@ -1,15 +1,17 @@
-//! The request context every handler receives, and the response helpers.
-//! Handlers parse with these, authorise, call their store and shape the reply.
+//! The request context every handler receives: the request and its parsed
+//! parts, the caller (`principal`, filled in by `auth`), the clock in
+//! Asia/Shanghai, and the bindings. Handlers parse with it, authorise, call
+//! their store and shape the reply (`reply`).
 
-use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
+use crate::principal::{Principal, Staff};
 use crate::session::Session;
-use chrono::{DateTime, Utc};
-use serde::{de::DeserializeOwned, Serialize};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::de::DeserializeOwned;
 use shared::query::Query;
 use shared::routes::{Param, Route};
 use shared::{ApiError, Lang, Text};
-use worker::{Env, Headers, Request, Response};
+use worker::{Env, Request};
 
 pub struct Ctx {
     pub req: Request,
@@ -65,6 +67,40 @@ impl Ctx {
     /// `now` as stored in D1 and sent on the wire.
     pub fn now_text(&self) -> String {
         shared::time::rfc3339(self.now)
+    }
+
+    /// "Now" as a wall clock in Asia/Shanghai.
+    pub fn local_now(&self) -> NaiveDateTime {
+        shared::time::local(self.now)
+    }
+
+    /// Today's date in Asia/Shanghai (`.to_string()` is the stored `YYYY-MM-DD`).
+    pub fn today(&self) -> NaiveDate {
+        shared::time::local_date(self.now)
+    }
+
+    /// The signed-in worker's user id (the route's gate already required one).
+    pub fn worker_id(&self) -> AppResult<i64> {
+        match &self.principal {
+            Some(Principal::Worker { user_id }) => Ok(*user_id),
+            Some(_) => Err(ApiError::forbidden().into()),
+            None => Err(ApiError::unauthenticated().into()),
+        }
+    }
+
+    /// The signed-in staff member (the route's gate already required one).
+    pub fn staff(&self) -> AppResult<&Staff> {
+        match &self.principal {
+            Some(Principal::Staff(s)) => Ok(s),
+            Some(_) => Err(ApiError::forbidden().into()),
+            None => Err(ApiError::unauthenticated().into()),
+        }
+    }
+
+    pub fn current_session(&self) -> AppResult<&Session> {
+        self.session
+            .as_ref()
+            .ok_or_else(|| AppError::Api(ApiError::unauthenticated()))
     }
 
     /// A path parameter as text.
@@ -185,45 +221,4 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> AppResult<T> {
             .unwrap_or(field);
         ApiError::field(&field, why).into()
     })
-}
-
-pub fn json_response<T: Serialize>(status: u16, body: &T) -> Response {
-    let text = serde_json::to_string(body).unwrap_or_else(|_| "{}".into());
-    let headers = Headers::new();
-    let _ = headers.set("content-type", "application/json; charset=utf-8");
-    let _ = headers.set("cache-control", "no-store");
-    Response::ok(text)
-        .map(|r| r.with_status(status).with_headers(headers))
-        .unwrap_or_else(|_| Response::empty().unwrap())
-}
-
-/// 200 with a JSON body.
-pub fn ok<T: Serialize>(body: &T) -> AppResult<Response> {
-    Ok(json_response(200, body))
-}
-
-/// 204, no body.
-pub fn no_content() -> AppResult<Response> {
-    Ok(Response::empty()?.with_status(204))
-}
-
-/// An SVG image (QR codes), cacheable by the browser for a day.
-pub fn svg(body: String) -> AppResult<Response> {
-    let mut r = typed(body.into_bytes(), "image/svg+xml; charset=utf-8", None)?;
-    r.headers_mut()
-        .set("cache-control", "private, max-age=86400")?;
-    Ok(r)
-}
-
-/// A non-JSON body (CSV, SVG) with its content type.
-pub fn typed(body: Vec<u8>, content_type: &str, filename: Option<&str>) -> AppResult<Response> {
-    let headers = Headers::new();
-    headers.set("content-type", content_type)?;
-    if let Some(name) = filename {
-        headers.set(
-            "content-disposition",
-            &format!("attachment; filename=\"{name}\""),
-        )?;
-    }
-    Ok(Response::from_bytes(body)?.with_headers(headers))
 }

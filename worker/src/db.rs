@@ -147,15 +147,27 @@ pub struct Changes {
     pub last_row_id: i64,
 }
 
-/// A D1 failure. Unique-constraint violations keep their own variant so a store
-/// can turn them into a 409 naming the field.
+/// A D1 failure. A UNIQUE or PRIMARY KEY violation keeps the constraint's
+/// columns (`AppError::Unique`) so a handler can say what clashed
+/// (`error::OnConstraint`); anything else is internal.
 fn query_error(sql: &str, e: worker::Error) -> AppError {
-    AppError::Internal(format!("query failed: {e} ({sql})"))
+    let detail = format!("query failed: {e} ({sql})");
+    match unique_columns(&e.to_string()) {
+        Some(columns) => AppError::Unique { columns, detail },
+        None => AppError::Internal(detail),
+    }
 }
 
-/// True when a failure is a UNIQUE or PRIMARY KEY constraint violation.
-pub fn is_unique_violation(e: &AppError) -> bool {
-    matches!(e, AppError::Internal(msg) if msg.contains("UNIQUE constraint failed"))
+/// The columns SQLite names in "UNIQUE constraint failed: staff.username"
+/// (D1 wraps it: "D1_ERROR: UNIQUE constraint failed: staff.username: SQLITE_CONSTRAINT").
+fn unique_columns(message: &str) -> Option<String> {
+    let rest = message.split_once("UNIQUE constraint failed: ")?.1;
+    let columns: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ',' | ' '))
+        .collect();
+    let columns = columns.trim();
+    (!columns.is_empty()).then(|| columns.to_string())
 }
 
 /// The single-column count of a `SELECT count(*) AS n ...`.

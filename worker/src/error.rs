@@ -1,17 +1,73 @@
-//! The Worker's one error type, mapped to HTTP in exactly one place
-//! (`into_response`). Caller mistakes are `Api` errors with a message in the
-//! caller's language; everything else is `Internal`, logged and never shown.
+//! The Worker's one error type. Caller mistakes are `Api` errors with a message
+//! in the caller's language; a write a UNIQUE constraint refused is `Unique`
+//! until a handler says what it means (`on_constraint`); everything else is
+//! `Internal`, logged and never shown. This module uses nothing else of the
+//! crate: it is mapped to HTTP in one place, `reply::error`.
 
-use shared::{ApiError, Lang};
-use worker::Response;
+use shared::ApiError;
 
 #[derive(Debug)]
 pub enum AppError {
     Api(ApiError),
+    /// A UNIQUE or PRIMARY KEY constraint refused a write. `columns` names the
+    /// constraint the way SQLite does in "UNIQUE constraint failed: staff.username":
+    /// `table.column`, several joined by ", " (`job_applications.job_id, job_applications.user_id`).
+    /// Unless a handler maps it, it is a 500 like `Internal`.
+    Unique {
+        columns: String,
+        detail: String,
+    },
     Internal(String),
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    /// True when this is a violation of the unique constraint on exactly `columns`.
+    pub fn is_unique(&self, columns: &str) -> bool {
+        matches!(self, AppError::Unique { columns: c, .. } if c == columns)
+    }
+
+    /// The error to show: `Api` as it is; the rest logged and shown as a plain 500.
+    pub fn into_api(self) -> ApiError {
+        match self {
+            AppError::Api(e) => e,
+            AppError::Unique { detail, .. } => {
+                worker::console_error!("unexpected unique violation: {detail}");
+                ApiError::internal()
+            }
+            AppError::Internal(detail) => {
+                worker::console_error!("internal error: {detail}");
+                ApiError::internal()
+            }
+        }
+    }
+}
+
+/// Tells the caller what a clash with a named unique constraint means, in the
+/// style of realworld-axum-sqlx's `on_constraint`:
+///
+/// ```ignore
+/// db::batch(&db, statements).await.on_constraint("staff.username", || {
+///     ApiError::field("username", Text::new("这个用户名已被使用", "This username is taken"))
+/// })?;
+/// ```
+///
+/// `columns` is the constraint as SQLite names it (see `AppError::Unique`);
+/// `refusal` is the 409 (`ApiError::conflict`) or 422 (`ApiError::field`) that
+/// names the field, with its message in both languages. Any other error passes.
+pub trait OnConstraint<T> {
+    fn on_constraint(self, columns: &str, refusal: impl FnOnce() -> ApiError) -> AppResult<T>;
+}
+
+impl<T> OnConstraint<T> for AppResult<T> {
+    fn on_constraint(self, columns: &str, refusal: impl FnOnce() -> ApiError) -> AppResult<T> {
+        match self {
+            Err(e) if e.is_unique(columns) => Err(AppError::Api(refusal())),
+            other => other,
+        }
+    }
+}
 
 impl From<ApiError> for AppError {
     fn from(e: ApiError) -> Self {
@@ -40,22 +96,5 @@ impl From<worker::kv::KvError> for AppError {
 impl From<serde_json::Error> for AppError {
     fn from(e: serde_json::Error) -> Self {
         AppError::Internal(format!("json: {e}"))
-    }
-}
-
-impl AppError {
-    pub fn into_response(self, lang: Lang) -> Response {
-        let api = match self {
-            AppError::Api(e) => e,
-            AppError::Internal(detail) => {
-                worker::console_error!("internal error: {detail}");
-                ApiError::internal()
-            }
-        };
-        let mut response = crate::ctx::json_response(api.status(), &api.render(lang));
-        if let Some(secs) = api.retry_after {
-            let _ = response.headers_mut().set("retry-after", &secs.to_string());
-        }
-        response
     }
 }

@@ -4,10 +4,11 @@
 //! different body is refused (422). A duplicate that arrives while the first is
 //! still running gets 429 with `Retry-After`, never a second record.
 
-use crate::ctx::{json_response, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::params;
+use crate::reply::json_response;
 use serde::Deserialize;
 use shared::server::crypto;
 use shared::{ApiError, Text};

@@ -4,6 +4,7 @@
 use crate::auth;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::reply;
 use shared::routes::{self, Method, RouteId};
 use shared::{ApiError, Lang, Text};
 use worker::{Env, Request, Response};
@@ -19,7 +20,7 @@ pub async fn handle(req: Request, env: Env) -> Response {
     let mut matched = None;
     let mut response = match route(req, env, &mut matched).await {
         Ok(r) => r,
-        Err(e) => e.into_response(lang),
+        Err(e) => reply::error(e, lang),
     };
     let headers = response.headers_mut();
     if let Some(id) = matched {

@@ -113,14 +113,32 @@ pub fn validate_display_name(name: &str) -> Result<String, Text> {
     }
 }
 
+fn choose_union() -> Text {
+    Text::new("请选择所属工会", "Choose the union")
+}
+
+fn no_union_for_platform_admin() -> Text {
+    Text::new(
+        "平台管理员不属于任何工会,不要选择工会",
+        "A platform admin belongs to no union; leave the union empty",
+    )
+}
+
 impl StaffCreate {
+    /// Checks the fields, and the rule the staff table enforces: a platform admin
+    /// has no union, every other role has one.
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         errors.check("username", validate_username(&self.username));
         errors.check("display_name", validate_display_name(&self.display_name));
         errors.check("password", password_length(&self.password));
-        if self.role != StaffRole::PlatformAdmin && self.union_id.is_none() {
-            errors.add("union_id", Text::new("请选择所属工会", "Choose the union"));
+        match (
+            self.role == StaffRole::PlatformAdmin,
+            self.union_id.is_some(),
+        ) {
+            (false, false) => errors.add("union_id", choose_union()),
+            (true, true) => errors.add("union_id", no_union_for_platform_admin()),
+            _ => {}
         }
         if errors.is_empty() {
             Ok(())
@@ -131,6 +149,36 @@ impl StaffCreate {
 }
 
 impl StaffUpdate {
+    /// Checks the change against the member it changes (their stored `role` and
+    /// `union_id`), by the rule the staff table enforces: a platform admin has no
+    /// union, every other role has one. A change keeps the union unless it names
+    /// another, so a member with a union cannot become a platform admin, and a
+    /// platform admin given a lower role needs a union.
+    pub fn validate_for(&self, role: StaffRole, union_id: Option<i64>) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let new_role = self.role.unwrap_or(role);
+        let has_union = self.union_id.or(union_id).is_some();
+        match (new_role == StaffRole::PlatformAdmin, has_union) {
+            (false, false) => errors.add("union_id", choose_union()),
+            (true, true) if self.union_id.is_some() => {
+                errors.add("union_id", no_union_for_platform_admin())
+            }
+            (true, true) => errors.add(
+                "role",
+                Text::new(
+                    "属于某个工会的账号不能改为平台管理员,请另建平台管理员账号",
+                    "An account of a union cannot become a platform admin; create a platform admin account instead",
+                ),
+            ),
+            _ => {}
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         if let Some(n) = &self.display_name {
@@ -173,5 +221,59 @@ mod tests {
             ..c
         };
         assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn platform_admins_have_no_union() {
+        let c = StaffCreate {
+            username: "abc".into(),
+            display_name: "张三".into(),
+            role: StaffRole::PlatformAdmin,
+            union_id: Some(3),
+            password: "long enough pass".into(),
+        };
+        assert!(c.validate().unwrap_err().get("union_id").is_some());
+    }
+
+    #[test]
+    fn a_change_keeps_role_and_union_together() {
+        let change = |role: Option<StaffRole>, union_id: Option<i64>| StaffUpdate {
+            role,
+            union_id,
+            ..Default::default()
+        };
+        let staff = (StaffRole::Staff, Some(3));
+        let admin = (StaffRole::PlatformAdmin, None);
+        let field = |u: StaffUpdate, (role, union): (StaffRole, Option<i64>)| {
+            u.validate_for(role, union)
+                .err()
+                .map(|e| e.0[0].field.clone())
+        };
+        // Allowed: no change to either, another union, a lower role with a union.
+        assert_eq!(field(StaffUpdate::default(), staff), None);
+        assert_eq!(field(StaffUpdate::default(), admin), None);
+        assert_eq!(field(change(None, Some(4)), staff), None);
+        assert_eq!(field(change(Some(StaffRole::Viewer), None), staff), None);
+        assert_eq!(
+            field(change(Some(StaffRole::UnionAdmin), Some(4)), admin),
+            None
+        );
+        // Refused, naming the field to fix.
+        assert_eq!(
+            field(change(Some(StaffRole::PlatformAdmin), None), staff).as_deref(),
+            Some("role")
+        );
+        assert_eq!(
+            field(change(Some(StaffRole::PlatformAdmin), Some(4)), staff).as_deref(),
+            Some("union_id")
+        );
+        assert_eq!(
+            field(change(None, Some(4)), admin).as_deref(),
+            Some("union_id")
+        );
+        assert_eq!(
+            field(change(Some(StaffRole::Staff), None), admin).as_deref(),
+            Some("union_id")
+        );
     }
 }

@@ -5,7 +5,7 @@ use crate::error::AppResult;
 use crate::params;
 use serde::Deserialize;
 use shared::accounts::{
-    AuditEntry, Scope, StaffCreate, StaffMember, StaffRole, StaffStatus, StaffUpdate,
+    AuditEntry, Me, Scope, StaffCreate, StaffMe, StaffMember, StaffRole, StaffStatus, StaffUpdate,
 };
 use shared::unions::UnionRef;
 use shared::Lang;
@@ -173,6 +173,17 @@ impl StaffRow {
             created_at: self.created_at.clone(),
             last_login_at: self.last_login_at.clone(),
         }
+    }
+
+    /// The signed-in staff member as `/api/me` shows them.
+    pub fn me(&self) -> Me {
+        Me::Staff(StaffMe {
+            staff_id: self.id,
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role(),
+            union: self.union_ref(),
+        })
     }
 
     /// Path used for audit scoping: platform admins' actions file under the root.

@@ -1,13 +1,12 @@
 //! What an employer's contacts and union staff both do to jobs and
 //! applications, with the same rules; staff changes are also audited.
 
-use super::routes::today;
 use super::store::{self, ApplicationRow, EmployerRow, IdTable, JobRow};
 use crate::audit;
-use crate::auth::Staff;
 use crate::ctx::Ctx;
 use crate::db;
 use crate::error::AppResult;
+use crate::principal::Staff;
 use shared::jobs::*;
 use shared::{ApiError, Text};
 use worker::D1PreparedStatement;
@@ -100,7 +99,7 @@ pub async fn create_job(
         )
         .into());
     }
-    let job = input.validate(today(ctx))?;
+    let job = input.validate(ctx.today())?;
     let status = if employer.status().may_publish() {
         JobStatus::Live
     } else {
@@ -134,7 +133,8 @@ pub async fn create_job(
                 let row = store::job(&db, id).await?.ok_or_else(ApiError::internal)?;
                 return job_reply(&row, actor.viewer());
             }
-            Err(e) if db::is_unique_violation(&e) => continue,
+            // Another job took this id first: take the next one.
+            Err(e) if e.is_unique("jobs.id") => continue,
             Err(e) => return Err(e),
         }
     }
@@ -157,7 +157,7 @@ pub async fn edit_job(
         )
         .into());
     }
-    let job = input.validate(today(ctx))?;
+    let job = input.validate(ctx.today())?;
     let db = ctx.db()?;
     let mut statements = store::update_job(
         &db,
@@ -191,8 +191,8 @@ pub async fn change_status(
     row: JobRow,
 ) -> AppResult<serde_json::Value> {
     let change: JobStatusChange = ctx.body().await?;
-    let current = row.status().effective(row.valid_until(), today(ctx));
-    change.validate(current, matches!(actor, Actor::Staff(_)), today(ctx))?;
+    let current = row.status().effective(row.valid_until(), ctx.today());
+    change.validate(current, matches!(actor, Actor::Staff(_)), ctx.today())?;
     if change.status == JobStatus::Live && !row.employer().is_verified() {
         return Err(not_verified().into());
     }

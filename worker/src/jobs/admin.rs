@@ -4,14 +4,14 @@
 
 use super::actions::{self, Actor};
 use super::employer::duplicate_uscc;
-use super::routes::today;
 use super::store::{self, EmployerRow, IdTable, JobRow};
 use crate::audit;
-use crate::ctx::{ok, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
-use crate::unions::routes::{in_scope, scope_of};
+use crate::reply::ok;
+use crate::unions::scope::{in_scope, scope_of};
 use shared::jobs::matching::{rank_cards, Candidate};
 use shared::jobs::*;
 use shared::membership::FiguresQuery;
@@ -139,13 +139,11 @@ pub async fn create_employer(ctx: &mut Ctx) -> AppResult<Response> {
         &now,
         &ctx.client_ip(),
     )?);
-    db::batch(&db, statements).await.map_err(|e| {
-        if db::is_unique_violation(&e) {
-            duplicate_uscc().into()
-        } else {
-            e
-        }
-    })?;
+    db::batch(&db, statements)
+        .await
+        .on_constraint("employers.uscc", duplicate_uscc)
+        // Another employer took this id first: the staff member submits again.
+        .on_constraint("employers.id", || ApiError::rate_limited(1))?;
     employer_reply(ctx, id).await
 }
 
@@ -179,7 +177,7 @@ pub async fn set_employer_status(ctx: &mut Ctx) -> AppResult<Response> {
     if change.status == EmployerStatus::Verified {
         statements.extend(actions::publish_drafts(
             ctx,
-            &store::publishable_drafts(&db, e.id, &today(ctx).to_string()).await?,
+            &store::publishable_drafts(&db, e.id, &ctx.today().to_string()).await?,
         )?);
     }
     let action = if change.status == EmployerStatus::Verified {
@@ -396,7 +394,7 @@ pub async fn candidates(ctx: &Ctx) -> AppResult<Response> {
     )
     .await?;
     let cards: Vec<JobCard> = rows.iter().map(|r| r.wire()).collect();
-    let candidates = rank_cards(&summary, &cards, today(ctx))
+    let candidates = rank_cards(&summary, &cards, ctx.today())
         .into_iter()
         .take(LIMIT)
         .map(|(c, m)| Candidate {
@@ -426,7 +424,7 @@ pub async fn invite(ctx: &mut Ctx) -> AppResult<Response> {
     let job = job_in_scope(ctx).await?;
     let input: InvitationInput = ctx.body().await?;
     let ids = input.validate()?;
-    if !job.is_open(today(ctx)) {
+    if !job.is_open(ctx.today()) {
         return Err(ApiError::conflict(Text::new(
             "这个岗位现在不招人,不能推荐",
             "This job is not hiring now",
@@ -639,18 +637,15 @@ pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
         &now,
         &ctx.client_ip(),
     )?);
-    db::batch(&db, statements).await.map_err(|e| {
-        if db::is_unique_violation(&e) {
-            ApiError::rate_limited(1).into()
-        } else {
-            e
-        }
-    })?;
+    // Another fair took these ids first: the staff member submits again.
+    db::batch(&db, statements)
+        .await
+        .on_constraint("job_fairs.id", || ApiError::rate_limited(1))?;
     let mut rows = Vec::new();
     for id in ids {
         rows.extend(store::fair(&db, id).await?);
     }
-    let job_fairs = store::with_employers(&db, rows, &today(ctx).to_string()).await?;
+    let job_fairs = store::with_employers(&db, rows, &ctx.today().to_string()).await?;
     ok(&JobFairList {
         meta: shared::api::ListMeta {
             next_cursor: None,
@@ -662,11 +657,11 @@ pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
 
 pub async fn figures(ctx: &Ctx) -> AppResult<Response> {
     let q = FiguresQuery::read(ctx.query())?;
-    let range = q.range(today(ctx))?;
+    let range = q.range(ctx.today())?;
     let scope = scope_of(ctx, q.union_id).await?;
     let utc = |d| shanghai_time(d, 0, 0).unwrap_or_default();
     let db = ctx.db()?;
     let months = store::monthly(&db, &scope, &utc(range.start), &utc(range.end)).await?;
-    let (live, verified) = store::standing(&db, &scope, &today(ctx).to_string()).await?;
+    let (live, verified) = store::standing(&db, &scope, &ctx.today().to_string()).await?;
     ok(&JobsFigures::new(range, months, live, verified))
 }

@@ -4,10 +4,11 @@
 
 use super::actions::{self, Actor};
 use super::store::{self, EmployerRow, IdTable, JobRow};
-use crate::ctx::{ok, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
+use crate::reply::ok;
 use shared::api::ListMeta;
 use shared::jobs::*;
 use shared::membership::suggest::covering_regions;
@@ -81,7 +82,7 @@ pub async fn register(ctx: &mut Ctx) -> AppResult<Response> {
                         ),
                     )
                 })?;
-                crate::accounts::routes::check_code(ctx, &employer.contact_phone, code, "code")
+                crate::accounts::otp::check_code(ctx, &employer.contact_phone, code, "code")
                     .await?;
             }
             let (union_id, union_path) = union_for(ctx, &employer.region_code).await?;
@@ -99,17 +100,13 @@ pub async fn register(ctx: &mut Ctx) -> AppResult<Response> {
                     Some(user_id),
                     &now,
                 )?;
-                match db::batch(&db, statements).await {
+                match db::batch(&db, statements)
+                    .await
+                    .on_constraint("employers.uscc", duplicate_uscc)
+                {
                     Ok(_) => return reply(ctx, id).await,
-                    Err(e)
-                        if db::is_unique_violation(&e)
-                            && store::employer_by_uscc(&db, &employer.uscc)
-                                .await?
-                                .is_some() =>
-                    {
-                        return Err(duplicate_uscc().into())
-                    }
-                    Err(e) if db::is_unique_violation(&e) => continue,
+                    // Another registration took this id first: take the next one.
+                    Err(e) if e.is_unique("employers.id") => continue,
                     Err(e) => return Err(e),
                 }
             }

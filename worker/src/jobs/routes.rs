@@ -3,12 +3,13 @@
 
 use super::store::{self, JobRow};
 use super::{admin, employer};
-use crate::auth::Principal;
-use crate::ctx::{ok, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
+use crate::principal::Principal;
 use crate::rate_limit::{self, Limit};
+use crate::reply::ok;
 use shared::api::ListMeta;
 use shared::jobs::matching::{rank_jobs, MatchedJob};
 use shared::jobs::*;
@@ -61,16 +62,12 @@ pub async fn handle(route: JobsRoute, ctx: &mut Ctx) -> AppResult<Response> {
     }
 }
 
-pub fn today(ctx: &Ctx) -> chrono::NaiveDate {
-    shared::time::local_date(ctx.now)
-}
-
 /// Applying shows the employer's phone: a cap keeps an account from harvesting them.
 const APPLY_PER_DAY: Limit = Limit::new(30, 24 * 3600);
 
 async fn search(ctx: &Ctx) -> AppResult<Response> {
     let s = JobSearch::parse(ctx.query())?;
-    let found = store::search(&ctx.db()?, &s, today(ctx)).await?;
+    let found = store::search(&ctx.db()?, &s, ctx.today()).await?;
     let more = found.rows.len() > s.limit as usize;
     let jobs: Vec<JobSummary> = found
         .rows
@@ -171,7 +168,7 @@ async fn fairs(ctx: &Ctx) -> AppResult<Response> {
         None => None,
     };
     let rows = store::fairs(&db, scope.as_ref(), q.flag("past"), &ctx.now_text(), limit).await?;
-    let job_fairs = store::with_employers(&db, rows, &today(ctx).to_string()).await?;
+    let job_fairs = store::with_employers(&db, rows, &ctx.today().to_string()).await?;
     ok(&JobFairList {
         meta: ListMeta {
             next_cursor: None,
@@ -186,7 +183,7 @@ async fn fair(ctx: &Ctx) -> AppResult<Response> {
     let row = store::fair(&db, ctx.id(params::FAIR_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let job_fair = store::with_employers(&db, vec![row], &today(ctx).to_string())
+    let job_fair = store::with_employers(&db, vec![row], &ctx.today().to_string())
         .await?
         .pop()
         .ok_or_else(ApiError::internal)?;
@@ -213,7 +210,7 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
         &format!("user:{user_id}"),
         async move |ctx: &mut Ctx| {
             let db = ctx.db()?;
-            if !job.is_open(today(ctx)) {
+            if !job.is_open(ctx.today()) {
                 return Err(ApiError::conflict(Text::new(
                     "这份工作已经不招人了",
                     "This job is no longer hiring",
@@ -240,17 +237,15 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 vec![store::insert_application(&db, &job, user_id, &now)?],
             )
             .await
-            .map_err(|e| {
-                if db::is_unique_violation(&e) {
+            .on_constraint(
+                "job_applications.job_id, job_applications.user_id",
+                || {
                     ApiError::conflict(Text::new(
                         "您已经申请过这份工作了",
                         "You have already applied to this job",
                     ))
-                    .into()
-                } else {
-                    e
-                }
-            })?;
+                },
+            )?;
             let app = store::application_for(&db, job.id, user_id)
                 .await?
                 .ok_or_else(ApiError::internal)?;
@@ -283,16 +278,11 @@ async fn report(ctx: &mut Ctx) -> AppResult<Response> {
                 )?],
             )
             .await
-            .map_err(|e| {
-                if db::is_unique_violation(&e) {
-                    ApiError::conflict(Text::new(
-                        "您已经举报过这条招工信息,工会正在处理",
-                        "You have already reported this ad; the union is looking into it",
-                    ))
-                    .into()
-                } else {
-                    e
-                }
+            .on_constraint("job_reports.job_id, job_reports.user_id", || {
+                ApiError::conflict(Text::new(
+                    "您已经举报过这条招工信息,工会正在处理",
+                    "You have already reported this ad; the union is looking into it",
+                ))
             })?;
             Ok(serde_json::to_value(JobReportReceiptEnvelope {
                 report: JobReportReceipt {
@@ -363,7 +353,7 @@ async fn my_card(ctx: &Ctx) -> AppResult<Response> {
 async fn save_card(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let input: JobCardInput = ctx.body().await?;
-    let card = input.validate(today(ctx))?;
+    let card = input.validate(ctx.today())?;
     let db = ctx.db()?;
     store::save_card(&db, user_id, &card, &ctx.now_text()).await?;
     let saved = store::card_of(&db, user_id)
@@ -390,11 +380,11 @@ async fn matches(ctx: &Ctx) -> AppResult<Response> {
         &db,
         at,
         related_mask(card.trades.iter().map(|t| t.trade)),
-        today(ctx),
+        ctx.today(),
     )
     .await?;
     let jobs: Vec<JobSummary> = found.rows.iter().map(|r| r.summary(at)).collect();
-    let matches: Vec<MatchedJob> = rank_jobs(&card, here, &jobs, today(ctx))
+    let matches: Vec<MatchedJob> = rank_jobs(&card, here, &jobs, ctx.today())
         .into_iter()
         .take(LIMIT)
         .map(|(j, m)| MatchedJob {
@@ -422,7 +412,7 @@ async fn invitations(ctx: &Ctx) -> AppResult<Response> {
         &rows.iter().map(|(i, _)| i.union_id).collect::<Vec<_>>(),
     )
     .await?;
-    let today = today(ctx);
+    let today = ctx.today();
     let invitations = rows
         .into_iter()
         .filter(|(_, job)| job.is_open(today))

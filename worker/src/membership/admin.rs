@@ -1,12 +1,12 @@
 //! Staff handlers of membership, scoped to the caller's union subtree.
 
-use super::routes::today;
 use super::store::{self, ApplicationRow};
 use crate::audit;
-use crate::ctx::{ok, svg, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
 use crate::error::AppResult;
-use crate::unions::routes::{in_scope, scope_of};
+use crate::reply::{ok, svg};
+use crate::unions::scope::{in_scope, scope_of};
 use crate::unions::store as unions;
 use chrono::Datelike;
 use shared::api::{cursor, page_limit, ListMeta};
@@ -87,7 +87,7 @@ async fn decide(ctx: &Ctx, id: i64, d: &ValidDecision) -> AppResult<DecisionOutc
         .ok_or_else(ApiError::internal)?;
     let summary = union.summary();
     let now = ctx.now_text();
-    let day = today(ctx);
+    let day = ctx.today();
     let ip = ctx.client_ip();
     let status = d.decision.status();
     let mut statements = vec![store::set_application_status(
@@ -195,7 +195,10 @@ async fn decide(ctx: &Ctx, id: i64, d: &ValidDecision) -> AppResult<DecisionOutc
     statements.push(audit::statement(&db, staff, &e, &now, &ip)?);
     match db::batch(&db, statements).await {
         Ok(_) => {}
-        Err(e) if db::is_unique_violation(&e) => return skip(DecisionSkip::AlreadyMember),
+        // An active membership already exists for this account or ID number.
+        Err(e) if e.is_unique("members.user_id") || e.is_unique("members.id_number_index") => {
+            return skip(DecisionSkip::AlreadyMember)
+        }
         Err(e) => return Err(e),
     }
     let member_no = if status == ApplicationStatus::Approved {
@@ -366,7 +369,7 @@ pub async fn close_union(ctx: &mut Ctx) -> AppResult<Response> {
         None => None,
     };
     let fallback_summary = fallback.as_ref().map(unions::UnionRow::summary);
-    check_closure(&closing_summary, fallback_summary.as_ref(), today(ctx))?;
+    check_closure(&closing_summary, fallback_summary.as_ref(), ctx.today())?;
     let (fallback, fallback_summary) = (
         fallback.ok_or_else(ApiError::internal)?,
         fallback_summary.ok_or_else(ApiError::internal)?,
@@ -374,7 +377,7 @@ pub async fn close_union(ctx: &mut Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
     let ids = store::active_member_ids(&db, closing.id).await?;
     let now = ctx.now_text();
-    let day = today(ctx);
+    let day = ctx.today();
     let mut statements = store::move_members(
         &db,
         &closing_summary,
@@ -414,7 +417,7 @@ pub async fn close_union(ctx: &mut Ctx) -> AppResult<Response> {
 
 pub async fn figures(ctx: &Ctx) -> AppResult<Response> {
     let q = FiguresQuery::read(ctx.query())?;
-    let range = q.range(today(ctx))?;
+    let range = q.range(ctx.today())?;
     let scope = scope_of(ctx, q.union_id).await?;
     // Month edges are Asia/Shanghai midnights; events are stored in UTC.
     let utc = |d: chrono::NaiveDate| {

@@ -1,10 +1,11 @@
 //! Worker-facing membership handlers, and the dispatch of every membership route.
 
 use super::{admin, store};
-use crate::ctx::{ok, svg, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
+use crate::reply::{ok, svg};
 use crate::unions::store as unions;
 use shared::membership::card::link_expiry;
 use shared::membership::suggest::covering_regions;
@@ -38,10 +39,6 @@ pub async fn handle(route: MembershipRoute, ctx: &mut Ctx) -> AppResult<Response
     }
 }
 
-pub fn today(ctx: &Ctx) -> chrono::NaiveDate {
-    shared::time::local_date(ctx.now)
-}
-
 async fn areas(ctx: &Ctx) -> AppResult<Response> {
     let rows = unions::join_areas(&ctx.db()?).await?;
     let areas = rows
@@ -68,7 +65,7 @@ async fn suggestions(ctx: &Ctx) -> AppResult<Response> {
     let rows =
         unions::candidates_for_joining(&db, &serde_json::to_string(&regions)?, &site).await?;
     let candidates: Vec<_> = rows.iter().map(unions::UnionRow::summary).collect();
-    let suggestions = suggest(&candidates, &facts, today(ctx))
+    let suggestions = suggest(&candidates, &facts, ctx.today())
         .into_iter()
         .map(|s| UnionSuggestion {
             union: s.union.clone(),
@@ -88,7 +85,7 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
         &format!("user:{user_id}"),
         async move |ctx: &mut Ctx| {
             let input: NewApplication = ctx.body().await?;
-            let valid = input.form.validate(today(ctx))?;
+            let valid = input.form.validate(ctx.today())?;
             let db = ctx.db()?;
             let union = unions::by_id(&db, input.union_id).await?.ok_or_else(|| {
                 ApiError::field("union_id", Text::new("没有这个工会", "No such union"))
@@ -97,7 +94,7 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
             let member_of = store::active_member(&db, user_id)
                 .await?
                 .map(|m| m.union_id);
-            check_can_apply(ApplicationKind::Enrolment, &summary, member_of, today(ctx))?;
+            check_can_apply(ApplicationKind::Enrolment, &summary, member_of, ctx.today())?;
             let keyring = ctx.keyring()?;
             let id = valid.id_number.expose();
             let index = keyring.blind_index("id_number", id);
@@ -153,13 +150,10 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 ],
             )
             .await
-            .map_err(|e| {
-                if db::is_unique_violation(&e) {
-                    duplicate_application().into()
-                } else {
-                    e
-                }
-            })?;
+            .on_constraint(
+                "applications.user_id, applications.union_id",
+                duplicate_application,
+            )?;
             let row = store::application(&db, done[0].last_row_id)
                 .await?
                 .ok_or_else(ApiError::internal)?;
@@ -246,29 +240,8 @@ async fn withdraw(ctx: &Ctx) -> AppResult<Response> {
     })
 }
 
-pub async fn history(ctx: &Ctx, user_id: i64) -> AppResult<MemberHistory> {
-    let db = ctx.db()?;
-    let mut memberships = Vec::new();
-    for m in store::memberships_of(&db, user_id).await? {
-        let union = unions::by_id(&db, m.union_id)
-            .await?
-            .ok_or_else(ApiError::internal)?;
-        memberships.push(MembershipView {
-            member_no: m.member_no.clone(),
-            union: union.summary(),
-            status: m.status(),
-            joined_on: m.joined_on.parse().unwrap_or_default(),
-            ended_on: m.ended_on.as_deref().and_then(|d| d.parse().ok()),
-        });
-    }
-    Ok(MemberHistory {
-        memberships,
-        timeline: store::timeline(&db, user_id).await?,
-    })
-}
-
 async fn mine(ctx: &Ctx) -> AppResult<Response> {
-    ok(&history(ctx, ctx.worker_id()?).await?)
+    ok(&store::history(&ctx.db()?, ctx.worker_id()?).await?)
 }
 
 fn sign(ctx: &Ctx, member_no: &MemberNo, exp: i64) -> AppResult<[u8; 32]> {
@@ -334,13 +307,13 @@ async fn transfer(ctx: &mut Ctx) -> AppResult<Response> {
                     ApplicationKind::Transfer,
                     target_summary.as_ref().ok_or_else(ApiError::not_found)?,
                     None,
-                    today(ctx),
+                    ctx.today(),
                 )
                 .err()
                 .unwrap_or_else(ApiError::not_found)
                 .into());
             };
-            let valid = input.validate(current.union_id, target_summary.as_ref(), today(ctx))?;
+            let valid = input.validate(current.union_id, target_summary.as_ref(), ctx.today())?;
             let (target, summary) = (
                 target.ok_or_else(ApiError::not_found)?,
                 target_summary.ok_or_else(ApiError::not_found)?,
@@ -349,7 +322,7 @@ async fn transfer(ctx: &mut Ctx) -> AppResult<Response> {
                 ApplicationKind::Transfer,
                 &summary,
                 Some(current.union_id),
-                today(ctx),
+                ctx.today(),
             )?;
             // The transfer carries the member's record, with the new job or site.
             let now = ctx.now_text();
@@ -381,13 +354,10 @@ async fn transfer(ctx: &mut Ctx) -> AppResult<Response> {
                 ],
             )
             .await
-            .map_err(|e| {
-                if db::is_unique_violation(&e) {
-                    duplicate_application().into()
-                } else {
-                    e
-                }
-            })?;
+            .on_constraint(
+                "applications.user_id, applications.union_id",
+                duplicate_application,
+            )?;
             let row = store::application(&db, done[0].last_row_id)
                 .await?
                 .ok_or_else(ApiError::internal)?;

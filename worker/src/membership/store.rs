@@ -3,7 +3,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::params;
 use serde::Deserialize;
 use shared::accounts::Scope;
@@ -489,6 +489,27 @@ pub async fn timeline(db: &D1Database, user_id: i64) -> AppResult<Vec<TimelineEn
             })
         })
         .collect())
+}
+
+/// A worker's memberships and timeline (their own page, and their data export).
+pub async fn history(db: &D1Database, user_id: i64) -> AppResult<MemberHistory> {
+    let mut memberships = Vec::new();
+    for m in memberships_of(db, user_id).await? {
+        let union = crate::unions::store::by_id(db, m.union_id)
+            .await?
+            .ok_or_else(|| AppError::Internal(format!("member {} has no union", m.member_no)))?;
+        memberships.push(MembershipView {
+            member_no: m.member_no.clone(),
+            union: union.summary(),
+            status: m.status(),
+            joined_on: m.joined_on.parse().unwrap_or_default(),
+            ended_on: m.ended_on.as_deref().and_then(|d| d.parse().ok()),
+        });
+    }
+    Ok(MemberHistory {
+        memberships,
+        timeline: timeline(db, user_id).await?,
+    })
 }
 
 #[derive(Debug, Deserialize)]

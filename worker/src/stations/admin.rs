@@ -1,13 +1,13 @@
 //! Staff handlers of the station map, scoped to the caller's union subtree.
 
-use super::routes::{line_error, local_now, today};
 use super::store::{self, StationDb};
 use crate::audit;
-use crate::ctx::{ok, svg, typed, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
 use crate::error::AppResult;
 use crate::idempotency;
-use crate::unions::routes::{in_scope, scope_of};
+use crate::reply::{ok, svg, typed};
+use crate::unions::scope::{in_scope, scope_of};
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::routes::params;
 use shared::stations::*;
@@ -24,7 +24,7 @@ async fn station_in_scope(ctx: &Ctx) -> AppResult<StationDb> {
 }
 
 fn week_start(ctx: &Ctx) -> String {
-    (shared::time::local_date(ctx.now) - chrono::Duration::days(6)).to_string()
+    (ctx.today() - chrono::Duration::days(6)).to_string()
 }
 
 pub async fn list(ctx: &Ctx) -> AppResult<Response> {
@@ -74,11 +74,11 @@ async fn admin_view(ctx: &Ctx, id: i64) -> AppResult<AdminStation> {
     let s = store::by_id(&db, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let visits = store::visits_on(&db, id, &today(ctx)).await?;
+    let visits = store::visits_on(&db, id, &ctx.today().to_string()).await?;
     Ok(AdminStation {
         verified_by: s.verified_by.clone(),
         open_reports: store::open_reports(&db, id).await?,
-        station: s.wire(local_now(ctx), visits),
+        station: s.wire(ctx.local_now(), visits),
     })
 }
 
@@ -164,7 +164,7 @@ pub async fn update(ctx: &mut Ctx) -> AppResult<Response> {
         before.id,
         input.union_id,
         &path,
-        Some(serde_json::to_value(before.input(local_now(ctx)))?),
+        Some(serde_json::to_value(before.input(ctx.local_now()))?),
         Some(serde_json::to_value(&input)?),
     );
     db::batch(
@@ -222,7 +222,7 @@ pub async fn import(ctx: &mut Ctx) -> AppResult<Response> {
             }
             if let Err(e) = row.station.validate() {
                 for f in e.0 {
-                    errors.0.push(line_error(row.line, &f.field, f.why).fields.remove(0));
+                    errors.0.push(shared::error::FieldError { field: format!("rows.{}.{}", row.line, f.field), why: f.why });
                 }
             }
         }
@@ -245,7 +245,7 @@ pub async fn import(ctx: &mut Ctx) -> AppResult<Response> {
 pub async fn export(ctx: &Ctx) -> AppResult<Response> {
     let q = StationRowsQuery::parse(ctx.query())?;
     let scope = scope_of(ctx, q.union_id).await?;
-    let now = local_now(ctx);
+    let now = ctx.local_now();
     let rows = store::all_in_scope(&ctx.db()?, &scope, 20_000).await?;
     let inputs: Vec<StationInput> = rows.iter().map(|r| r.input(now)).collect();
     typed(
@@ -263,8 +263,7 @@ pub async fn visits(ctx: &Ctx) -> AppResult<Response> {
         errors.add("days", shared::error::why::out_of_range(1, 366));
     }
     errors.finish()?;
-    let from =
-        (shared::time::local_date(ctx.now) - chrono::Duration::days(days as i64 - 1)).to_string();
+    let from = (ctx.today() - chrono::Duration::days(days as i64 - 1)).to_string();
     let counts = store::visit_days(&ctx.db()?, s.id, &from).await?;
     ok(&VisitFigures {
         station_id: s.id,

@@ -1,5 +1,5 @@
 //! The station map: public search and station pages, reports and check-ins,
-//! open data; and the staff side (`admin.rs`).
+//! open data (`routes.rs`); the staff side (`admin.rs`); all SQL in `store/`.
 
 mod admin;
 pub mod routes;

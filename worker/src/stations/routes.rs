@@ -1,16 +1,17 @@
 //! Public station handlers and the dispatch of every station route.
 
 use super::{admin, store};
-use crate::auth::Principal;
-use crate::ctx::{ok, typed, Ctx};
+use crate::ctx::Ctx;
 use crate::error::AppResult;
 use crate::idempotency;
+use crate::principal::Principal;
 use crate::rate_limit::{self, Limit};
+use crate::reply::{ok, typed};
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::geo::Datum;
 use shared::routes::params;
 use shared::stations::{open_data, *};
-use shared::{ApiError, Text};
+use shared::ApiError;
 use worker::Response;
 
 pub async fn handle(route: StationsRoute, ctx: &mut Ctx) -> AppResult<Response> {
@@ -36,18 +37,9 @@ pub async fn handle(route: StationsRoute, ctx: &mut Ctx) -> AppResult<Response> 
     }
 }
 
-/// "Now" as a wall clock in Asia/Shanghai.
-pub fn local_now(ctx: &Ctx) -> chrono::NaiveDateTime {
-    shared::time::local(ctx.now)
-}
-
-pub fn today(ctx: &Ctx) -> String {
-    shared::time::local_date(ctx.now).to_string()
-}
-
 async fn nearby(ctx: &Ctx) -> AppResult<Response> {
     let q = Nearby::parse(ctx.query())?;
-    let found = store::nearby(&ctx.db()?, &q, local_now(ctx)).await?;
+    let found = store::nearby(&ctx.db()?, &q, ctx.local_now()).await?;
     let mut resp = ok(&NearbyList {
         stations: found.stations,
         meta: NearbyMeta {
@@ -122,9 +114,9 @@ async fn public_station(ctx: &Ctx) -> AppResult<store::StationDb> {
 
 async fn get(ctx: &Ctx) -> AppResult<Response> {
     let s = public_station(ctx).await?;
-    let visits = store::visits_on(&ctx.db()?, s.id, &today(ctx)).await?;
+    let visits = store::visits_on(&ctx.db()?, s.id, &ctx.today().to_string()).await?;
     ok(&StationEnvelope {
-        station: s.wire(local_now(ctx), visits),
+        station: s.wire(ctx.local_now(), visits),
     })
 }
 
@@ -174,7 +166,7 @@ async fn visit(ctx: &mut Ctx) -> AppResult<Response> {
         ctx.now_ms(),
     )
     .await?;
-    let local = local_now(ctx);
+    let local = ctx.local_now();
     let hour = local.format("%Y-%m-%dT%H").to_string();
     let day = local.date().to_string();
     let counted = store::add_visit(
@@ -215,7 +207,7 @@ async fn open_data_page(ctx: &Ctx) -> AppResult<OpenDataPage> {
         store::open_data_page(&ctx.db()?, ctx.query().str("province"), after, limit + 1).await?;
     let next = (rows.len() > limit as usize)
         .then(|| cursor::encode(&rows[limit as usize - 1].id.to_string()));
-    let now = local_now(ctx);
+    let now = ctx.local_now();
     let stations = rows
         .iter()
         .take(limit as usize)
@@ -260,9 +252,4 @@ async fn open_data_csv(ctx: &Ctx) -> AppResult<Response> {
         )?;
     }
     Ok(resp)
-}
-
-/// Errors that name the import line, for the staff import.
-pub fn line_error(line: u32, field: &str, why: Text) -> ApiError {
-    ApiError::field(&format!("rows.{line}.{field}"), why)
 }

@@ -1,8 +1,9 @@
 //! Health and the OpenAPI document.
 
-use crate::ctx::{ok, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
 use crate::error::AppResult;
+use crate::reply::ok;
 use shared::system::{Health, SystemRoute};
 use worker::Response;
 

@@ -1,4 +1,5 @@
 //! The union tree.
 
 pub mod routes;
+pub mod scope;
 pub mod store;

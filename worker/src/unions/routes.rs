@@ -1,11 +1,13 @@
 //! Handlers of the union tree: parse, authorise (scope), call the store, shape.
 
+use super::scope::in_scope;
 use super::store::{self, UnionRow};
 use crate::audit;
-use crate::ctx::{ok, Ctx};
+use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
-use shared::accounts::{Scope, StaffRole};
+use crate::error::{AppResult, OnConstraint};
+use crate::reply::ok;
+use shared::accounts::StaffRole;
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::routes::params;
 use shared::server::crypto;
@@ -31,25 +33,6 @@ async fn by_join_code(ctx: &Ctx) -> AppResult<Response> {
     ok(&PublicUnionEnvelope {
         union: store::public_view(&db, row).await?,
     })
-}
-
-/// A union the caller may act on, or 404.
-pub async fn in_scope(ctx: &Ctx, id: i64) -> AppResult<UnionRow> {
-    let staff = ctx.staff()?;
-    let row = store::by_id(&ctx.db()?, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    staff.check_scope(&row.path)?;
-    Ok(row)
-}
-
-/// The scope of a staff list: the caller's subtree, narrowed to `union_id` when
-/// given (which must itself be in the caller's subtree, else 404).
-pub async fn scope_of(ctx: &Ctx, union_id: Option<i64>) -> AppResult<Scope> {
-    match union_id {
-        Some(id) => Ok(Scope::under(&in_scope(ctx, id).await?.path)),
-        None => Ok(ctx.staff()?.scope()),
-    }
 }
 
 async fn list(ctx: &Ctx) -> AppResult<Response> {
@@ -175,16 +158,11 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
         )?],
     )
     .await
-    .map_err(|e| {
-        if db::is_unique_violation(&e) {
-            ApiError::field(
-                "code",
-                Text::new("这个编码已被使用", "This code is already taken"),
-            )
-            .into()
-        } else {
-            e
-        }
+    .on_constraint("unions.code", || {
+        ApiError::field(
+            "code",
+            Text::new("这个编码已被使用", "This code is already taken"),
+        )
     })?;
     let created = store::by_code(&db, &code)
         .await?

@@ -92,15 +92,6 @@ pub async fn employer(db: &D1Database, id: i64) -> AppResult<Option<EmployerRow>
     .await
 }
 
-pub async fn employer_by_uscc(db: &D1Database, uscc: &str) -> AppResult<Option<EmployerRow>> {
-    db::first(
-        db,
-        &format!("SELECT {COLUMNS} FROM {FROM} WHERE e.uscc = ?"),
-        params![uscc],
-    )
-    .await
-}
-
 /// The employers an account acts for: those it registered or was added to, and
 /// those whose contact phone is the account's own (proven at sign-in), such as
 /// employers union staff registered for it.

@@ -1,7 +1,7 @@
 //! Jobs: rows, writes, and the three indexes a live job is in (position,
 //! trigram text, bigram text). A job is in the indexes exactly while it is live.
 
-use super::{flag, json_list};
+use super::decode::{flag, json_list};
 use crate::db;
 use crate::error::AppResult;
 use crate::params;

@@ -1,8 +1,11 @@
 //! All SQL of jobs and gig matching, one file per part of the capability.
 //! Literal SQL with bound values only; the few statements that vary pick from
 //! constant fragments (a sort order, a full-text table), never from input.
+//! This file only gathers the parts; helpers they share live in a part of
+//! their own (`decode.rs`), so no part reaches back up here.
 #![allow(clippy::too_many_arguments)]
 
+mod decode;
 mod employers;
 mod fairs;
 mod figures;
@@ -18,13 +21,3 @@ pub use jobs::*;
 pub use moderation::*;
 pub use search::*;
 pub use seekers::*;
-
-/// D1 has no booleans: 0 and 1.
-fn flag(v: i64) -> bool {
-    v != 0
-}
-
-/// A stored JSON list, or empty when unreadable.
-fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
-    serde_json::from_str(text).unwrap_or_default()
-}

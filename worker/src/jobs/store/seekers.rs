@@ -1,8 +1,8 @@
 //! The worker's side: job cards, applications and the employer's view of
 //! them, and staff invitations.
 
+use super::decode::{flag, json_list};
 use super::jobs::JobRow;
-use super::{flag, json_list};
 use crate::db;
 use crate::error::AppResult;
 use crate::params;
@@ -158,7 +158,8 @@ pub async fn applications_of(
     limit: u32,
 ) -> AppResult<Vec<(ApplicationRow, JobRow)>> {
     let apps: Vec<ApplicationRow> = db::all(db, &format!("SELECT {APPLICATION_COLUMNS} FROM job_applications WHERE user_id = ? ORDER BY id DESC LIMIT ?"), params![user_id, limit]).await?;
-    let jobs = super::jobs_by_ids(db, &apps.iter().map(|a| a.job_id).collect::<Vec<_>>()).await?;
+    let jobs =
+        super::jobs::jobs_by_ids(db, &apps.iter().map(|a| a.job_id).collect::<Vec<_>>()).await?;
     Ok(apps
         .into_iter()
         .filter_map(|a| Some((a.clone(), jobs.iter().find(|j| j.id == a.job_id)?.clone())))
@@ -298,7 +299,8 @@ pub async fn invitations_of(
     limit: u32,
 ) -> AppResult<Vec<(InvitationRow, JobRow)>> {
     let rows: Vec<InvitationRow> = db::all(db, "SELECT id, job_id, union_id, invited_at FROM job_invitations WHERE user_id = ? ORDER BY id DESC LIMIT ?", params![user_id, limit]).await?;
-    let jobs = super::jobs_by_ids(db, &rows.iter().map(|r| r.job_id).collect::<Vec<_>>()).await?;
+    let jobs =
+        super::jobs::jobs_by_ids(db, &rows.iter().map(|r| r.job_id).collect::<Vec<_>>()).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| Some((r.clone(), jobs.iter().find(|j| j.id == r.job_id)?.clone())))
