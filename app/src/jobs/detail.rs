@@ -154,7 +154,7 @@ fn Contact(
                     <A href="/jobs/applications">{t("查看我的申请", "My applications")}</A>
                 </p>
             })}
-            {(mine.is_none() && open).then(|| move || match auth.0.get() {
+            {(mine.is_none() && open).then_some(move || match auth.0.get() {
                 AuthState::SignedIn(shared::accounts::Me::Worker(_)) => view! {
                     <p class="muted">{t("申请后,企业能看到您的手机号和求职卡。", "When you apply, the employer sees your phone number and job card.")}</p>
                     <button type="button" class="btn btn--primary btn--block" disabled=move || busy.get() || waiting.get() on:click=apply>{t("申请这份工作", "Apply for this job")}</button>

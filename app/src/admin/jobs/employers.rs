@@ -69,7 +69,7 @@ pub fn Employers() -> impl IntoView {
                 <label for="employer-search">{t("按名称或统一社会信用代码查找", "Find by name or credit code")}</label>
                 <input id="employer-search" type="search" prop:value=move || search.get() on:change=move |ev| search.set(event_target_value(&ev))/>
             </div>
-            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&EmployerStatus::ALL, EmployerStatus::code, EmployerStatus::label)/>
+            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(EmployerStatus::ALL, EmployerStatus::code, EmployerStatus::label)/>
             <PagedList pages=pages empty=t("没有这样的企业。", "No such employers.")>
                 <ul class="rows" aria-label=t("企业", "Employers")>
                     <For each=move || rows.get() key=|e| (e.id, e.status, e.flags.len(), e.open_flags()) children=move |e| view! {

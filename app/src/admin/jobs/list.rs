@@ -37,7 +37,7 @@ pub fn Jobs() -> impl IntoView {
                 </Show>
                 <A href="/admin/jobs/figures" attr:class="btn btn--secondary">{t("招工统计", "Jobs figures")}</A>
             </div>
-            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&JobStatus::ALL, JobStatus::code, JobStatus::label)/>
+            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(JobStatus::ALL, JobStatus::code, JobStatus::label)/>
             <PagedList pages=pages empty=t("没有这种状态的岗位。", "No jobs in this state.")>
                 <ul class="jobs" aria-label=t("岗位", "Jobs")>
                     <For each=move || rows.get() key=|j| j.id children=move |j| {
