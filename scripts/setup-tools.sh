@@ -21,6 +21,12 @@ if ! rustup target list --installed | grep -q wasm32-unknown-unknown; then
   log "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+for c in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$c"; then
+    log "adding rust component $c"
+    rustup component add "$c"
+  fi
+done
 
 if ! has_version trunk "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (about 10 minutes, once)"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: the shared crate natively, the check that the worker's modules
+# Runs every test: formatting and clippy, the shared crate natively, the check that the worker's modules
 # import each other in no circle, then the API and browser tests against a real
 # `wrangler dev` with a fresh local D1 and KV.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 bash scripts/setup-tools.sh
+bash scripts/lint.sh
 echo "== shared crate (native)"
 cargo test -p gongyou-shared --all-features
 echo "== worker modules form layers (no import cycles)"

@@ -1,18 +1,29 @@
 //! The one fetch helper of the app. Every call sends the reader's language and
-//! turns failures into `ApiFailure`: either no network, or the API's typed error.
+//! turns failures into `ApiFailure`: no network, the API's typed error, or a
+//! reply the app cannot read. Paths come from `shared::api_url!`.
 
 use crate::i18n;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{de::DeserializeOwned, Serialize};
 use shared::error::{ErrorBody, ErrorCode, ErrorEnvelope};
+use shared::routes::Method;
 use shared::{Lang, Text};
+use std::future::Future;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiFailure {
-    /// No answer: no signal, or the server unreachable. Safe to retry.
+    /// No answer from the API: no signal, the server unreachable, or something
+    /// else answering in its place — a page that is not JSON (a captive portal's
+    /// sign-in page, a proxy's or the CDN's error page). The API always answers
+    /// JSON, so such a page means it was not reached. Safe to retry.
     Offline,
     /// The API answered with an error.
     Api { status: u16, error: ErrorBody },
+    /// The API answered (JSON) but not in the shape this version of the app
+    /// expects: a success whose body does not decode, or an error status without
+    /// the API's error envelope. A contract bug or an old app, not the network;
+    /// retrying the same request will not help.
+    BadReply,
 }
 
 impl ApiFailure {
@@ -25,6 +36,12 @@ impl ApiFailure {
             .get(lang)
             .to_string(),
             ApiFailure::Api { error, .. } => error.message.clone(),
+            ApiFailure::BadReply => Text::new(
+                "出了点问题,请稍后再试,或更新应用",
+                "Something went wrong. Try again later, or update the app",
+            )
+            .get(lang)
+            .to_string(),
         }
     }
 
@@ -32,7 +49,7 @@ impl ApiFailure {
     pub fn field(&self, name: &str) -> Option<String> {
         match self {
             ApiFailure::Api { error, .. } => error.fields.get(name).cloned(),
-            ApiFailure::Offline => None,
+            ApiFailure::Offline | ApiFailure::BadReply => None,
         }
     }
 
@@ -43,7 +60,7 @@ impl ApiFailure {
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiFailure::Api { status, .. } => Some(*status),
-            ApiFailure::Offline => None,
+            ApiFailure::Offline | ApiFailure::BadReply => None,
         }
     }
 }
@@ -54,69 +71,106 @@ fn prepare(builder: RequestBuilder) -> RequestBuilder {
         .header("Accept", "application/json")
 }
 
-async fn finish<T: DeserializeOwned>(
-    sent: Result<Response, gloo_net::Error>,
-) -> Result<T, ApiFailure> {
-    let text = finish_text(sent).await?;
-    serde_json::from_str(if text.is_empty() { "null" } else { &text })
-        .map_err(|_| ApiFailure::Offline)
+/// Our API answers JSON (or nothing, for 204); see `ApiFailure::Offline`.
+fn is_json(resp: &Response) -> bool {
+    resp.headers()
+        .get("content-type")
+        .is_some_and(|t| t.contains("json"))
 }
 
-/// The body of a successful reply as JSON text ("" for 204), or the failure.
-async fn finish_text(sent: Result<Response, gloo_net::Error>) -> Result<String, ApiFailure> {
+/// A successful reply decoded as `T` ("" for 204 decodes as `null`). JSON that
+/// does not decode is a `BadReply`; a page that is not JSON, `Offline`.
+fn decode<T: DeserializeOwned>(reply: Reply) -> Result<T, ApiFailure> {
+    let text = if reply.text.is_empty() {
+        "null"
+    } else {
+        &reply.text
+    };
+    serde_json::from_str(text).map_err(|_| {
+        if reply.json || reply.text.is_empty() {
+            ApiFailure::BadReply
+        } else {
+            ApiFailure::Offline
+        }
+    })
+}
+
+/// The body of a successful reply, and whether it came as JSON.
+struct Reply {
+    text: String,
+    json: bool,
+}
+
+async fn finish(sent: Result<Response, gloo_net::Error>) -> Result<Reply, ApiFailure> {
     let resp = sent.map_err(|_| ApiFailure::Offline)?;
     let status = resp.status();
-    if (200..300).contains(&status) {
-        return resp.text().await.map_err(|_| ApiFailure::Offline);
-    }
+    let json = is_json(&resp);
     if status == 401 {
         // The session ended (expired, signed out elsewhere): guards send the person to sign in.
         crate::auth::set_me(None);
     }
-    match resp.json::<ErrorEnvelope>().await {
+    // A body that does not arrive in full is a dropped connection.
+    let text = resp.text().await.map_err(|_| ApiFailure::Offline)?;
+    if (200..300).contains(&status) {
+        return Ok(Reply { text, json });
+    }
+    match serde_json::from_str::<ErrorEnvelope>(&text) {
         Ok(env) => Err(ApiFailure::Api {
             status,
             error: env.error,
         }),
-        // Not our API answering (a proxy, a captive portal): treat as no connection.
+        Err(_) if json => Err(ApiFailure::BadReply),
+        // Not our API answering (a proxy, a captive portal): see `ApiFailure::Offline`.
         Err(_) => Err(ApiFailure::Offline),
     }
 }
 
-pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
-    finish(prepare(Request::get(path)).send().await).await
+/// A GET decoded as `T`. The request is made before the future is returned, so
+/// it does not borrow `path` (`api::get(&api_url!(…))` in a resource is fine).
+pub fn get<T: DeserializeOwned>(path: &str) -> impl Future<Output = Result<T, ApiFailure>> {
+    let request = prepare(Request::get(path));
+    async move { decode(finish(request.send().await).await?) }
 }
 
-/// The JSON text of a successful GET, to keep on the phone as it came.
-pub async fn get_text(path: &str) -> Result<String, ApiFailure> {
-    finish_text(prepare(Request::get(path)).send().await).await
+/// The text of a successful GET, to keep on the phone as it came.
+pub fn get_text(path: &str) -> impl Future<Output = Result<String, ApiFailure>> {
+    let request = prepare(Request::get(path));
+    async move { Ok(finish(request.send().await).await?.text) }
 }
 
 /// POST/PUT/PATCH/DELETE with a JSON body. `idempotency_key` makes a retry safe.
 pub async fn send<B: Serialize, T: DeserializeOwned>(
-    method: &str,
+    method: Method,
     path: &str,
     body: &B,
     idempotency_key: Option<&str>,
 ) -> Result<T, ApiFailure> {
-    let text = serde_json::to_string(body).map_err(|_| ApiFailure::Offline)?;
-    let reply = send_text(method, path, text, idempotency_key).await?;
-    serde_json::from_str(if reply.is_empty() { "null" } else { &reply })
-        .map_err(|_| ApiFailure::Offline)
+    let text = serde_json::to_string(body).map_err(|_| ApiFailure::BadReply)?;
+    decode(send_raw(method, path, text, idempotency_key).await?)
 }
 
 /// Like `send`, with the body and the reply as JSON text (the outbox stores them so).
 pub async fn send_text(
-    method: &str,
+    method: Method,
     path: &str,
     body: String,
     idempotency_key: Option<&str>,
 ) -> Result<String, ApiFailure> {
+    Ok(send_raw(method, path, body, idempotency_key).await?.text)
+}
+
+async fn send_raw(
+    method: Method,
+    path: &str,
+    body: String,
+    idempotency_key: Option<&str>,
+) -> Result<Reply, ApiFailure> {
     let builder = match method {
-        "PUT" => Request::put(path),
-        "PATCH" => Request::patch(path),
-        "DELETE" => Request::delete(path),
-        _ => Request::post(path),
+        Method::Put => Request::put(path),
+        Method::Patch => Request::patch(path),
+        Method::Delete => Request::delete(path),
+        Method::Post => Request::post(path),
+        Method::Get => Request::get(path),
     };
     let mut builder = prepare(builder);
     if let Some(key) = idempotency_key {
@@ -126,12 +180,18 @@ pub async fn send_text(
         .header("Content-Type", "application/json")
         .body(body)
         .map_err(|_| ApiFailure::Offline)?;
-    finish_text(request.send().await).await
+    let reply = finish(request.send().await).await?;
+    // Our API answers a change with JSON or nothing (204); a page instead means
+    // it was not reached, so the outbox keeps the submission.
+    if !reply.json && !reply.text.is_empty() {
+        return Err(ApiFailure::Offline);
+    }
+    Ok(reply)
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> Result<T, ApiFailure> {
-    send("POST", path, body, None).await
+    send(Method::Post, path, body, None).await
 }

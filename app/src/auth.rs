@@ -5,7 +5,8 @@ use crate::api::{self, ApiFailure};
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use shared::accounts::{Me, MeEnvelope, StaffMe, WorkerMe};
+use shared::accounts::{AccountsRoute, Me, MeEnvelope, StaffMe, WorkerMe};
+use shared::api_url;
 use std::cell::RefCell;
 
 const KEY: &str = "gy.me";
@@ -34,9 +35,10 @@ pub fn provide() {
     SIGNAL.with(|s| *s.borrow_mut() = Some(state));
     provide_context(Auth(state));
     leptos::task::spawn_local(async move {
-        match api::get::<MeEnvelope>("/api/me").await {
+        match api::get::<MeEnvelope>(&api_url!(AccountsRoute::Me)).await {
             Ok(env) => set_me(Some(env.me)),
-            Err(ApiFailure::Offline) => {
+            // No answer, or one this app cannot read: keep what the phone knows.
+            Err(ApiFailure::Offline | ApiFailure::BadReply) => {
                 if state.get_untracked() == AuthState::Loading {
                     state.set(AuthState::SignedOut);
                 }

@@ -5,11 +5,20 @@
 //! every 20 seconds while anything waits. A submission made while signed in
 //! is sent only while that same account is signed in on the phone: a shared
 //! phone never sends one person's form under another's session.
+//!
+//! Only "no answer" (`ApiFailure::Offline`) and "not now" (429) keep a
+//! submission waiting. Any answer from the API ends it: a refusal, and also a
+//! reply this app cannot read (`ApiFailure::BadReply`) — a contract bug or an
+//! old app, which sending again every 20 seconds would not mend. Forms keep
+//! their draft on the phone until the server has the submission, so a refused
+//! one can be fixed and sent again.
 
 use crate::api::{self, ApiFailure};
 use crate::storage;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use shared::error::{ErrorBody, ErrorCode};
+use shared::routes::Method;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
@@ -22,7 +31,9 @@ pub struct Pending {
     pub key: String,
     /// What it is, for the screens that show it ("enrolment", "station_report"…).
     pub kind: String,
-    pub method: String,
+    /// Stored as its text ("POST"), as earlier versions of the app stored it.
+    #[serde(with = "shared::routes::method_text")]
+    pub method: Method,
     pub path: String,
     /// The request body as JSON text.
     pub body: String,
@@ -94,21 +105,22 @@ pub enum Submitted<T> {
     Sent(T),
     /// No network: kept on the phone, sent automatically later.
     Queued,
-    /// The server refused it (the outbox no longer holds it).
+    /// The server refused it, or answered in a way this app cannot read
+    /// (`BadReply`). Either way the outbox no longer holds it.
     Refused(ApiFailure),
 }
 
 /// Stores, then sends. See the module docs.
 pub async fn submit<B: Serialize, T: DeserializeOwned>(
     kind: &str,
-    method: &str,
+    method: Method,
     path: &str,
     body: &B,
 ) -> Submitted<T> {
     let item = Pending {
         key: new_key(),
         kind: kind.into(),
-        method: method.into(),
+        method,
         path: path.into(),
         body: serde_json::to_string(body).unwrap_or_default(),
         created_ms: js_sys::Date::now(),
@@ -118,7 +130,8 @@ pub async fn submit<B: Serialize, T: DeserializeOwned>(
     match send(&item).await {
         Ok(text) => match serde_json::from_str::<T>(if text.is_empty() { "null" } else { &text }) {
             Ok(t) => Submitted::Sent(t),
-            Err(_) => Submitted::Refused(ApiFailure::Offline),
+            // The server has it, but its reply does not read as `T`.
+            Err(_) => Submitted::Refused(ApiFailure::BadReply),
         },
         Err(ApiFailure::Offline) => Submitted::Queued,
         Err(e) if e.status() == Some(429) => Submitted::Queued,
@@ -126,13 +139,14 @@ pub async fn submit<B: Serialize, T: DeserializeOwned>(
     }
 }
 
-/// Sends one waiting item; on any answer but "no network" it leaves the outbox.
+/// Sends one waiting item; on any answer but "no network" or "not now" it leaves
+/// the outbox (see the module docs).
 async fn send(item: &Pending) -> Result<String, ApiFailure> {
     let fresh = IN_FLIGHT.with(|f| f.borrow_mut().insert(item.key.clone()));
     if !fresh {
         return Err(ApiFailure::Offline);
     }
-    let result = api::send_text(&item.method, &item.path, item.body.clone(), Some(&item.key)).await;
+    let result = api::send_text(item.method, &item.path, item.body.clone(), Some(&item.key)).await;
     IN_FLIGHT.with(|f| f.borrow_mut().remove(&item.key));
     let ob = outbox();
     match &result {
@@ -164,14 +178,25 @@ pub async fn flush() {
             }),
             Err(ApiFailure::Offline) => break,
             Err(e) if e.status() == Some(429) => break,
-            Err(ApiFailure::Api { error, .. }) => outbox().done.update(|d| {
-                d.push(Done {
-                    key: item.key.clone(),
-                    kind: item.kind.clone(),
-                    ok: false,
-                    body: serde_json::to_string(&error).unwrap_or_default(),
+            Err(failure) => {
+                let error = match failure {
+                    ApiFailure::Api { error, .. } => error,
+                    // Told like a refusal, in plain words, so the screen says it did not go through.
+                    _ => ErrorBody {
+                        code: ErrorCode::Internal,
+                        message: failure.message(crate::i18n::current()),
+                        fields: Default::default(),
+                    },
+                };
+                outbox().done.update(|d| {
+                    d.push(Done {
+                        key: item.key.clone(),
+                        kind: item.kind.clone(),
+                        ok: false,
+                        body: serde_json::to_string(&error).unwrap_or_default(),
+                    })
                 })
-            }),
+            }
         }
     }
 }

@@ -107,14 +107,26 @@ pub fn decode(s: &str) -> String {
 
 /// Percent-encodes a query value (everything but unreserved characters).
 pub fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
+    let mut out = String::with_capacity(s.len());
+    encode_into(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out`, percent-encoded as `encode` does.
+pub fn encode_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in s.bytes() {
+        match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
+                out.push(b as char)
             }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+            _ => {
+                out.push('%');
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 0xF)] as char);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -129,6 +141,7 @@ mod tests {
         assert_eq!(q.str("empty"), None);
         assert_eq!(q.str("bad"), Some("%zz"));
         assert_eq!(decode(&encode("木工 a&b=c")), "木工 a&b=c");
+        assert_eq!(encode("木 a/b-_.~Z9"), "%E6%9C%A8%20a%2Fb-_.~Z9");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! route-id enum, so adding an endpoint touches only that capability.
 
 use crate::accounts::StaffRole;
+use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
@@ -41,6 +42,28 @@ impl Method {
     /// GET never changes state; everything else does and is Origin-checked.
     pub fn changes_state(self) -> bool {
         self != Method::Get
+    }
+}
+
+/// A `Method` kept as its text ("POST"), for
+/// `#[serde(with = "shared::routes::method_text")]`: the app's outbox stores
+/// waiting submissions so, and items stored before methods were typed hold the
+/// same text. Reading any text succeeds — a list that did not parse would lose every
+/// waiting submission — and text naming no state-changing method reads as POST,
+/// which is how such an item was sent then.
+pub mod method_text {
+    use super::Method;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(method: &Method, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(method.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Method, D::Error> {
+        let text = String::deserialize(d)?;
+        Ok(Method::parse(&text.to_ascii_uppercase())
+            .filter(|m| m.changes_state())
+            .unwrap_or(Method::Post))
     }
 }
 
@@ -190,6 +213,186 @@ impl Route {
             }
         }
     }
+
+    /// Whether `names` are exactly the template's `{params}`, in order. A `const fn`,
+    /// so `api_url!` checks every call when the app compiles.
+    pub const fn takes(&self, names: &[Param]) -> bool {
+        let t = self.path.as_bytes();
+        let (mut i, mut k) = (0, 0);
+        while i < t.len() {
+            if t[i] == b'{' {
+                let start = i + 1;
+                while t[i] != b'}' {
+                    i += 1;
+                }
+                if k == names.len() || !same_bytes(t, start, i, names[k].0.as_bytes()) {
+                    return false;
+                }
+                k += 1;
+            }
+            i += 1;
+        }
+        k == names.len()
+    }
+
+    /// The concrete path, each `{param}` replaced by its value (percent-encoded).
+    /// Panics if `params` are not the template's: the app writes `api_url!`, which
+    /// checks them when it compiles.
+    pub fn url(&self, params: &[(Param, &dyn fmt::Display)]) -> Url {
+        Url::fill(self.path, params)
+    }
+}
+
+/// `t[start..end] == name`, in a `const fn`.
+const fn same_bytes(t: &[u8], start: usize, end: usize, name: &[u8]) -> bool {
+    if end - start != name.len() {
+        return false;
+    }
+    let mut j = 0;
+    while j < name.len() {
+        if t[start + j] != name[j] {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+/// A concrete URL of the API: a route's path with its parameters filled in, then
+/// any query arguments. Build it with `api_url!` (or `Route::url`), add `arg`s,
+/// and pass it where a `&str` is wanted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Url(String);
+
+impl Url {
+    /// `template` with each `{name}` replaced by the value given for it.
+    pub fn fill(template: &str, params: &[(Param, &dyn fmt::Display)]) -> Url {
+        let mut out = String::with_capacity(template.len() + 8);
+        let mut used = 0;
+        for (i, seg) in template.split('/').enumerate() {
+            if i > 0 {
+                out.push('/');
+            }
+            match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => {
+                    let Some((_, value)) = params.iter().find(|(p, _)| p.0 == name) else {
+                        panic!("{template}: no value for {{{name}}}");
+                    };
+                    crate::query::encode_into(&mut out, &value.to_string());
+                    used += 1;
+                }
+                None => out.push_str(seg),
+            }
+        }
+        assert_eq!(
+            used,
+            params.len(),
+            "{template}: a parameter it does not take"
+        );
+        Url(out)
+    }
+
+    /// Appends `name=value` to the query string (the value percent-encoded).
+    pub fn arg(self, name: &str, value: impl fmt::Display) -> Url {
+        self.push_arg(name, &value)
+    }
+
+    /// `arg` when there is a value; unchanged for `None`.
+    pub fn arg_opt(self, name: &str, value: Option<impl fmt::Display>) -> Url {
+        match value {
+            Some(v) => self.push_arg(name, &v),
+            None => self,
+        }
+    }
+
+    /// A text argument: trimmed, and left out when blank (an empty search box).
+    pub fn arg_text(self, name: &str, text: &str) -> Url {
+        match text.trim() {
+            "" => self,
+            t => self.push_arg(name, &t),
+        }
+    }
+
+    fn push_arg(mut self, name: &str, value: &dyn fmt::Display) -> Url {
+        self.0.push(if self.0.contains('?') { '&' } else { '?' });
+        self.0.push_str(name);
+        self.0.push('=');
+        crate::query::encode_into(&mut self.0, &value.to_string());
+        self
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The query string, without its `?` ("" when there is none).
+    pub fn query(&self) -> &str {
+        self.0.split_once('?').map_or("", |(_, q)| q)
+    }
+}
+
+impl std::ops::Deref for Url {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Url {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Url> for String {
+    fn from(url: Url) -> String {
+        url.0
+    }
+}
+
+/// The URL of a route, its path parameters checked against the template when the
+/// code compiles: `api_url!(JobsRoute::Get, JOB_ID = id)` is `/api/jobs/12`; a
+/// missing, extra, misspelt or reordered parameter does not build. Names are the
+/// constants of `routes::params`; add query arguments with `.arg(..)`.
+///
+/// ```
+/// use shared::api_url;
+/// use shared::jobs::JobsRoute;
+/// let url = api_url!(JobsRoute::ClearFlag, EMPLOYER_ID = 3, FLAG_ID = 9).arg("note", "已核实");
+/// assert_eq!(url.as_str(), "/api/admin/employers/3/flags/9/clear?note=%E5%B7%B2%E6%A0%B8%E5%AE%9E");
+/// ```
+///
+/// ```compile_fail
+/// use shared::api_url;
+/// use shared::jobs::JobsRoute;
+/// let _ = api_url!(JobsRoute::ClearFlag, EMPLOYER_ID = 3); // {flag_id} missing
+/// ```
+///
+/// ```compile_fail
+/// use shared::api_url;
+/// use shared::jobs::JobsRoute;
+/// let _ = api_url!(JobsRoute::Get, JOB_ID = 1, FLAG_ID = 2); // {flag_id} is not the route's
+/// ```
+///
+/// ```compile_fail
+/// use shared::api_url;
+/// use shared::jobs::JobsRoute;
+/// let _ = api_url!(JobsRoute::ClearFlag, FLAG_ID = 9, EMPLOYER_ID = 3); // out of order
+/// ```
+#[macro_export]
+macro_rules! api_url {
+    ($route:expr $(, $param:ident = $value:expr)* $(,)?) => {{
+        // Evaluated by the compiler: only the template string reaches the binary.
+        const PATH: &str = {
+            let route: &$crate::routes::Route = $route.route();
+            assert!(
+                route.takes(&[$($crate::routes::params::$param),*]),
+                "api_url!: give exactly the path parameters of the route, in the order of its template"
+            );
+            route.path
+        };
+        $crate::routes::Url::fill(PATH, &[$(($crate::routes::params::$param, &$value)),*])
+    }};
 }
 
 /// A path parameter: the `{name}` of a route template, and what its handler
@@ -285,7 +488,60 @@ impl RouteId {
             RouteId::Training(_) => "training",
         }
     }
+
+    /// The route with this id, from its capability's `ROUTES`. A `const fn`, so
+    /// `api_url!` finds it when the code compiles.
+    pub const fn route(self) -> &'static Route {
+        let table = match self {
+            RouteId::System(_) => crate::system::ROUTES,
+            RouteId::Accounts(_) => crate::accounts::ROUTES,
+            RouteId::Unions(_) => crate::unions::ROUTES,
+            RouteId::Stations(_) => crate::stations::ROUTES,
+            RouteId::Membership(_) => crate::membership::ROUTES,
+            RouteId::Jobs(_) => crate::jobs::ROUTES,
+        };
+        let mut i = 0;
+        while i < table.len() {
+            if table[i].id.same(self) {
+                return &table[i];
+            }
+            i += 1;
+        }
+        panic!("a route id that is not in its capability's ROUTES")
+    }
+
+    /// `==` for a `const fn`.
+    const fn same(self, other: RouteId) -> bool {
+        use RouteId::*;
+        match self {
+            System(a) => matches!(other, System(b) if a as u8 == b as u8),
+            Accounts(a) => matches!(other, Accounts(b) if a as u8 == b as u8),
+            Unions(a) => matches!(other, Unions(b) if a as u8 == b as u8),
+            Stations(a) => matches!(other, Stations(b) if a as u8 == b as u8),
+            Membership(a) => matches!(other, Membership(b) if a as u8 == b as u8),
+            Jobs(a) => matches!(other, Jobs(b) if a as u8 == b as u8),
+        }
+    }
 }
+
+/// `JobsRoute::Get.route()`: each capability's id finds its own route.
+macro_rules! route_of {
+    ($($capability:ident($id:ty)),* $(,)?) => {$(
+        impl $id {
+            pub const fn route(self) -> &'static Route {
+                RouteId::$capability(self).route()
+            }
+        }
+    )*};
+}
+route_of!(
+    System(crate::system::SystemRoute),
+    Accounts(crate::accounts::AccountsRoute),
+    Unions(crate::unions::UnionsRoute),
+    Stations(crate::stations::StationsRoute),
+    Membership(crate::membership::MembershipRoute),
+    Jobs(crate::jobs::JobsRoute),
+);
 
 /// Every route of the API.
 pub fn all() -> impl Iterator<Item = &'static Route> {
@@ -374,6 +630,181 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_route_id_finds_its_own_route() {
+        for r in all() {
+            assert!(std::ptr::eq(r.id.route(), r), "{:?}", r.id);
+        }
+        assert_eq!(
+            crate::jobs::JobsRoute::Get.route().path,
+            "/api/jobs/{job_id}"
+        );
+    }
+
+    /// Sample values for a template's parameters: 101, 102, … in order.
+    fn samples(r: &Route) -> Vec<(Param, String)> {
+        template_params(r.path)
+            .enumerate()
+            .map(|(i, name)| {
+                let p = *params::ALL.iter().find(|p| p.name() == name).unwrap();
+                (p, (101 + i).to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_built_url_matches_its_own_template() {
+        for r in all() {
+            let values = samples(r);
+            let given: Vec<(Param, &dyn fmt::Display)> = values
+                .iter()
+                .map(|(p, v)| (*p, v as &dyn fmt::Display))
+                .collect();
+            let url = r.url(&given);
+            assert!(!url.contains('{'), "{url}");
+            let found: Vec<_> = values.iter().map(|(p, v)| (p.name(), v.as_str())).collect();
+            assert_eq!(r.matches(&url), Some(found), "{} → {url}", r.path);
+            let (dispatched, _) = find(r.method, &url).unwrap();
+            assert!(
+                std::ptr::eq(dispatched, r),
+                "{url} dispatches to {}",
+                dispatched.path
+            );
+            // What api_url! checks when the app compiles.
+            let names: Vec<Param> = values.iter().map(|(p, _)| *p).collect();
+            assert!(r.takes(&names), "{}", r.path);
+            if let Some((_, fewer)) = names.split_last() {
+                assert!(!r.takes(fewer), "{} with a parameter missing", r.path);
+                let mut reversed = names.clone();
+                reversed.reverse();
+                assert_eq!(r.takes(&reversed), names.len() == 1, "{} reordered", r.path);
+            }
+            let mut more = names.clone();
+            more.push(params::UNION_ID);
+            assert!(!r.takes(&more), "{} with an extra parameter", r.path);
+        }
+    }
+
+    #[test]
+    fn takes_compares_whole_names() {
+        let r = crate::jobs::JobsRoute::Withdraw.route(); // {job_application_id}
+        assert!(r.takes(&[params::JOB_APPLICATION_ID]));
+        assert!(!r.takes(&[params::APPLICATION_ID]));
+        assert!(!r.takes(&[params::JOB_ID]));
+        assert!(!r.takes(&[]));
+        assert!(crate::accounts::AccountsRoute::Me.route().takes(&[]));
+        assert!(!crate::accounts::AccountsRoute::Me
+            .route()
+            .takes(&[params::JOB_ID]));
+    }
+
+    #[test]
+    fn values_are_percent_encoded_into_one_segment() {
+        let r = crate::membership::MembershipRoute::RevealMember.route();
+        let url = r.url(&[(params::MEMBER_NO, &"AH 01/木")]);
+        assert_eq!(
+            url.as_str(),
+            "/api/admin/members/AH%2001%2F%E6%9C%A8/reveal-id"
+        );
+        assert_eq!(
+            r.matches(&url),
+            Some(vec![("member_no", "AH%2001%2F%E6%9C%A8")])
+        );
+        assert_eq!(crate::query::decode("AH%2001%2F%E6%9C%A8"), "AH 01/木");
+    }
+
+    #[test]
+    #[should_panic(expected = "no value for {flag_id}")]
+    fn a_missing_parameter_is_refused() {
+        let r = crate::jobs::JobsRoute::ClearFlag.route();
+        r.url(&[(params::EMPLOYER_ID, &3)]);
+    }
+
+    #[test]
+    #[should_panic(expected = "a parameter it does not take")]
+    fn an_extra_parameter_is_refused() {
+        let r = crate::jobs::JobsRoute::Get.route();
+        r.url(&[(params::JOB_ID, &3), (params::FLAG_ID, &4)]);
+    }
+
+    #[test]
+    fn the_macro_builds_the_same_url_as_the_table() {
+        use crate::jobs::JobsRoute;
+        let url = crate::api_url!(JobsRoute::ClearFlag, EMPLOYER_ID = 3, FLAG_ID = "9");
+        assert_eq!(url.as_str(), "/api/admin/employers/3/flags/9/clear");
+        assert_eq!(
+            url,
+            JobsRoute::ClearFlag
+                .route()
+                .url(&[(params::FLAG_ID, &9), (params::EMPLOYER_ID, &3)])
+        );
+        assert_eq!(crate::api_url!(JobsRoute::Search).as_str(), "/api/jobs");
+    }
+
+    #[test]
+    fn query_arguments_are_appended_and_encoded() {
+        use crate::jobs::JobsRoute;
+        let none: Option<i64> = None;
+        let url = crate::api_url!(JobsRoute::Search)
+            .arg("q", "木工 & 瓦工")
+            .arg_opt("union_id", none)
+            .arg("limit", 20)
+            .arg_opt("cursor", Some("a=b"));
+        assert_eq!(
+            url.as_str(),
+            "/api/jobs?q=%E6%9C%A8%E5%B7%A5%20%26%20%E7%93%A6%E5%B7%A5&limit=20&cursor=a%3Db"
+        );
+        assert_eq!(
+            crate::api_url!(JobsRoute::Search)
+                .arg_text("q", "  ")
+                .arg_text("trade", " carpenter ")
+                .as_str(),
+            "/api/jobs?trade=carpenter"
+        );
+        let q = crate::query::Query::parse(url.query());
+        assert_eq!(q.str("q"), Some("木工 & 瓦工"));
+        assert_eq!(q.str("cursor"), Some("a=b"));
+        assert_eq!(q.str("union_id"), None);
+        let bare = crate::api_url!(JobsRoute::Search).arg_opt("q", none);
+        assert_eq!((bare.as_str(), bare.query()), ("/api/jobs", ""));
+    }
+
+    #[test]
+    fn stored_methods_read_back_including_old_outbox_items() {
+        #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+        struct Stored {
+            key: String,
+            #[serde(with = "method_text")]
+            method: Method,
+            path: String,
+        }
+        for m in [Method::Post, Method::Put, Method::Patch, Method::Delete] {
+            let item = Stored {
+                key: "k".into(),
+                method: m,
+                path: "/api/job-card".into(),
+            };
+            let text = serde_json::to_string(&item).unwrap();
+            assert!(
+                text.contains(&format!("\"method\":\"{}\"", m.as_str())),
+                "{text}"
+            );
+            assert_eq!(serde_json::from_str::<Stored>(&text).unwrap(), item);
+        }
+        // As the outbox stored them when `method` was a String.
+        let old = r#"[{"key":"a","kind":"enrolment","method":"POST","path":"/api/membership/applications","body":"{}","created_ms":1.0},
+                      {"key":"b","kind":"job_card","method":"PUT","path":"/api/job-card","body":"{}","created_ms":2.0,"owner":"7"},
+                      {"key":"c","kind":"x","method":"post","path":"/api/x","body":"","created_ms":3.0},
+                      {"key":"d","kind":"x","method":"","path":"/api/x","body":"","created_ms":4.0}]"#;
+        let read: Vec<Stored> = serde_json::from_str(old).unwrap();
+        let methods: Vec<Method> = read.iter().map(|s| s.method).collect();
+        assert_eq!(
+            methods,
+            [Method::Post, Method::Put, Method::Post, Method::Post]
+        );
+        assert!(serde_json::from_str::<Stored>(r#"{"key":"a","method":5,"path":"/"}"#).is_err());
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::i18n::t;
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use shared::accounts::{MeEnvelope, OtpRequest, OtpVerify, OTP_RESEND_SECS};
+use shared::accounts::{AccountsRoute, MeEnvelope, OtpRequest, OtpVerify, OTP_RESEND_SECS};
+use shared::api_url;
 
 const PHONE_KEY: &str = "gy.phone";
 
@@ -35,7 +36,7 @@ pub fn Login() -> impl IntoView {
         }
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            match api::post::<_, ()>("/api/auth/otp", &input).await {
+            match api::post::<_, ()>(&api_url!(AccountsRoute::OtpSend), &input).await {
                 Ok(()) => {
                     storage::set(PHONE_KEY, input.phone.trim());
                     sent.set(true);
@@ -61,7 +62,7 @@ pub fn Login() -> impl IntoView {
         let navigate = navigate.clone();
         let next = safe_next(query.get_untracked().get("next"), "/me");
         leptos::task::spawn_local(async move {
-            match api::post::<_, MeEnvelope>("/api/auth/otp/verify", &input).await {
+            match api::post::<_, MeEnvelope>(&api_url!(AccountsRoute::OtpVerify), &input).await {
                 Ok(env) => {
                     set_me(Some(env.me));
                     crate::components::link::go(bundle, &navigate, &next);

@@ -8,7 +8,11 @@ use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::accounts::{Me as MeKind, MeEnvelope, ProfileUpdate, SessionList, WorkerMe};
+use shared::accounts::{
+    AccountsRoute, Me as MeKind, MeEnvelope, ProfileUpdate, SessionList, WorkerMe,
+};
+use shared::api_url;
+use shared::routes::Method;
 
 #[component]
 pub fn Me() -> impl IntoView {
@@ -55,7 +59,14 @@ fn Profile(me: WorkerMe) -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::send::<_, MeEnvelope>("PATCH", "/api/me", &input, None).await {
+            match api::send::<_, MeEnvelope>(
+                Method::Patch,
+                &api_url!(AccountsRoute::MeUpdate),
+                &input,
+                None,
+            )
+            .await
+            {
                 Ok(env) => {
                     set_me(Some(env.me));
                     saved.set(true);
@@ -81,11 +92,16 @@ fn Profile(me: WorkerMe) -> impl IntoView {
 #[component]
 pub fn Sessions() -> impl IntoView {
     let lang = use_lang();
-    let list = LocalResource::new(|| api::get::<SessionList>("/api/me/sessions"));
+    let list = LocalResource::new(|| api::get::<SessionList>(&api_url!(AccountsRoute::Sessions)));
     let end = move |id: String| {
         leptos::task::spawn_local(async move {
-            let _ =
-                api::send::<_, ()>("DELETE", &format!("/api/me/sessions/{id}"), &(), None).await;
+            let _ = api::send::<_, ()>(
+                Method::Delete,
+                &api_url!(AccountsRoute::SessionEnd, SESSION_ID = id),
+                &(),
+                None,
+            )
+            .await;
             list.refetch();
         });
     };
@@ -128,7 +144,14 @@ fn MyData() -> impl IntoView {
     let lang = crate::i18n::use_lang();
     let delete = move |_| {
         leptos::task::spawn_local(async move {
-            match api::send::<_, ()>("DELETE", "/api/me", &(), None).await {
+            match api::send::<_, ()>(
+                Method::Delete,
+                &api_url!(AccountsRoute::DeleteAccount),
+                &(),
+                None,
+            )
+            .await
+            {
                 Ok(()) => {
                     crate::membership::forget();
                     set_me(None);
@@ -142,7 +165,7 @@ fn MyData() -> impl IntoView {
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">{t("我的信息", "My information")}</h2>
             <A href="/membership" attr:class="btn btn--secondary btn--block">{t("工会会员证和申请进度", "Member card and applications")}</A>
-            <a href="/api/me/data" download="gongyou-my-data.json" class="btn btn--secondary btn--block">{t("下载我的全部信息", "Download all my information")}</a>
+            <a href=String::from(api_url!(AccountsRoute::ExportData)) download="gongyou-my-data.json" class="btn btn--secondary btn--block">{t("下载我的全部信息", "Download all my information")}</a>
             <Show when=move || !confirming.get()>
                 <button type="button" class="linklike" on:click=move |_| confirming.set(true)>{t("注销账号", "Delete my account")}</button>
             </Show>
@@ -161,7 +184,7 @@ fn MyData() -> impl IntoView {
 
 fn sign_out() {
     leptos::task::spawn_local(async move {
-        let _ = api::send::<_, ()>("POST", "/api/auth/logout", &(), None).await;
+        let _ = api::send::<_, ()>(Method::Post, &api_url!(AccountsRoute::Logout), &(), None).await;
         crate::membership::forget();
         set_me(None);
     });

@@ -5,7 +5,8 @@ use crate::api;
 use crate::components::form::{FormError, FormState, TextField};
 use crate::i18n::t;
 use leptos::prelude::*;
-use shared::accounts::PasswordChange;
+use shared::accounts::{AccountsRoute, PasswordChange};
+use shared::api_url;
 
 #[component]
 pub fn Account() -> impl IntoView {
@@ -25,7 +26,7 @@ pub fn Account() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::post::<_, ()>("/api/me/password", &input).await {
+            match api::post::<_, ()>(&api_url!(AccountsRoute::PasswordChange), &input).await {
                 Ok(()) => {
                     done.set(true);
                     current.set(String::new());

@@ -8,7 +8,8 @@ use crate::components::time::local_time;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use shared::accounts::{AuditEntry, AuditList};
+use shared::accounts::{AccountsRoute, AuditEntry, AuditList};
+use shared::api_url;
 
 #[component]
 pub fn Audit() -> impl IntoView {
@@ -26,8 +27,10 @@ pub fn Audit() -> impl IntoView {
     let page = LocalResource::new(move || {
         let union = union_param();
         async move {
-            let q = union.map(|u| format!("union_id={u}&")).unwrap_or_default();
-            api::get::<AuditList>(&format!("/api/admin/audit?{q}limit=50")).await
+            let url = api_url!(AccountsRoute::AuditList)
+                .arg_opt("union_id", union)
+                .arg("limit", 50);
+            api::get::<AuditList>(&url).await
         }
     });
     Effect::new(move |_| {
@@ -40,14 +43,12 @@ pub fn Audit() -> impl IntoView {
         let Some(cursor) = next.get_untracked() else {
             return;
         };
-        let q = union_param()
-            .map(|u| format!("union_id={u}&"))
-            .unwrap_or_default();
+        let url = api_url!(AccountsRoute::AuditList)
+            .arg_opt("union_id", union_param())
+            .arg("limit", 50)
+            .arg("cursor", cursor);
         leptos::task::spawn_local(async move {
-            if let Ok(list) =
-                api::get::<AuditList>(&format!("/api/admin/audit?{q}limit=50&cursor={cursor}"))
-                    .await
-            {
+            if let Ok(list) = api::get::<AuditList>(&url).await {
                 entries.update(|e| e.extend(list.entries));
                 next.set(list.meta.next_cursor);
             }

@@ -6,7 +6,8 @@ use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, text};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::unions::{Union, UnionEnvelope};
+use shared::api_url;
+use shared::unions::{Union, UnionEnvelope, UnionsRoute};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -15,7 +16,7 @@ pub fn Home() -> impl IntoView {
         let id = scope.id();
         async move {
             match id {
-                Some(id) => api::get::<UnionEnvelope>(&format!("/api/admin/unions/{id}"))
+                Some(id) => api::get::<UnionEnvelope>(&api_url!(UnionsRoute::Get, UNION_ID = id))
                     .await
                     .map(|e| Some(e.union)),
                 None => Ok(None),

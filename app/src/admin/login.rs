@@ -6,7 +6,8 @@ use crate::components::form::{FormError, FormState, TextField};
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use shared::accounts::{MeEnvelope, StaffLogin};
+use shared::accounts::{AccountsRoute, MeEnvelope, StaffLogin};
+use shared::api_url;
 
 #[component]
 pub fn Login() -> impl IntoView {
@@ -30,7 +31,7 @@ pub fn Login() -> impl IntoView {
         let next = safe_next(query.get_untracked().get("next"), "/admin");
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            match api::post::<_, MeEnvelope>("/api/auth/staff-login", &input).await {
+            match api::post::<_, MeEnvelope>(&api_url!(AccountsRoute::StaffLogin), &input).await {
                 Ok(env) => {
                     set_me(Some(env.me));
                     // `next` may be another bundle's page (a scanned member card's check).

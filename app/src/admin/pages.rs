@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use shared::api::ListMeta;
 use shared::membership::FiguresQuery;
+use shared::routes::Url;
 
 /// A staff list: `first` fetches the first page again whenever a signal that
-/// `url` reads changes (the scope, a filter); `more` appends the next page.
+/// `url` reads changes (the scope, a filter); `more` appends the next page
+/// (`url` with the reply's `cursor`).
 #[derive(Clone, Copy)]
 pub struct Pages<T: Send + Sync + 'static> {
     pub rows: RwSignal<Vec<T>>,
@@ -21,9 +23,9 @@ pub struct Pages<T: Send + Sync + 'static> {
     pub more: Callback<()>,
 }
 
-/// `url(cursor)` builds a page's address; `split` takes a reply apart.
+/// `url()` builds the list's address; `split` takes a reply apart.
 pub fn pages<L, T>(
-    url: impl Fn(Option<String>) -> String + Clone + Send + Sync + 'static,
+    url: impl Fn() -> Url + Clone + Send + Sync + 'static,
     split: fn(L) -> (Vec<T>, ListMeta),
 ) -> Pages<T>
 where
@@ -34,7 +36,7 @@ where
     let next = RwSignal::new(None::<String>);
     let first_url = url.clone();
     let first = LocalResource::new(move || {
-        let u = first_url(None);
+        let u = first_url();
         async move {
             let (page, meta) = split(api::get::<L>(&u).await?);
             rows.set(page);
@@ -43,7 +45,7 @@ where
         }
     });
     let more = Callback::new(move |_| {
-        let u = url(next.get_untracked());
+        let u = url().arg_opt("cursor", next.get_untracked());
         leptos::task::spawn_local(async move {
             if let Ok(list) = api::get::<L>(&u).await {
                 let (page, meta) = split(list);
@@ -58,11 +60,6 @@ where
         first,
         more,
     }
-}
-
-/// `&cursor=…` when there is one.
-pub fn cursor_param(cursor: Option<String>) -> String {
-    cursor.map(|c| format!("&cursor={c}")).unwrap_or_default()
 }
 
 /// The list (or its error, or `empty` when it has no rows) and the "more" button.
@@ -99,7 +96,7 @@ pub fn PagedList<T: Send + Sync + 'static>(
 #[component]
 pub fn MonthlyReport<T, V>(
     #[prop(into)] title: Signal<&'static str>,
-    path: &'static str,
+    path: Url,
     report: fn(T) -> V,
 ) -> impl IntoView
 where
@@ -113,17 +110,12 @@ where
     // The range asked for; empty means the last 12 months.
     let asked = RwSignal::new((String::new(), String::new()));
     let figures = LocalResource::new(move || {
-        let q = scope.query();
-        let (f, to) = asked.get();
-        async move {
-            let mut url = format!("{path}?{q}");
-            for (k, v) in [("from", f), ("to", to)] {
-                if !v.is_empty() {
-                    url.push_str(&format!("&{k}={v}"));
-                }
-            }
-            api::get::<T>(&url).await
-        }
+        let (from, to) = asked.get();
+        let url = scope
+            .scoped(path.clone())
+            .arg_text("from", &from)
+            .arg_text("to", &to);
+        async move { api::get::<T>(&url).await }
     });
     let show = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

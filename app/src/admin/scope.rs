@@ -6,7 +6,9 @@ use crate::auth::use_auth;
 use crate::i18n::t;
 use crate::storage;
 use leptos::prelude::*;
-use shared::unions::{UnionList, UnionRef};
+use shared::api_url;
+use shared::routes::Url;
+use shared::unions::{UnionList, UnionRef, UnionsRoute};
 
 #[derive(Clone, Copy)]
 pub struct AdminScope {
@@ -41,12 +43,10 @@ pub fn use_scope() -> AdminScope {
 }
 
 impl AdminScope {
-    /// `?union_id=N` for scoped API lists, or nothing for "everything".
-    pub fn query(&self) -> String {
-        self.union
-            .get()
-            .map(|u| format!("union_id={}", u.id))
-            .unwrap_or_default()
+    /// An API list limited to the chosen subtree (`union_id=N`), or left whole
+    /// for "everything".
+    pub fn scoped(&self, url: Url) -> Url {
+        url.arg_opt("union_id", self.id())
     }
 
     pub fn id(&self) -> Option<i64> {
@@ -73,13 +73,10 @@ pub fn ScopePicker() -> impl IntoView {
                     meta: Default::default(),
                 });
             }
+            let list = api_url!(UnionsRoute::List);
             let url = match (q.trim().is_empty(), parent) {
-                (false, _) => format!(
-                    "/api/admin/unions?q={}&limit=30",
-                    shared::query::encode(q.trim())
-                ),
-                (true, Some(p)) => format!("/api/admin/unions?parent_id={p}&limit=100"),
-                (true, None) => "/api/admin/unions?limit=100".to_string(),
+                (false, _) => list.arg_text("q", &q).arg("limit", 30),
+                (true, parent) => list.arg_opt("parent_id", parent).arg("limit", 100),
             };
             api::get::<UnionList>(&url).await
         }

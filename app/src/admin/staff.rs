@@ -8,15 +8,20 @@ use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use shared::accounts::{
-    StaffCreate, StaffEnvelope, StaffList, StaffMember, StaffRole, StaffStatus, StaffUpdate,
+    AccountsRoute, StaffCreate, StaffEnvelope, StaffList, StaffMember, StaffRole, StaffStatus,
+    StaffUpdate,
 };
+use shared::api_url;
+use shared::routes::Method;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let scope = use_scope();
     let list = LocalResource::new(move || {
-        let q = scope.query();
-        async move { api::get::<StaffList>(&format!("/api/admin/staff?{q}&limit=200")).await }
+        let url = scope
+            .scoped(api_url!(AccountsRoute::StaffList))
+            .arg("limit", 200);
+        async move { api::get::<StaffList>(&url).await }
     });
     let refresh = Callback::new(move |_| list.refetch());
     view! {
@@ -50,8 +55,8 @@ fn StaffRow(member: StaffMember, refresh: Callback<()>) -> impl IntoView {
     let patch = move |update: StaffUpdate| {
         leptos::task::spawn_local(async move {
             match api::send::<_, StaffEnvelope>(
-                "PATCH",
-                &format!("/api/admin/staff/{id}"),
+                Method::Patch,
+                &api_url!(AccountsRoute::StaffUpdate, STAFF_ID = id),
                 &update,
                 None,
             )
@@ -121,7 +126,8 @@ fn CreateStaff(on_created: Callback<()>) -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::post::<_, StaffEnvelope>("/api/admin/staff", &input).await {
+            match api::post::<_, StaffEnvelope>(&api_url!(AccountsRoute::StaffCreate), &input).await
+            {
                 Ok(env) => {
                     done.set(Some(env.staff_member.display_name));
                     username.set(String::new());

@@ -9,9 +9,10 @@ use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::accounts::StaffRole;
+use shared::api_url;
 use shared::unions::{
     UnionCreate, UnionEnvelope, UnionKind, UnionLevel, UnionList, UnionRef, UnionStatus,
-    UnionSummary,
+    UnionSummary, UnionsRoute,
 };
 
 #[component]
@@ -19,14 +20,10 @@ pub fn Unions() -> impl IntoView {
     let scope = use_scope();
     let auth = use_auth();
     let children = LocalResource::new(move || {
-        let parent = scope.id();
-        async move {
-            let url = match parent {
-                Some(p) => format!("/api/admin/unions?parent_id={p}&limit=200"),
-                None => "/api/admin/unions?limit=200".into(),
-            };
-            api::get::<UnionList>(&url).await
-        }
+        let url = api_url!(UnionsRoute::List)
+            .arg_opt("parent_id", scope.id())
+            .arg("limit", 200);
+        async move { api::get::<UnionList>(&url).await }
     });
     let can_create = move || {
         auth.staff()
@@ -132,7 +129,7 @@ fn CreateUnion(on_created: Callback<()>) -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::post::<_, UnionEnvelope>("/api/admin/unions", &input).await {
+            match api::post::<_, UnionEnvelope>(&api_url!(UnionsRoute::Create), &input).await {
                 Ok(env) => {
                     done.set(Some(env.union.summary.name));
                     name.set(String::new());

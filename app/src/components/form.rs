@@ -17,6 +17,12 @@ pub struct FormState {
     lang: RwSignal<Lang>,
 }
 
+impl Default for FormState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl FormState {
     pub fn new() -> Self {
         FormState {

@@ -3,6 +3,10 @@
 //! (`/api/admin/…`). The job form, its status actions and the applicants list
 //! are the same screens for both.
 
+use shared::api_url;
+use shared::jobs::JobsRoute;
+use shared::routes::{Method, Url};
+
 /// The side a job screen works for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Acting {
@@ -18,29 +22,49 @@ impl Acting {
     }
 
     /// Where a new job is posted (POST) or an existing one saved (PUT).
-    pub fn job_path(self, job_id: Option<i64>) -> String {
+    pub fn save_job(self, job_id: Option<i64>) -> (Method, Url) {
         match (self, job_id) {
-            (Acting::Contact(e), None) => format!("/api/employers/{e}/jobs"),
-            (Acting::Contact(e), Some(j)) => format!("/api/employers/{e}/jobs/{j}"),
-            (Acting::Staff, None) => "/api/admin/jobs".into(),
-            (Acting::Staff, Some(j)) => format!("/api/admin/jobs/{j}"),
+            (Acting::Contact(e), None) => {
+                (Method::Post, api_url!(JobsRoute::PostJob, EMPLOYER_ID = e))
+            }
+            (Acting::Contact(e), Some(j)) => (
+                Method::Put,
+                api_url!(JobsRoute::EditJob, EMPLOYER_ID = e, JOB_ID = j),
+            ),
+            (Acting::Staff, None) => (Method::Post, api_url!(JobsRoute::AdminPostJob)),
+            (Acting::Staff, Some(j)) => {
+                (Method::Put, api_url!(JobsRoute::AdminEditJob, JOB_ID = j))
+            }
         }
     }
 
-    pub fn status_path(self, job_id: i64) -> String {
-        format!("{}/status", self.job_path(Some(job_id)))
-    }
-
-    pub fn applicants_path(self, job_id: i64) -> String {
-        format!("{}/applicants", self.job_path(Some(job_id)))
-    }
-
-    pub fn applicant_status_path(self, application_id: i64) -> String {
+    pub fn status_path(self, job_id: i64) -> Url {
         match self {
             Acting::Contact(e) => {
-                format!("/api/employers/{e}/applications/{application_id}/status")
+                api_url!(JobsRoute::SetJobStatus, EMPLOYER_ID = e, JOB_ID = job_id)
             }
-            Acting::Staff => format!("/api/admin/job-applications/{application_id}/status"),
+            Acting::Staff => api_url!(JobsRoute::AdminSetJobStatus, JOB_ID = job_id),
+        }
+    }
+
+    pub fn applicants_path(self, job_id: i64) -> Url {
+        match self {
+            Acting::Contact(e) => api_url!(JobsRoute::Applicants, EMPLOYER_ID = e, JOB_ID = job_id),
+            Acting::Staff => api_url!(JobsRoute::AdminApplicants, JOB_ID = job_id),
+        }
+    }
+
+    pub fn applicant_status_path(self, application_id: i64) -> Url {
+        match self {
+            Acting::Contact(e) => api_url!(
+                JobsRoute::SetApplicantStatus,
+                EMPLOYER_ID = e,
+                JOB_APPLICATION_ID = application_id
+            ),
+            Acting::Staff => api_url!(
+                JobsRoute::AdminSetApplicantStatus,
+                JOB_APPLICATION_ID = application_id
+            ),
         }
     }
 }

@@ -14,7 +14,8 @@ use crate::jobs::wage_line;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::jobs::{Job, JobEnvelope};
+use shared::api_url;
+use shared::jobs::{Job, JobEnvelope, JobsRoute};
 
 #[component]
 pub fn EditJob() -> impl IntoView {
@@ -35,7 +36,7 @@ fn Page() -> impl IntoView {
     let job = LocalResource::new(move || {
         reload.track();
         let job_id = num("job_id");
-        async move { api::get::<JobEnvelope>(&format!("/api/jobs/{job_id}")).await }
+        async move { api::get::<JobEnvelope>(&api_url!(JobsRoute::Get, JOB_ID = job_id)).await }
     });
     let saved = RwSignal::new(false);
     view! {

@@ -8,7 +8,8 @@ use crate::components::choice::{Choice, SelectField};
 use crate::components::form::{FormState, TextField};
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
-use shared::membership::JoinAreas;
+use shared::api_url;
+use shared::membership::{JoinAreas, MembershipRoute};
 use shared::uscc::Uscc;
 use shared::Text;
 
@@ -24,7 +25,7 @@ pub struct EmployerFields {
 
 /// The areas with a union on the platform, for the area choice.
 pub async fn areas() -> Result<JoinAreas, ApiFailure> {
-    api::get::<JoinAreas>("/api/membership/areas").await
+    api::get::<JoinAreas>(&api_url!(MembershipRoute::Areas)).await
 }
 
 /// The inputs, labelled and wired to `form`.

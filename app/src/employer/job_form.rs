@@ -352,11 +352,7 @@ pub fn JobForm(
         };
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let (method, path) = if job_id.is_some() {
-                ("PUT", acting.job_path(job_id))
-            } else {
-                ("POST", acting.job_path(None))
-            };
+            let (method, path) = acting.save_job(job_id);
             let k = key.get_value();
             let sent = api::send::<_, JobEnvelope>(
                 method,
@@ -377,7 +373,9 @@ pub fn JobForm(
                 )),
                 Err(e) => {
                     // The server kept its answer under this key: a changed form needs a new one.
-                    if e.status() != Some(429) {
+                    // Not after "not now" (429), nor after a reply this app cannot read: the
+                    // server may hold the job already, and sending again must not post it twice.
+                    if e.status() != Some(429) && e != ApiFailure::BadReply {
                         key.set_value(crate::outbox::new_key());
                     }
                     form.failed(&e);

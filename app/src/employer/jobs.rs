@@ -12,7 +12,8 @@ use crate::jobs::JobItem;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::jobs::{Employer, EmployerStatus, JobList};
+use shared::api_url;
+use shared::jobs::{Employer, EmployerStatus, JobList, JobsRoute};
 
 #[component]
 pub fn EmployerJobs() -> impl IntoView {
@@ -45,7 +46,7 @@ fn Company(employer: Employer) -> impl IntoView {
     let lang = use_lang();
     let id = employer.id;
     let jobs = LocalResource::new(move || async move {
-        api::get::<JobList>(&format!("/api/employers/{id}/jobs")).await
+        api::get::<JobList>(&api_url!(JobsRoute::EmployerJobs, EMPLOYER_ID = id)).await
     });
     let e = employer.clone();
     let open_flags: Vec<_> = employer

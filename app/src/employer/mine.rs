@@ -10,8 +10,9 @@ use crate::i18n::{t, use_lang};
 use crate::jobs::JobItem;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::api_url;
 use shared::error::ErrorBody;
-use shared::jobs::{Employer, EmployerList, EmployerStatus, JobList};
+use shared::jobs::{Employer, EmployerList, EmployerStatus, JobList, JobsRoute};
 
 #[component]
 pub fn Mine() -> impl IntoView {
@@ -46,7 +47,7 @@ fn MyEmployers() -> impl IntoView {
     });
     let list = LocalResource::new(move || {
         reload.track();
-        async move { api::get::<EmployerList>("/api/employers/mine").await }
+        async move { api::get::<EmployerList>(&api_url!(JobsRoute::MyEmployers)).await }
     });
     view! {
         <main class="page">
@@ -106,7 +107,7 @@ fn EmployerSummary(employer: Employer) -> impl IntoView {
     let lang = use_lang();
     let id = employer.id;
     let jobs = LocalResource::new(move || async move {
-        api::get::<JobList>(&format!("/api/employers/{id}/jobs")).await
+        api::get::<JobList>(&api_url!(JobsRoute::EmployerJobs, EMPLOYER_ID = id)).await
     });
     let title_id = format!("employer-{id}");
     let labelled_by = title_id.clone();

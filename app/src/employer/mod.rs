@@ -23,13 +23,14 @@ pub use new_job::NewJob;
 pub use register::Register;
 
 use crate::api::{self, ApiFailure};
+use shared::api_url;
 use shared::error::{ErrorBody, ErrorCode};
-use shared::jobs::{Employer, EmployerList};
+use shared::jobs::{Employer, EmployerList, JobsRoute};
 
 /// One of the companies the signed-in account acts for (with its contact
 /// phone), or a 404 when it acts for no such company.
 pub async fn my_employer(id: i64) -> Result<Employer, ApiFailure> {
-    let list = api::get::<EmployerList>("/api/employers/mine").await?;
+    let list = api::get::<EmployerList>(&api_url!(JobsRoute::MyEmployers)).await?;
     list.employers
         .into_iter()
         .find(|e| e.id == id)

@@ -13,9 +13,11 @@ use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use shared::accounts::{parse_code, OtpRequest, OTP_RESEND_SECS};
-use shared::jobs::{EmployerEnvelope, EmployerInput};
+use shared::accounts::{parse_code, AccountsRoute, OtpRequest, OTP_RESEND_SECS};
+use shared::api_url;
+use shared::jobs::{EmployerEnvelope, EmployerInput, JobsRoute};
 use shared::phone::{mask_mobile, parse_mobile};
+use shared::routes::Method;
 
 pub const DRAFT: &str = "gy.draft.employer";
 /// The outbox kind of a registration.
@@ -78,7 +80,7 @@ fn RegisterForm() -> impl IntoView {
         }
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let sent = api::post::<_, ()>("/api/auth/otp", &input).await;
+            let sent = api::post::<_, ()>(&api_url!(AccountsRoute::OtpSend), &input).await;
             form.busy.set(false);
             match sent {
                 Ok(()) => {
@@ -115,8 +117,9 @@ fn RegisterForm() -> impl IntoView {
         form.busy.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
+            let path = api_url!(JobsRoute::Register);
             let outcome =
-                outbox::submit::<_, EmployerEnvelope>(KIND, "POST", "/api/employers", &body).await;
+                outbox::submit::<_, EmployerEnvelope>(KIND, Method::Post, &path, &body).await;
             form.busy.set(false);
             match outcome {
                 Submitted::Sent(env) => {

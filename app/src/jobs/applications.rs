@@ -8,7 +8,10 @@ use crate::components::status::{ErrorView, Loading};
 use crate::components::time::local_time;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
-use shared::jobs::{Application, ApplicationEnvelope, ApplicationList, ApplicationStatus, Party};
+use shared::api_url;
+use shared::jobs::{
+    Application, ApplicationEnvelope, ApplicationList, ApplicationStatus, JobsRoute, Party,
+};
 
 #[component]
 pub fn Applications() -> impl IntoView {
@@ -24,7 +27,8 @@ pub fn Applications() -> impl IntoView {
 
 #[component]
 fn List() -> impl IntoView {
-    let list = LocalResource::new(|| api::get::<ApplicationList>("/api/job-applications"));
+    let list =
+        LocalResource::new(|| api::get::<ApplicationList>(&api_url!(JobsRoute::MyApplications)));
     let reload = Callback::new(move |_| list.refetch());
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
@@ -51,7 +55,7 @@ fn Row(app: Application, reload: Callback<()>) -> impl IntoView {
     let withdraw = move |_| {
         leptos::task::spawn_local(async move {
             match api::post::<_, ApplicationEnvelope>(
-                &format!("/api/job-applications/{id}/withdraw"),
+                &api_url!(JobsRoute::Withdraw, JOB_APPLICATION_ID = id),
                 &(),
             )
             .await

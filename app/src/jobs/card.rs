@@ -15,9 +15,11 @@ use crate::stations::place::locate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
+use shared::api_url;
 use shared::geo::LatLng;
-use shared::jobs::{JobCardEnvelope, JobCardInput, TradeExperience, MAX_CARD_TRADES};
+use shared::jobs::{JobCardEnvelope, JobCardInput, JobsRoute, TradeExperience, MAX_CARD_TRADES};
 use shared::money::{amount, parse_yuan, WageUnit};
+use shared::routes::Method;
 use shared::{FieldErrors, Text};
 
 pub const KIND: &str = "job_card";
@@ -145,7 +147,7 @@ fn CardForm() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiFailure>);
     if !ready.get_untracked() {
         leptos::task::spawn_local(async move {
-            match api::get::<JobCardEnvelope>("/api/job-card").await {
+            match api::get::<JobCardEnvelope>(&api_url!(JobsRoute::MyCard)).await {
                 Ok(e) => draft.set(Draft::from_card(&e.job_card.card)),
                 Err(e) if e.status() == Some(404) => draft.update(|d| d.loaded = true),
                 // No signal: start from what is on the phone.
@@ -193,7 +195,8 @@ fn CardFields(draft: RwSignal<Draft>) -> impl IntoView {
         };
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            match outbox::submit::<_, JobCardEnvelope>(KIND, "PUT", "/api/job-card", &card).await {
+            let path = api_url!(JobsRoute::SaveCard);
+            match outbox::submit::<_, JobCardEnvelope>(KIND, Method::Put, &path, &card).await {
                 Submitted::Sent(_) => {
                     saved.set(Some(t("求职卡已保存。", "Your job card is saved.")()))
                 }

@@ -14,10 +14,12 @@ use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use shared::api_url;
 use shared::jobs::{
     ApplicationEnvelope, Job, JobContact, JobEnvelope, JobReportInput, JobReportReceiptEnvelope,
-    JobStatus, ReportReason,
+    JobStatus, JobsRoute, ReportReason,
 };
+use shared::routes::Method;
 
 pub const APPLY: &str = "job_application";
 pub const REPORT: &str = "job_report";
@@ -29,7 +31,7 @@ pub fn Detail() -> impl IntoView {
     let job = LocalResource::new(move || {
         let id = id();
         async move {
-            api::get::<JobEnvelope>(&format!("/api/jobs/{id}"))
+            api::get::<JobEnvelope>(&api_url!(JobsRoute::Get, JOB_ID = id))
                 .await
                 .map(|e| e.job)
         }
@@ -121,8 +123,8 @@ fn Contact(
         busy.set(true);
         failure.set(None);
         leptos::task::spawn_local(async move {
-            let path = format!("/api/jobs/{job_id}/applications");
-            match outbox::submit::<_, ApplicationEnvelope>(APPLY, "POST", &path, &()).await {
+            let path = api_url!(JobsRoute::Apply, JOB_ID = job_id);
+            match outbox::submit::<_, ApplicationEnvelope>(APPLY, Method::Post, &path, &()).await {
                 Submitted::Sent(_) => {
                     reload.try_run(());
                 }
@@ -152,7 +154,7 @@ fn Contact(
                     <A href="/jobs/applications">{t("查看我的申请", "My applications")}</A>
                 </p>
             })}
-            {(mine.is_none() && open).then(|| move || match auth.0.get() {
+            {(mine.is_none() && open).then_some(move || match auth.0.get() {
                 AuthState::SignedIn(shared::accounts::Me::Worker(_)) => view! {
                     <p class="muted">{t("申请后,企业能看到您的手机号和求职卡。", "When you apply, the employer sees your phone number and job card.")}</p>
                     <button type="button" class="btn btn--primary btn--block" disabled=move || busy.get() || waiting.get() on:click=apply>{t("申请这份工作", "Apply for this job")}</button>
@@ -191,10 +193,15 @@ fn Report(job_id: i64) -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let path = format!("/api/jobs/{job_id}/reports");
+            let path = api_url!(JobsRoute::Report, JOB_ID = job_id);
             outcome.set(Some(
-                match outbox::submit::<_, JobReportReceiptEnvelope>(REPORT, "POST", &path, &input)
-                    .await
+                match outbox::submit::<_, JobReportReceiptEnvelope>(
+                    REPORT,
+                    Method::Post,
+                    &path,
+                    &input,
+                )
+                .await
                 {
                     Submitted::Sent(_) => Ok(t(
                         "谢谢!工会会尽快核查这条招工信息。",

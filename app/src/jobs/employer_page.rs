@@ -9,7 +9,8 @@ use crate::components::time::local_time;
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use shared::jobs::{Employer, EmployerEnvelope, JobList};
+use shared::api_url;
+use shared::jobs::{Employer, EmployerEnvelope, JobList, JobsRoute};
 
 #[component]
 pub fn EmployerPage() -> impl IntoView {
@@ -18,7 +19,7 @@ pub fn EmployerPage() -> impl IntoView {
     let employer = LocalResource::new(move || {
         let id = id();
         async move {
-            api::get::<EmployerEnvelope>(&format!("/api/employers/{id}"))
+            api::get::<EmployerEnvelope>(&api_url!(JobsRoute::Employer, EMPLOYER_ID = id))
                 .await
                 .map(|e| e.employer)
         }
@@ -42,7 +43,10 @@ fn Record(employer: Employer) -> impl IntoView {
     let status = e.status;
     let id = e.id;
     let jobs = LocalResource::new(move || async move {
-        api::get::<JobList>(&format!("/api/jobs?employer_id={id}&limit=50")).await
+        let url = api_url!(JobsRoute::Search)
+            .arg("employer_id", id)
+            .arg("limit", 50);
+        api::get::<JobList>(&url).await
     });
     let verified_at = e.verified_at.clone();
     view! {

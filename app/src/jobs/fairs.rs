@@ -10,12 +10,13 @@ use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::jobs::{next_monthly_fair, JobFair, JobFairEnvelope, JobFairList, JobList};
+use shared::api_url;
+use shared::jobs::{next_monthly_fair, JobFair, JobFairEnvelope, JobFairList, JobList, JobsRoute};
 
 #[component]
 pub fn Fairs() -> impl IntoView {
     let lang = use_lang();
-    let list = LocalResource::new(|| api::get::<JobFairList>("/api/job-fairs"));
+    let list = LocalResource::new(|| api::get::<JobFairList>(&api_url!(JobsRoute::Fairs)));
     let next28 = next_monthly_fair(crate::components::time::today());
     view! {
         <main class="page">
@@ -54,7 +55,7 @@ pub fn Fair() -> impl IntoView {
     let fair = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         async move {
-            api::get::<JobFairEnvelope>(&format!("/api/job-fairs/{id}"))
+            api::get::<JobFairEnvelope>(&api_url!(JobsRoute::Fair, FAIR_ID = id))
                 .await
                 .map(|e| e.job_fair)
         }
@@ -99,7 +100,10 @@ fn FairPage(fair: JobFair) -> impl IntoView {
 #[component]
 fn EmployerJobs(id: i64, name: String) -> impl IntoView {
     let jobs = LocalResource::new(move || async move {
-        api::get::<JobList>(&format!("/api/jobs?employer_id={id}&limit=20")).await
+        let url = api_url!(JobsRoute::Search)
+            .arg("employer_id", id)
+            .arg("limit", 20);
+        api::get::<JobList>(&url).await
     });
     view! {
         <section class="card">

@@ -11,7 +11,8 @@ use crate::i18n::{t, use_lang};
 use crate::stations::place::Place;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::jobs::{InvitationList, MatchList};
+use shared::api_url;
+use shared::jobs::{InvitationList, JobsRoute, MatchList};
 
 #[component]
 pub fn Matches() -> impl IntoView {
@@ -32,11 +33,11 @@ fn Ranked() -> impl IntoView {
     // Distances from where the phone last was (the station finder keeps it), else the card's own position.
     let place = persisted("gy.place", None::<Place>);
     let list = LocalResource::new(move || {
-        let at = place
-            .get()
-            .map(|p| format!("?lat={:.5}&lng={:.5}", p.at.lat, p.at.lng))
-            .unwrap_or_default();
-        async move { api::get::<MatchList>(&format!("/api/job-card/matches{at}")).await }
+        let at = place.get().map(|p| p.at);
+        let url = api_url!(JobsRoute::Matches)
+            .arg_opt("lat", at.map(|p| format!("{:.5}", p.lat)))
+            .arg_opt("lng", at.map(|p| format!("{:.5}", p.lng)));
+        async move { api::get::<MatchList>(&url).await }
     });
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
@@ -68,7 +69,7 @@ fn Ranked() -> impl IntoView {
 /// Jobs union staff picked for this worker.
 #[component]
 fn Invited() -> impl IntoView {
-    let list = LocalResource::new(|| api::get::<InvitationList>("/api/job-invitations"));
+    let list = LocalResource::new(|| api::get::<InvitationList>(&api_url!(JobsRoute::Invitations)));
     move || {
         list.get().and_then(Result::ok).filter(|l| !l.invitations.is_empty()).map(|l| {
             view! {

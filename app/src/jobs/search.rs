@@ -13,8 +13,10 @@ use crate::stations::place::{locate, Place};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
-use shared::jobs::{JobList, JobSearch, JobSort, JobSummary, Settlement};
-use shared::query::{encode, Query};
+use shared::api_url;
+use shared::jobs::{JobList, JobSearch, JobSort, JobSummary, JobsRoute, Settlement};
+use shared::query::Query;
+use shared::routes::Url;
 use shared::trades::Trade;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -29,28 +31,20 @@ struct Asked {
 }
 
 impl Asked {
-    /// The query string, checked by the shared rule before it is sent.
-    fn query(&self, at: Option<shared::geo::LatLng>) -> String {
-        let mut parts = Vec::new();
-        if !self.q.trim().is_empty() {
-            parts.push(format!("q={}", encode(self.q.trim())));
-        }
-        if let Some(tr) = from_code::<Trade>(&self.trade) {
-            parts.push(format!("trade={}", tr.code()));
-        }
-        if let (true, Some(p)) = (self.near, at) {
-            parts.push(format!("lat={:.5}&lng={:.5}", p.lat, p.lng));
-        }
-        if self.daily {
-            parts.push(format!("settlement={}", Settlement::Daily.code()));
-        }
-        if self.today {
-            parts.push("starts_today=true".into());
-        }
-        if self.highest_wage {
-            parts.push(format!("sort={}", JobSort::HighestWage.code()));
-        }
-        parts.join("&")
+    /// The search's address, checked by the shared rule before it is sent.
+    fn url(&self, at: Option<shared::geo::LatLng>) -> Url {
+        let near = at.filter(|_| self.near);
+        api_url!(JobsRoute::Search)
+            .arg_text("q", &self.q)
+            .arg_opt("trade", from_code::<Trade>(&self.trade).map(|t| t.code()))
+            .arg_opt("lat", near.map(|p| format!("{:.5}", p.lat)))
+            .arg_opt("lng", near.map(|p| format!("{:.5}", p.lng)))
+            .arg_opt("settlement", self.daily.then(|| Settlement::Daily.code()))
+            .arg_opt("starts_today", self.today.then_some(true))
+            .arg_opt(
+                "sort",
+                self.highest_wage.then(|| JobSort::HighestWage.code()),
+            )
     }
 }
 
@@ -68,17 +62,16 @@ pub fn Search() -> impl IntoView {
 
     let fetch = move |more: bool| {
         let a = asked.get_untracked();
-        let mut query = a.query(place.get_untracked().map(|p| p.at));
-        if let (true, Some(c)) = (more, next.get_untracked()) {
-            query.push_str(&format!("&cursor={c}"));
-        }
+        let url = a
+            .url(place.get_untracked().map(|p| p.at))
+            .arg_opt("cursor", next.get_untracked().filter(|_| more));
         // The shared rule first: a 1-character word gets its reason on the phone.
-        if !form.check(JobSearch::parse(&Query::parse(&query)).map(|_| ())) {
+        if !form.check(JobSearch::parse(&Query::parse(url.query())).map(|_| ())) {
             return;
         }
         loading.set(true);
         leptos::task::spawn_local(async move {
-            match api::get::<JobList>(&format!("/api/jobs?{query}")).await {
+            match api::get::<JobList>(&url).await {
                 Ok(list) => {
                     failure.set(None);
                     next.set(list.meta.next_cursor);

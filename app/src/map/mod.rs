@@ -14,8 +14,9 @@ use leptos_leaflet::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_query_map;
 use leptos_router::path;
+use shared::api_url;
 use shared::geo::{wgs84_to_gcj02, Datum, LatLng};
-use shared::stations::{MapConfig, NearbyList, StationSummary};
+use shared::stations::{MapConfig, NearbyList, StationSummary, StationsRoute};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -52,12 +53,9 @@ fn MapPage() -> impl IntoView {
     });
     let data = RwSignal::new(None::<Result<Data, ApiFailure>>);
     leptos::task::spawn_local(async move {
-        let stations = api::get::<NearbyList>(&format!(
-            "/api/stations?lat={:.6}&lng={:.6}&limit=30",
-            at.lat, at.lng
-        ))
-        .await;
-        let config = api::get::<MapConfig>("/api/stations/map-config").await;
+        let url = crate::stations::nearby(at).arg("limit", 30);
+        let stations = api::get::<NearbyList>(&url).await;
+        let config = api::get::<MapConfig>(&api_url!(StationsRoute::MapConfig)).await;
         data.set(Some(match (stations, config) {
             (Ok(s), Ok(c)) => Ok(Data {
                 config: c,

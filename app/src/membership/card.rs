@@ -6,7 +6,8 @@ use crate::components::time::when;
 use crate::i18n::{t, use_lang};
 use crate::storage;
 use leptos::prelude::*;
-use shared::membership::{MemberCard, MemberCardReply};
+use shared::api_url;
+use shared::membership::{MemberCard, MemberCardReply, MembershipRoute};
 
 const CARD: &str = "gy.card";
 const QR: &str = "gy.card.qr";
@@ -21,10 +22,10 @@ enum Loaded {
 }
 
 async fn fetch() -> Result<(MemberCard, String), ApiFailure> {
-    let card = api::get::<MemberCardReply>("/api/membership/card")
+    let card = api::get::<MemberCardReply>(&api_url!(MembershipRoute::Card))
         .await?
         .card;
-    let qr = api::get_text("/api/membership/card/qr.svg").await?;
+    let qr = api::get_text(&api_url!(MembershipRoute::CardQr)).await?;
     storage::set_json(CARD, &card);
     storage::set(QR, &qr);
     Ok((card, qr))

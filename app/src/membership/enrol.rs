@@ -11,9 +11,11 @@ use crate::draft::FormDraft;
 use crate::i18n::{t, text, use_lang};
 use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
+use shared::api_url;
 use shared::id_number::{Gender, IdNumber};
 use shared::membership::form::{ADDRESS_MAX, HOMETOWN_MAX, NAME_MAX};
 use shared::membership::*;
+use shared::routes::{Method, Url};
 
 pub const DRAFT: &str = "gy.draft.enrolment";
 /// The outbox kind of an enrolment.
@@ -84,7 +86,7 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
         }
         send(
             KIND,
-            "/api/membership/applications",
+            api_url!(MembershipRoute::Apply),
             body,
             form,
             draft,
@@ -131,7 +133,7 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
 /// is forgotten once the server has it, and stays while it waits for a signal.
 pub(super) fn send<B: serde::Serialize + 'static>(
     kind: &'static str,
-    path: &'static str,
+    path: Url,
     body: B,
     form: FormState,
     draft: FormDraft,
@@ -139,7 +141,7 @@ pub(super) fn send<B: serde::Serialize + 'static>(
 ) {
     form.busy.set(true);
     leptos::task::spawn_local(async move {
-        let outcome = outbox::submit::<_, ApplicationReply>(kind, "POST", path, &body).await;
+        let outcome = outbox::submit::<_, ApplicationReply>(kind, Method::Post, &path, &body).await;
         // Before `on_sent`, which replaces the form (and disposes its state).
         form.busy.set(false);
         match outcome {

@@ -8,9 +8,9 @@ use crate::components::status::{ErrorView, Loading};
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::api_url;
 use shared::membership::suggest::SITE_MAX;
-use shared::membership::{JoinAreas, SuggestQuery, UnionSuggestions};
-use shared::query::encode;
+use shared::membership::{JoinAreas, MembershipRoute, SuggestQuery, UnionSuggestions};
 
 #[component]
 pub fn Find() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn Find() -> impl IntoView {
     let trade = RwSignal::new(String::new());
     let form = FormState::new();
     let found = RwSignal::new(None::<Result<UnionSuggestions, ApiFailure>>);
-    let areas = LocalResource::new(|| api::get::<JoinAreas>("/api/membership/areas"));
+    let areas = LocalResource::new(|| api::get::<JoinAreas>(&api_url!(MembershipRoute::Areas)));
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.clear();
@@ -31,23 +31,13 @@ pub fn Find() -> impl IntoView {
         if !form.check(q.validate().map(|_| ())) {
             return;
         }
-        let mut parts = Vec::new();
-        if let Some(s) = &q.site {
-            parts.push(format!("site={}", encode(s.trim())));
-        }
-        if let Some(r) = &q.region_code {
-            parts.push(format!("region_code={r}"));
-        }
-        if let Some(tr) = q.trade {
-            parts.push(format!("trade={}", tr.code()));
-        }
+        let url = api_url!(MembershipRoute::Suggestions)
+            .arg_opt("site", q.site.as_deref().map(str::trim))
+            .arg_opt("region_code", q.region_code)
+            .arg_opt("trade", q.trade.map(|t| t.code()));
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let r = api::get::<UnionSuggestions>(&format!(
-                "/api/membership/suggestions?{}",
-                parts.join("&")
-            ))
-            .await;
+            let r = api::get::<UnionSuggestions>(&url).await;
             if let Err(e) = &r {
                 form.failed(e);
             }

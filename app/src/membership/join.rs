@@ -12,11 +12,12 @@ use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use shared::api_url;
 use shared::membership::{
-    ApplicationList, ApplicationStatus, ApplicationView, MemberHistory, MembershipStatus,
-    MembershipView,
+    ApplicationList, ApplicationStatus, ApplicationView, MemberHistory, MembershipRoute,
+    MembershipStatus, MembershipView,
 };
-use shared::unions::{PublicUnion, PublicUnionEnvelope, UnionSummary};
+use shared::unions::{PublicUnion, PublicUnionEnvelope, UnionSummary, UnionsRoute};
 
 #[component]
 pub fn Join() -> impl IntoView {
@@ -25,11 +26,7 @@ pub fn Join() -> impl IntoView {
     let union = LocalResource::new(move || {
         let c = code();
         async move {
-            api::get::<PublicUnionEnvelope>(&format!(
-                "/api/unions/join/{}",
-                shared::query::encode(&c)
-            ))
-            .await
+            api::get::<PublicUnionEnvelope>(&api_url!(UnionsRoute::ByJoinCode, JOIN_CODE = c)).await
         }
     });
     view! {
@@ -121,8 +118,9 @@ fn SignedIn(union: UnionSummary) -> impl IntoView {
     let lang = use_lang();
     let sent = RwSignal::new(None::<Sent>);
     let state = LocalResource::new(move || async move {
-        let history = api::get::<MemberHistory>("/api/membership/me").await?;
-        let applications = api::get::<ApplicationList>("/api/membership/applications").await?;
+        let history = api::get::<MemberHistory>(&api_url!(MembershipRoute::Mine)).await?;
+        let applications =
+            api::get::<ApplicationList>(&api_url!(MembershipRoute::MyApplications)).await?;
         Ok::<_, ApiFailure>(standing(union_id, &history, &applications))
     });
     let on_sent = Callback::new(move |s: Sent| sent.set(Some(s)));

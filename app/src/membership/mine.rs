@@ -11,10 +11,11 @@ use crate::i18n::{t, use_lang};
 use crate::outbox::{self, use_outbox};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::api_url;
 use shared::error::ErrorBody;
 use shared::membership::{
     ApplicationList, ApplicationReply, ApplicationStatus, ApplicationView, MemberHistory,
-    MembershipStatus,
+    MembershipRoute, MembershipStatus,
 };
 
 #[component]
@@ -90,8 +91,9 @@ fn Waiting() -> impl IntoView {
 fn Progress() -> impl IntoView {
     let lang = use_lang();
     let data = LocalResource::new(|| async {
-        let history = api::get::<MemberHistory>("/api/membership/me").await?;
-        let applications = api::get::<ApplicationList>("/api/membership/applications").await?;
+        let history = api::get::<MemberHistory>(&api_url!(MembershipRoute::Mine)).await?;
+        let applications =
+            api::get::<ApplicationList>(&api_url!(MembershipRoute::MyApplications)).await?;
         Ok::<_, ApiFailure>((history, applications))
     });
     let reload = Callback::new(move |_| data.refetch());
@@ -151,7 +153,7 @@ fn Application(app: ApplicationView, reload: Callback<()>) -> impl IntoView {
     let withdraw = move |_| {
         leptos::task::spawn_local(async move {
             match api::post::<_, ApplicationReply>(
-                &format!("/api/membership/applications/{id}/withdraw"),
+                &api_url!(MembershipRoute::Withdraw, APPLICATION_ID = id),
                 &(),
             )
             .await

@@ -8,9 +8,10 @@ use crate::components::time::today;
 use crate::draft::FormDraft;
 use crate::i18n::t;
 use leptos::prelude::*;
+use shared::api_url;
 use shared::membership::form::ADDRESS_MAX;
 use shared::membership::transfer::TRANSFER_REASON_MAX;
-use shared::membership::{MembershipView, TransferRequest};
+use shared::membership::{MembershipRoute, MembershipView, TransferRequest};
 use shared::unions::UnionSummary;
 
 pub const DRAFT: &str = "gy.draft.transfer";
@@ -45,7 +46,7 @@ pub fn TransferForm(
         }
         send(
             KIND,
-            "/api/membership/transfers",
+            api_url!(MembershipRoute::Transfer),
             body,
             form,
             draft,

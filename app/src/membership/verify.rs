@@ -8,7 +8,9 @@ use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, text};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use shared::membership::VerifyResult;
+use shared::api_url;
+use shared::membership::{MembershipRoute, VerifyResult};
+use shared::query::Query;
 
 #[component]
 pub fn Verify() -> impl IntoView {
@@ -24,10 +26,16 @@ pub fn Verify() -> impl IntoView {
 
 #[component]
 fn Verdict() -> impl IntoView {
-    let search = use_location().search.get_untracked();
+    // The card link's own query (m, exp, sig), passed on for the check.
+    let link = Query::parse(&use_location().search.get_untracked());
+    let url = ["m", "exp", "sig"]
+        .into_iter()
+        .fold(api_url!(MembershipRoute::Verify), |url, name| {
+            url.arg_opt(name, link.str(name))
+        });
     let result = LocalResource::new(move || {
-        let q = search.clone();
-        async move { api::get::<VerifyResult>(&format!("/api/membership/verify?{q}")).await }
+        let url = url.clone();
+        async move { api::get::<VerifyResult>(&url).await }
     });
     view! {
         <Suspense fallback=|| view! { <Loading/> }>

@@ -7,7 +7,9 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::stations::{VisitEnvelope, VisitInput};
+use shared::api_url;
+use shared::routes::Method;
+use shared::stations::{StationsRoute, VisitEnvelope, VisitInput};
 
 /// A random id this phone keeps, so an anonymous visitor counts once an hour.
 fn device_id() -> String {
@@ -41,8 +43,8 @@ pub fn Checkin() -> impl IntoView {
         state.set(
             match outbox::submit::<_, VisitEnvelope>(
                 "visit",
-                "POST",
-                &format!("/api/stations/{id}/visits"),
+                Method::Post,
+                &api_url!(StationsRoute::Visit, STATION_ID = id),
                 &input,
             )
             .await

@@ -9,9 +9,12 @@ use crate::i18n::{t, use_lang};
 use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use shared::api_url;
 use shared::geo::LatLng;
+use shared::routes::Method;
 use shared::stations::{
     Amenity, ReportEnvelope, ReportInput, ReportKind, StationEnvelope, StationSummary,
+    StationsRoute,
 };
 use shared::Lang;
 
@@ -32,7 +35,9 @@ pub fn Detail() -> impl IntoView {
         let id: i64 = params.with(|p| p.get("id").and_then(|i| i.parse().ok()).unwrap_or(0));
         leptos::task::spawn_local(async move {
             loaded.set(
-                match api::get::<StationEnvelope>(&format!("/api/stations/{id}")).await {
+                match api::get::<StationEnvelope>(&api_url!(StationsRoute::Get, STATION_ID = id))
+                    .await
+                {
                     Ok(e) => Loaded::Full(e.station),
                     Err(ApiFailure::Offline) => saved::station(id)
                         .map(Loaded::Saved)
@@ -146,11 +151,16 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
         }
         choosing_amenity.set(false);
         leptos::task::spawn_local(async move {
-            let path = format!("/api/stations/{station_id}/reports");
+            let path = api_url!(StationsRoute::Report, STATION_ID = station_id);
             let l = lang.get_untracked();
             outcome.set(Some(
-                match outbox::submit::<_, ReportEnvelope>("station_report", "POST", &path, &input)
-                    .await
+                match outbox::submit::<_, ReportEnvelope>(
+                    "station_report",
+                    Method::Post,
+                    &path,
+                    &input,
+                )
+                .await
                 {
                     Submitted::Sent(_) => Ok(if l == Lang::En {
                         "Thank you: the union will check it."

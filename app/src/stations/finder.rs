@@ -14,8 +14,12 @@ use crate::draft::persisted;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use shared::api_url;
+use shared::geo::LatLng;
+use shared::routes::Url;
 use shared::stations::{
     nearest_first, Amenity, AmenitySet, Nearby, NearbyList, StationSummary, StationType,
+    StationsRoute,
 };
 
 /// The amenities riders ask for most, shown first.
@@ -38,25 +42,12 @@ struct Filters {
 }
 
 impl Filters {
-    fn query(&self) -> String {
-        let mut q = String::new();
-        if !self.amenities.is_empty() {
-            q.push_str(&format!(
-                "&amenity={}",
-                self.amenities
-                    .iter()
-                    .map(|a| a.code())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ));
-        }
-        if let Some(t) = self.station_type {
-            q.push_str(&format!("&type={}", t.code()));
-        }
-        if self.open_now {
-            q.push_str("&open_now=true");
-        }
-        q
+    /// The filters as query arguments of `url`.
+    fn apply(&self, url: Url) -> Url {
+        let amenities: Vec<&str> = self.amenities.iter().map(|a| a.code()).collect();
+        url.arg_text("amenity", &amenities.join(","))
+            .arg_opt("type", self.station_type.map(|t| t.code()))
+            .arg_opt("open_now", self.open_now.then_some(true))
     }
 }
 
@@ -85,12 +76,7 @@ pub fn Finder() -> impl IntoView {
         };
         found.set(Found::Loading);
         leptos::task::spawn_local(async move {
-            let url = format!(
-                "/api/stations?lat={:.6}&lng={:.6}&limit={LIMIT}{}",
-                p.at.lat,
-                p.at.lng,
-                f.query()
-            );
+            let url = f.apply(nearby(p.at).arg("limit", LIMIT));
             match api::get::<NearbyList>(&url).await {
                 Ok(list) => {
                     found.set(Found::Online(list.stations));
@@ -118,15 +104,19 @@ pub fn Finder() -> impl IntoView {
     }
 }
 
+/// The stations nearest `at`.
+pub fn nearby(at: LatLng) -> Url {
+    api_url!(StationsRoute::Nearby)
+        .arg("lat", format!("{:.6}", at.lat))
+        .arg("lng", format!("{:.6}", at.lng))
+}
+
 /// Saves the nearest stations (unfiltered) for offline use, when worth it.
 async fn refresh_saved(p: &Place) {
     if !saved::stale(p.at, js_sys::Date::now()) {
         return;
     }
-    let url = format!(
-        "/api/stations?lat={:.6}&lng={:.6}&limit=50",
-        p.at.lat, p.at.lng
-    );
+    let url = nearby(p.at).arg("limit", 50);
     if let Ok(text) = api::get_text(&url).await {
         saved::save(p.at, &text);
     }

@@ -11,4 +11,4 @@ mod saved;
 pub use card::StationCard;
 pub use checkin::Checkin;
 pub use detail::Detail;
-pub use finder::Finder;
+pub use finder::{nearby, Finder};

@@ -5,8 +5,9 @@ use crate::api::{self, ApiFailure};
 use crate::i18n::t;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use shared::api_url;
 use shared::geo::LatLng;
-use shared::stations::AreaList;
+use shared::stations::{AreaList, StationsRoute};
 use wasm_bindgen::{JsCast, JsValue};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,7 +108,7 @@ fn AreaChooser(place: RwSignal<Option<Place>>) -> impl IntoView {
     );
     let failed = RwSignal::new(None::<ApiFailure>);
     leptos::task::spawn_local(async move {
-        match api::get_text("/api/stations/areas").await {
+        match api::get_text(&api_url!(StationsRoute::Areas)).await {
             Ok(text) => {
                 crate::storage::set(KEY, &text);
                 areas.set(parse(&text));

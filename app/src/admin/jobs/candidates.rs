@@ -6,8 +6,9 @@ use crate::api::{self, ApiFailure};
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
+use shared::api_url;
 use shared::jobs::matching::Candidate;
-use shared::jobs::{CandidateList, InvitationInput, InvitationReply};
+use shared::jobs::{CandidateList, InvitationInput, InvitationReply, JobsRoute};
 use shared::money::wage_text;
 use std::collections::BTreeSet;
 
@@ -15,7 +16,7 @@ use std::collections::BTreeSet;
 pub fn Candidates(job_id: i64) -> impl IntoView {
     let lang = use_lang();
     let list = LocalResource::new(move || async move {
-        api::get::<CandidateList>(&format!("/api/admin/jobs/{job_id}/candidates")).await
+        api::get::<CandidateList>(&api_url!(JobsRoute::Candidates, JOB_ID = job_id)).await
     });
     let ticked = RwSignal::new(BTreeSet::<i64>::new());
     let outcome = RwSignal::new(None::<Result<InvitationReply, String>>);
@@ -35,7 +36,7 @@ pub fn Candidates(job_id: i64) -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let sent = api::post::<_, InvitationReply>(
-                &format!("/api/admin/jobs/{job_id}/invitations"),
+                &api_url!(JobsRoute::Invite, JOB_ID = job_id),
                 &body,
             )
             .await;

@@ -10,9 +10,10 @@ use crate::components::form::{FormError, FormState, TextField};
 use crate::components::time::local_time;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
+use shared::api_url;
 use shared::jobs::{
     Employer, EmployerEnvelope, EmployerFlag, EmployerFlagInput, EmployerStatus,
-    EmployerStatusChange, ReportReason,
+    EmployerStatusChange, JobsRoute, ReportReason,
 };
 use shared::membership::JoinArea;
 
@@ -77,7 +78,7 @@ fn StatusActions(id: i64, status: EmployerStatus, on_changed: Callback<Employer>
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             let sent = api::post::<_, EmployerEnvelope>(
-                &format!("/api/admin/employers/{id}/status"),
+                &api_url!(JobsRoute::SetEmployerStatus, EMPLOYER_ID = id),
                 &body,
             )
             .await;
@@ -131,7 +132,7 @@ fn Flags(id: i64, flags: Vec<EmployerFlag>, on_changed: Callback<Employer>) -> i
     let clear = move |flag_id: i64| {
         leptos::task::spawn_local(async move {
             match api::post::<_, EmployerEnvelope>(
-                &format!("/api/admin/employers/{id}/flags/{flag_id}/clear"),
+                &api_url!(JobsRoute::ClearFlag, EMPLOYER_ID = id, FLAG_ID = flag_id),
                 &(),
             )
             .await
@@ -199,7 +200,7 @@ fn RaiseFlag(id: i64, on_changed: Callback<Employer>) -> impl IntoView {
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             let sent = api::post::<_, EmployerEnvelope>(
-                &format!("/api/admin/employers/{id}/flags"),
+                &api_url!(JobsRoute::RaiseFlag, EMPLOYER_ID = id),
                 &body,
             )
             .await;

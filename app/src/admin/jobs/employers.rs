@@ -4,13 +4,14 @@
 
 use super::employer_card::EmployerCard;
 use super::filter::{with_all, StatusChips};
-use crate::admin::pages::{cursor_param, pages, PagedList};
+use crate::admin::pages::{pages, PagedList};
 use crate::admin::scope::use_scope;
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use shared::jobs::{Employer, EmployerList, EmployerStatus};
+use shared::api_url;
+use shared::jobs::{Employer, EmployerList, EmployerStatus, JobsRoute};
 use shared::membership::JoinArea;
 
 const PAGE: u32 = 50;
@@ -34,23 +35,13 @@ pub fn Employers() -> impl IntoView {
             .unwrap_or_default()
     });
     let pages = pages(
-        move |cursor| {
+        move || {
             let (s, text) = (status.get(), search.get());
-            let filter = if s.is_empty() {
-                String::new()
-            } else {
-                format!("&status={s}")
-            };
-            let text = if text.trim().is_empty() {
-                String::new()
-            } else {
-                format!("&q={}", shared::query::encode(text.trim()))
-            };
-            format!(
-                "/api/admin/employers?{}&limit={PAGE}{filter}{text}{}",
-                scope.query(),
-                cursor_param(cursor)
-            )
+            scope
+                .scoped(api_url!(JobsRoute::AdminEmployers))
+                .arg("limit", PAGE)
+                .arg_text("status", &s)
+                .arg_text("q", &text)
         },
         |mut l: EmployerList| {
             // Waiting ones first when all are shown; newest first within each.
@@ -78,7 +69,7 @@ pub fn Employers() -> impl IntoView {
                 <label for="employer-search">{t("按名称或统一社会信用代码查找", "Find by name or credit code")}</label>
                 <input id="employer-search" type="search" prop:value=move || search.get() on:change=move |ev| search.set(event_target_value(&ev))/>
             </div>
-            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&EmployerStatus::ALL, EmployerStatus::code, EmployerStatus::label)/>
+            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(EmployerStatus::ALL, EmployerStatus::code, EmployerStatus::label)/>
             <PagedList pages=pages empty=t("没有这样的企业。", "No such employers.")>
                 <ul class="rows" aria-label=t("企业", "Employers")>
                     <For each=move || rows.get() key=|e| (e.id, e.status, e.flags.len(), e.open_flags()) children=move |e| view! {

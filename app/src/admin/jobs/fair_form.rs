@@ -8,9 +8,11 @@ use crate::components::status::{ErrorView, Loading};
 use crate::draft::FormDraft;
 use crate::i18n::t;
 use leptos::prelude::*;
+use shared::api_url;
 use shared::error::why;
 use shared::jobs::{
-    shanghai_time, EmployerList, JobFairInput, JobFairList, MAX_REPEAT_MONTHS, MONTHLY_FAIR_DAY,
+    shanghai_time, EmployerList, EmployerStatus, JobFairInput, JobFairList, JobsRoute,
+    MAX_REPEAT_MONTHS, MONTHLY_FAIR_DAY,
 };
 use shared::{FieldErrors, Text};
 
@@ -40,10 +42,11 @@ pub fn FairForm(
     let chosen = draft.field("employer_ids");
     let form = FormState::new();
     let employers = LocalResource::new(move || async move {
-        api::get::<EmployerList>(&format!(
-            "/api/admin/employers?union_id={union_id}&status=verified&limit=100"
-        ))
-        .await
+        let url = api_url!(JobsRoute::AdminEmployers)
+            .arg("union_id", union_id)
+            .arg("status", EmployerStatus::Verified.code())
+            .arg("limit", 100);
+        api::get::<EmployerList>(&url).await
     });
     let ids = move || {
         chosen.with(|c| {
@@ -125,7 +128,7 @@ pub fn FairForm(
         }
         form.busy.set(true);
         leptos::task::spawn_local(async move {
-            let sent = api::post::<_, JobFairList>("/api/admin/job-fairs", &input).await;
+            let sent = api::post::<_, JobFairList>(&api_url!(JobsRoute::CreateFair), &input).await;
             form.busy.set(false);
             match sent {
                 Ok(list) => {

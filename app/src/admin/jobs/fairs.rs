@@ -9,16 +9,20 @@ use crate::components::status::{ErrorView, Loading};
 use crate::components::time::local_time;
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
-use shared::jobs::{JobFair, JobFairList};
+use shared::api_url;
+use shared::jobs::{JobFair, JobFairList, JobsRoute};
 
 #[component]
 pub fn Fairs() -> impl IntoView {
     let scope = use_scope();
     let made = RwSignal::new(None::<usize>);
     let list = LocalResource::new(move || {
-        let q = scope.query();
+        let url = scope
+            .scoped(api_url!(JobsRoute::Fairs))
+            .arg("past", true)
+            .arg("limit", 100);
         made.track();
-        async move { api::get::<JobFairList>(&format!("/api/job-fairs?{q}&past=true&limit=100")).await }
+        async move { api::get::<JobFairList>(&url).await }
     });
     let created = Callback::new(move |l: JobFairList| made.set(Some(l.job_fairs.len())));
     view! {

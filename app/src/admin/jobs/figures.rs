@@ -5,11 +5,12 @@
 use crate::admin::pages::MonthlyReport;
 use crate::i18n::t;
 use leptos::prelude::*;
-use shared::jobs::JobsFigures;
+use shared::api_url;
+use shared::jobs::{JobsFigures, JobsRoute};
 
 #[component]
 pub fn Figures() -> impl IntoView {
-    view! { <MonthlyReport title=t("招工统计", "Jobs figures") path="/api/admin/job-figures" report=|figures| view! { <Table figures=figures/> }/> }
+    view! { <MonthlyReport title=t("招工统计", "Jobs figures") path=api_url!(JobsRoute::Figures) report=|figures| view! { <Table figures=figures/> }/> }
 }
 
 #[component]

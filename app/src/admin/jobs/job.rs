@@ -16,7 +16,8 @@ use crate::jobs::wage_line;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::jobs::{Job, JobEnvelope, JobStatus};
+use shared::api_url;
+use shared::jobs::{Job, JobEnvelope, JobStatus, JobsRoute};
 
 #[component]
 pub fn JobPage() -> impl IntoView {
@@ -26,7 +27,7 @@ pub fn JobPage() -> impl IntoView {
     let job = LocalResource::new(move || {
         reload.track();
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { api::get::<JobEnvelope>(&format!("/api/jobs/{id}")).await }
+        async move { api::get::<JobEnvelope>(&api_url!(JobsRoute::Get, JOB_ID = id)).await }
     });
     view! {
         <main class="page">

@@ -3,13 +3,14 @@
 
 use super::filter::{with_all, StatusChips};
 use super::may_act;
-use crate::admin::pages::{cursor_param, pages, PagedList};
+use crate::admin::pages::{pages, PagedList};
 use crate::admin::scope::use_scope;
 use crate::i18n::t;
 use crate::jobs::JobItem;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::jobs::{JobList, JobStatus};
+use shared::api_url;
+use shared::jobs::{JobList, JobStatus, JobsRoute};
 
 const PAGE: u32 = 50;
 
@@ -18,18 +19,11 @@ pub fn Jobs() -> impl IntoView {
     let scope = use_scope();
     let status = RwSignal::new(JobStatus::Live.code().to_string());
     let pages = pages(
-        move |cursor| {
-            let s = status.get();
-            let filter = if s.is_empty() {
-                String::new()
-            } else {
-                format!("&status={s}")
-            };
-            format!(
-                "/api/admin/jobs?{}&limit={PAGE}{filter}{}",
-                scope.query(),
-                cursor_param(cursor)
-            )
+        move || {
+            scope
+                .scoped(api_url!(JobsRoute::AdminJobs))
+                .arg("limit", PAGE)
+                .arg_text("status", &status.get())
         },
         |l: JobList| (l.jobs, l.meta),
     );
@@ -43,7 +37,7 @@ pub fn Jobs() -> impl IntoView {
                 </Show>
                 <A href="/admin/jobs/figures" attr:class="btn btn--secondary">{t("招工统计", "Jobs figures")}</A>
             </div>
-            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(&JobStatus::ALL, JobStatus::code, JobStatus::label)/>
+            <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(JobStatus::ALL, JobStatus::code, JobStatus::label)/>
             <PagedList pages=pages empty=t("没有这种状态的岗位。", "No jobs in this state.")>
                 <ul class="jobs" aria-label=t("岗位", "Jobs")>
                     <For each=move || rows.get() key=|j| j.id children=move |j| {

@@ -10,7 +10,8 @@ use crate::employer::fields::{EmployerFields, EmployerFieldset};
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use shared::jobs::{EmployerEnvelope, EmployerInput, StaffEmployerInput};
+use shared::api_url;
+use shared::jobs::{EmployerEnvelope, EmployerInput, JobsRoute, StaffEmployerInput};
 
 const DRAFT: &str = "gy.draft.admin.employer";
 
@@ -58,7 +59,7 @@ fn Form(union_id: i64, union_name: String) -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let sent = api::post::<_, EmployerEnvelope>(
-                "/api/admin/employers",
+                &api_url!(JobsRoute::AdminCreateEmployer),
                 &StaffEmployerInput { union_id, employer },
             )
             .await;

@@ -12,7 +12,8 @@ use crate::employer::job_form::JobForm;
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use shared::jobs::{Employer, EmployerList, Job};
+use shared::api_url;
+use shared::jobs::{Employer, EmployerList, EmployerStatus, Job, JobsRoute};
 use shared::Text;
 
 #[component]
@@ -20,19 +21,12 @@ pub fn NewJob() -> impl IntoView {
     let scope = use_scope();
     let search = RwSignal::new(String::new());
     let employers = LocalResource::new(move || {
-        let q = scope.query();
-        let text = search.get();
-        let text = if text.trim().is_empty() {
-            String::new()
-        } else {
-            format!("&q={}", shared::query::encode(text.trim()))
-        };
-        async move {
-            api::get::<EmployerList>(&format!(
-                "/api/admin/employers?{q}&status=verified&limit=100{text}"
-            ))
-            .await
-        }
+        let url = scope
+            .scoped(api_url!(JobsRoute::AdminEmployers))
+            .arg("status", EmployerStatus::Verified.code())
+            .arg("limit", 100)
+            .arg_text("q", &search.get());
+        async move { api::get::<EmployerList>(&url).await }
     });
     view! {
         <main class="page">

@@ -4,7 +4,7 @@
 //! or close the report as 查无问题. Either way a note says what they found.
 
 use super::filter::StatusChips;
-use crate::admin::pages::{cursor_param, pages, PagedList};
+use crate::admin::pages::{pages, PagedList};
 use crate::admin::scope::use_scope;
 use crate::api;
 use crate::components::form::{FormError, FormState, TextField};
@@ -13,8 +13,10 @@ use crate::i18n::{t, use_lang};
 use crate::jobs::wage_line;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::api_url;
 use shared::jobs::{
-    JobReport, JobReportEnvelope, JobReportList, ReportAction, ReportDecision, ReportStatus,
+    JobReport, JobReportEnvelope, JobReportList, JobsRoute, ReportAction, ReportDecision,
+    ReportStatus,
 };
 
 const PAGE: u32 = 50;
@@ -26,13 +28,11 @@ pub fn Reports() -> impl IntoView {
     let status = RwSignal::new(ReportStatus::Open.code().to_string());
     let done = RwSignal::new(None::<JobReport>);
     let pages = pages(
-        move |cursor| {
-            format!(
-                "/api/admin/job-reports?{}&status={}&limit={PAGE}{}",
-                scope.query(),
-                status.get(),
-                cursor_param(cursor)
-            )
+        move || {
+            scope
+                .scoped(api_url!(JobsRoute::Reports))
+                .arg("status", status.get())
+                .arg("limit", PAGE)
         },
         |l: JobReportList| (l.reports, l.meta),
     );
@@ -88,7 +88,7 @@ fn Report(report: JobReport, on_decided: Callback<JobReport>) -> impl IntoView {
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             let sent = api::post::<_, JobReportEnvelope>(
-                &format!("/api/admin/job-reports/{id}/decision"),
+                &api_url!(JobsRoute::DecideReport, REPORT_ID = id),
                 &body,
             )
             .await;

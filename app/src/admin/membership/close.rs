@@ -15,11 +15,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::accounts::StaffRole;
+use shared::api_url;
 use shared::membership::{
-    check_closure, CloseProjectInput, ClosureReply, MemberList, MembershipStatus,
+    check_closure, CloseProjectInput, ClosureReply, MemberList, MembershipRoute, MembershipStatus,
 };
-use shared::query::encode;
-use shared::unions::{Union, UnionEnvelope, UnionKind, UnionList, UnionRef, UnionSummary};
+use shared::unions::{
+    Union, UnionEnvelope, UnionKind, UnionList, UnionRef, UnionSummary, UnionsRoute,
+};
 use shared::{FieldErrors, Text};
 
 /// The union to close, where its members could go, and how many there are.
@@ -33,21 +35,22 @@ struct Closing {
 }
 
 async fn load(id: String) -> Result<Closing, ApiFailure> {
-    let union = api::get::<UnionEnvelope>(&format!("/api/admin/unions/{id}"))
+    let union = api::get::<UnionEnvelope>(&api_url!(UnionsRoute::Get, UNION_ID = id))
         .await?
         .union;
     let s = &union.summary;
     let mut candidates = Vec::new();
     if let Some(f) = s.fallback_union_id {
         // Outside one's scope it cannot be chosen anyway.
-        if let Ok(e) = api::get::<UnionEnvelope>(&format!("/api/admin/unions/{f}")).await {
+        if let Ok(e) = api::get::<UnionEnvelope>(&api_url!(UnionsRoute::Get, UNION_ID = f)).await {
             candidates.push(e.union.summary);
         }
     }
     if let Some(p) = s.parent_id {
-        if let Ok(list) =
-            api::get::<UnionList>(&format!("/api/admin/unions?parent_id={p}&limit=200")).await
-        {
+        let url = api_url!(UnionsRoute::List)
+            .arg("parent_id", p)
+            .arg("limit", 200);
+        if let Ok(list) = api::get::<UnionList>(&url).await {
             let mut siblings: Vec<UnionSummary> =
                 list.unions.into_iter().map(|u| u.summary).collect();
             // Joint unions are the usual fallback (兜底): list them first.
@@ -55,8 +58,10 @@ async fn load(id: String) -> Result<Closing, ApiFailure> {
             candidates.extend(siblings);
         }
     }
-    let members =
-        api::get::<MemberList>(&format!("/api/admin/members?union_id={}&limit=200", s.id)).await?;
+    let url = api_url!(MembershipRoute::Members)
+        .arg("union_id", s.id)
+        .arg("limit", 200);
+    let members = api::get::<MemberList>(&url).await?;
     let active = members
         .members
         .iter()
@@ -167,7 +172,7 @@ fn CloseForm(closing: Closing) -> impl IntoView {
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             match api::post::<_, ClosureReply>(
-                &format!("/api/admin/unions/{union_id}/close"),
+                &api_url!(MembershipRoute::CloseUnion, UNION_ID = union_id),
                 &input,
             )
             .await
@@ -260,9 +265,8 @@ fn Search(closing: UnionSummary, found: RwSignal<Vec<UnionSummary>>) -> impl Int
         }
         let closing = closing.clone();
         leptos::task::spawn_local(async move {
-            match api::get::<UnionList>(&format!("/api/admin/unions?q={}&limit=30", encode(&text)))
-                .await
-            {
+            let url = api_url!(UnionsRoute::List).arg("q", &text).arg("limit", 30);
+            match api::get::<UnionList>(&url).await {
                 Ok(list) => {
                     let hits = usable(
                         list.unions.into_iter().map(|u| u.summary).collect(),

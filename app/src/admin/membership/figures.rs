@@ -4,11 +4,12 @@
 use crate::admin::pages::MonthlyReport;
 use crate::i18n::{t, text};
 use leptos::prelude::*;
-use shared::membership::{MembershipFigures, MonthlyFigure};
+use shared::api_url;
+use shared::membership::{MembershipFigures, MembershipRoute, MonthlyFigure};
 
 #[component]
 pub fn Figures() -> impl IntoView {
-    view! { <MonthlyReport title=t("会员统计", "Membership figures") path="/api/admin/membership/figures" report=|figures| view! { <Report figures=figures/> }/> }
+    view! { <MonthlyReport title=t("会员统计", "Membership figures") path=api_url!(MembershipRoute::Figures) report=|figures| view! { <Report figures=figures/> }/> }
 }
 
 #[component]

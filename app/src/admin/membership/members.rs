@@ -2,12 +2,12 @@
 //! with the audited reveal of an ID number.
 
 use super::reveal::{RevealId, RevealNote};
-use crate::admin::pages::{cursor_param, pages, PagedList};
+use crate::admin::pages::{pages, PagedList};
 use crate::admin::scope::use_scope;
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
-use shared::membership::{MemberList, MemberRow, MembershipStatus};
-use shared::query::encode;
+use shared::api_url;
+use shared::membership::{MemberList, MemberRow, MembershipRoute, MembershipStatus};
 
 const PAGE: u32 = 100;
 
@@ -15,12 +15,10 @@ const PAGE: u32 = 100;
 pub fn Members() -> impl IntoView {
     let scope = use_scope();
     let pages = pages(
-        move |cursor| {
-            format!(
-                "/api/admin/members?{}&limit={PAGE}{}",
-                scope.query(),
-                cursor_param(cursor)
-            )
+        move || {
+            scope
+                .scoped(api_url!(MembershipRoute::Members))
+                .arg("limit", PAGE)
         },
         |l: MemberList| (l.members, l.meta),
     );
@@ -44,7 +42,7 @@ pub fn Members() -> impl IntoView {
 fn Member(row: MemberRow) -> impl IntoView {
     let lang = use_lang();
     let status = row.status;
-    let path = format!("/api/admin/members/{}/reveal-id", encode(&row.member_no));
+    let path = api_url!(MembershipRoute::RevealMember, MEMBER_NO = row.member_no);
     view! {
         <li class="row row--wrap">
             <div>

@@ -8,7 +8,9 @@ use crate::i18n::{t, text};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::unions::UnionEnvelope;
+use shared::api_url;
+use shared::membership::MembershipRoute;
+use shared::unions::{UnionEnvelope, UnionsRoute};
 
 #[component]
 pub fn JoinPoster() -> impl IntoView {
@@ -16,7 +18,7 @@ pub fn JoinPoster() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let union = LocalResource::new(move || {
         let id = id();
-        async move { api::get::<UnionEnvelope>(&format!("/api/admin/unions/{id}")).await }
+        async move { api::get::<UnionEnvelope>(&api_url!(UnionsRoute::Get, UNION_ID = id)).await }
     });
     view! {
         <main class="page poster">
@@ -36,7 +38,7 @@ pub fn JoinPoster() -> impl IntoView {
                                     <div class="poster-sheet">
                                         <p class="poster-union">{t("工会大门常打开", "The union's door is open")}</p>
                                         <h1 class="poster-name">{u.name.clone()}</h1>
-                                        <img class="poster-qr" src=format!("/api/admin/unions/{}/poster.svg", u.id) alt=t("入会二维码", "Join QR code") width="320" height="320"/>
+                                        <img class="poster-qr" src=String::from(api_url!(MembershipRoute::JoinPoster, UNION_ID = u.id)) alt=t("入会二维码", "Join QR code") width="320" height="320"/>
                                         <p class="poster-call">{t("工友们,扫码加入工会", "Workers: scan to join the union")}</p>
                                         <p>{t("手机号登录,填一张登记表,工会审核后发电子会员证。", "Sign in with your mobile, fill in one form; after review you get a digital member card.")}</p>
                                         <p class="poster-help">

@@ -10,10 +10,11 @@ use crate::components::status::{ErrorView, Loading};
 use crate::components::time::when;
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
+use shared::api_url;
 use shared::membership::lifecycle::REJECTION_REASON_MAX;
 use shared::membership::{
     ApplicationKind, ApplicationStatus, BulkDecision, BulkDecisionReply, Decision, DecisionInput,
-    DecisionSkip, ReviewItem, ReviewQueue,
+    DecisionSkip, MembershipRoute, ReviewItem, ReviewQueue,
 };
 use shared::Text;
 use std::collections::BTreeSet;
@@ -38,10 +39,10 @@ pub fn Queue() -> impl IntoView {
     let bulk_failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let first = LocalResource::new(move || {
-        let q = scope.query();
-        async move {
-            api::get::<ReviewQueue>(&format!("/api/admin/applications?{q}&limit={PAGE}")).await
-        }
+        let url = scope
+            .scoped(api_url!(MembershipRoute::ReviewQueue))
+            .arg("limit", PAGE);
+        async move { api::get::<ReviewQueue>(&url).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(page)) = first.get() {
@@ -54,13 +55,12 @@ pub fn Queue() -> impl IntoView {
         let Some(cursor) = next.get_untracked() else {
             return;
         };
-        let q = scope.query();
+        let url = scope
+            .scoped(api_url!(MembershipRoute::ReviewQueue))
+            .arg("limit", PAGE)
+            .arg("cursor", cursor);
         leptos::task::spawn_local(async move {
-            if let Ok(page) = api::get::<ReviewQueue>(&format!(
-                "/api/admin/applications?{q}&limit={PAGE}&cursor={cursor}"
-            ))
-            .await
-            {
+            if let Ok(page) = api::get::<ReviewQueue>(&url).await {
                 items.update(|i| i.extend(page.applications));
                 next.set(page.meta.next_cursor);
             }
@@ -137,7 +137,7 @@ pub fn Queue() -> impl IntoView {
         bulk_failure.set(None);
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match api::post::<_, BulkDecisionReply>("/api/admin/applications/decisions", &body)
+            match api::post::<_, BulkDecisionReply>(&api_url!(MembershipRoute::DecideBulk), &body)
                 .await
             {
                 Ok(reply) => {
@@ -230,7 +230,7 @@ fn ReviewCard(
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             let r = api::post::<_, BulkDecisionReply>(
-                &format!("/api/admin/applications/{id}/decision"),
+                &api_url!(MembershipRoute::Decide, APPLICATION_ID = id),
                 &input,
             )
             .await;
@@ -279,7 +279,7 @@ fn ReviewCard(
                 <dt>{t("申请加入", "Applying to")}</dt><dd>{item.union_name.clone()}</dd>
                 {item.from_union_name.clone().map(|f| view! { <dt>{t("原来的工会", "Coming from")}</dt><dd>{f}</dd> })}
                 <dt>{t("身份证号", "ID number")}</dt>
-                <dd><RevealId masked=a.id_number_masked.clone() path=format!("/api/admin/applications/{id}/reveal-id") owner=a.name.clone()/></dd>
+                <dd><RevealId masked=a.id_number_masked.clone() path=api_url!(MembershipRoute::RevealApplicant, APPLICATION_ID = id) owner=a.name.clone()/></dd>
                 <dt>{t("性别 · 出生日期", "Gender · born")}</dt><dd>{text(gender.label())}" · "{a.birth_date.to_string()}</dd>
                 <dt>{t("籍贯", "Hometown")}</dt><dd>{a.hometown.clone()}</dd>
                 <dt>{t("工作单位或项目", "Employer or project")}</dt><dd>{a.employer_or_project.clone()}</dd>

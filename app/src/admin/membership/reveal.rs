@@ -7,13 +7,14 @@ use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use shared::accounts::StaffRole;
 use shared::membership::RevealedIdNumber;
+use shared::routes::Url;
 
 #[component]
 pub fn RevealId(
     /// As the API shows it: `110105********002X`.
     masked: String,
     /// The reveal endpoint (POST).
-    path: String,
+    path: Url,
     /// Whose number it is, for the button's accessible name.
     owner: String,
 ) -> impl IntoView {

@@ -9,7 +9,9 @@ use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::api_url;
 use shared::geo::Datum;
+use shared::routes::Method;
 use shared::stations::*;
 use shared::{FieldErrors, Text};
 
@@ -34,7 +36,10 @@ pub fn EditStation() -> impl IntoView {
     let station = LocalResource::new(move || {
         reload.track();
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { api::get::<AdminStationEnvelope>(&format!("/api/admin/stations/{id}")).await }
+        async move {
+            api::get::<AdminStationEnvelope>(&api_url!(StationsRoute::AdminGet, STATION_ID = id))
+                .await
+        }
     });
     view! {
         <main class="page">
@@ -69,8 +74,8 @@ fn Reports(station: AdminStation, on_verified: Callback<()>) -> impl IntoView {
     let verify = move |_| {
         leptos::task::spawn_local(async move {
             match api::send::<_, AdminStationEnvelope>(
-                "POST",
-                &format!("/api/admin/stations/{id}/verify"),
+                Method::Post,
+                &api_url!(StationsRoute::Verify, STATION_ID = id),
                 &(),
                 None,
             )
@@ -109,7 +114,8 @@ fn Reports(station: AdminStation, on_verified: Callback<()>) -> impl IntoView {
 #[component]
 fn Visits(id: i64) -> impl IntoView {
     let figures = LocalResource::new(move || async move {
-        api::get::<VisitFigures>(&format!("/api/admin/stations/{id}/visits?days=30")).await
+        let url = api_url!(StationsRoute::Visits, STATION_ID = id).arg("days", 30);
+        api::get::<VisitFigures>(&url).await
     });
     view! {
         <section class="card" aria-labelledby="visits-title">
@@ -262,14 +268,20 @@ fn Editor(union_id: i64, union_name: String, existing: Option<Station>) -> impl 
             let result = match id {
                 Some(id) => {
                     api::send::<_, AdminStationEnvelope>(
-                        "PUT",
-                        &format!("/api/admin/stations/{id}"),
+                        Method::Put,
+                        &api_url!(StationsRoute::AdminUpdate, STATION_ID = id),
                         &input,
                         None,
                     )
                     .await
                 }
-                None => api::post::<_, AdminStationEnvelope>("/api/admin/stations", &input).await,
+                None => {
+                    api::post::<_, AdminStationEnvelope>(
+                        &api_url!(StationsRoute::AdminCreate),
+                        &input,
+                    )
+                    .await
+                }
             };
             match result {
                 Ok(s) if id.is_none() => navigate(

@@ -8,8 +8,10 @@ use crate::api;
 use crate::i18n::{t, use_lang};
 use crate::outbox::new_key;
 use leptos::prelude::*;
+use shared::api_url;
+use shared::routes::Method;
 use shared::stations::{
-    parse, ImportResult, ImportRow, Parsed, StationImport, COLUMNS, IMPORT_BATCH,
+    parse, ImportResult, ImportRow, Parsed, StationImport, StationsRoute, COLUMNS, IMPORT_BATCH,
 };
 use wasm_bindgen::JsCast;
 
@@ -69,21 +71,12 @@ pub fn Import() -> impl IntoView {
                 };
                 let key = new_key();
                 // One retry with the same key if the network drops mid-batch.
-                let mut result = api::send::<_, ImportResult>(
-                    "POST",
-                    "/api/admin/stations/import",
-                    &body,
-                    Some(&key),
-                )
-                .await;
+                let url = api_url!(StationsRoute::Import);
+                let mut result =
+                    api::send::<_, ImportResult>(Method::Post, &url, &body, Some(&key)).await;
                 if matches!(result, Err(api::ApiFailure::Offline)) {
-                    result = api::send::<_, ImportResult>(
-                        "POST",
-                        "/api/admin/stations/import",
-                        &body,
-                        Some(&key),
-                    )
-                    .await;
+                    result =
+                        api::send::<_, ImportResult>(Method::Post, &url, &body, Some(&key)).await;
                 }
                 match result {
                     Ok(r) => imported += r.imported as usize,

@@ -6,26 +6,21 @@ use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::query::encode;
-use shared::stations::{StationRow, StationRows, StationStatus};
+use shared::api_url;
+use shared::stations::{StationRow, StationRows, StationStatus, StationsRoute};
 
 #[component]
 pub fn Stations() -> impl IntoView {
     let scope = use_scope();
     let search = RwSignal::new(String::new());
     let list = LocalResource::new(move || {
-        let q = scope.query();
-        let text = search.get();
-        async move {
-            let text = if text.trim().is_empty() {
-                String::new()
-            } else {
-                format!("&q={}", encode(text.trim()))
-            };
-            api::get::<StationRows>(&format!("/api/admin/stations?{q}&limit=200{text}")).await
-        }
+        let url = scope
+            .scoped(api_url!(StationsRoute::AdminList))
+            .arg("limit", 200)
+            .arg_text("q", &search.get());
+        async move { api::get::<StationRows>(&url).await }
     });
-    let export = move || format!("/api/admin/stations/export.csv?{}", scope.query());
+    let export = move || String::from(scope.scoped(api_url!(StationsRoute::Export)));
     view! {
         <main class="page">
             <h1 class="page-title">{t("驿站管理", "Stations")}</h1>

@@ -6,7 +6,8 @@ use crate::components::status::{ErrorView, Loading};
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use shared::stations::AdminStationEnvelope;
+use shared::api_url;
+use shared::stations::{AdminStationEnvelope, StationsRoute};
 
 #[component]
 pub fn Poster() -> impl IntoView {
@@ -14,7 +15,10 @@ pub fn Poster() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let station = LocalResource::new(move || {
         let id = id();
-        async move { api::get::<AdminStationEnvelope>(&format!("/api/admin/stations/{id}")).await }
+        async move {
+            api::get::<AdminStationEnvelope>(&api_url!(StationsRoute::AdminGet, STATION_ID = id))
+                .await
+        }
     });
     view! {
         <main class="page poster">
@@ -26,7 +30,7 @@ pub fn Poster() -> impl IntoView {
                             <div class="poster-sheet">
                                 <p class="poster-union">{st.union.name.clone()}</p>
                                 <h1 class="poster-name">{st.summary.name.clone()}</h1>
-                                <img class="poster-qr" src=format!("/api/admin/stations/{}/poster.svg", st.summary.id) alt=t("签到二维码", "Check-in QR code") width="320" height="320"/>
+                                <img class="poster-qr" src=String::from(api_url!(StationsRoute::Poster, STATION_ID = st.summary.id)) alt=t("签到二维码", "Check-in QR code") width="320" height="320"/>
                                 <p class="poster-call">{t("工友们,进站请扫码签到", "Workers: scan to check in")}</p>
                                 <p class="poster-help">{t("用手机相机或微信扫一扫", "Use your phone camera or WeChat to scan")}" · "{t("维权热线 12351", "Rights hotline 12351")}</p>
                             </div>

@@ -7,7 +7,9 @@ use crate::api::{self, ApiFailure};
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
-use shared::stations::{AdminStationEnvelope, StationRows};
+use shared::api_url;
+use shared::routes::Method;
+use shared::stations::{AdminStationEnvelope, StationRows, StationsRoute};
 
 #[component]
 pub fn Recheck() -> impl IntoView {
@@ -15,16 +17,16 @@ pub fn Recheck() -> impl IntoView {
     let lang = use_lang();
     let message = RwSignal::new(None::<String>);
     let queue = LocalResource::new(move || {
-        let q = scope.query();
-        async move {
-            api::get::<StationRows>(&format!("/api/admin/stations/recheck?{q}&limit=50")).await
-        }
+        let url = scope
+            .scoped(api_url!(StationsRoute::Recheck))
+            .arg("limit", 50);
+        async move { api::get::<StationRows>(&url).await }
     });
     let verify = Callback::new(move |id: i64| {
         leptos::task::spawn_local(async move {
             match api::send::<_, AdminStationEnvelope>(
-                "POST",
-                &format!("/api/admin/stations/{id}/verify"),
+                Method::Post,
+                &api_url!(StationsRoute::Verify, STATION_ID = id),
                 &(),
                 None,
             )
