@@ -499,6 +499,7 @@ impl RouteId {
             RouteId::Stations(_) => crate::stations::ROUTES,
             RouteId::Membership(_) => crate::membership::ROUTES,
             RouteId::Jobs(_) => crate::jobs::ROUTES,
+            RouteId::Training(_) => crate::training::ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -520,6 +521,7 @@ impl RouteId {
             Stations(a) => matches!(other, Stations(b) if a as u8 == b as u8),
             Membership(a) => matches!(other, Membership(b) if a as u8 == b as u8),
             Jobs(a) => matches!(other, Jobs(b) if a as u8 == b as u8),
+            Training(a) => matches!(other, Training(b) if a as u8 == b as u8),
         }
     }
 }
@@ -541,6 +543,7 @@ route_of!(
     Stations(crate::stations::StationsRoute),
     Membership(crate::membership::MembershipRoute),
     Jobs(crate::jobs::JobsRoute),
+    Training(crate::training::TrainingRoute),
 );
 
 /// Every route of the API.

@@ -10,7 +10,8 @@ use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::training::{AttendanceMark, AttendanceSheet, SheetRow};
+use shared::api_url;
+use shared::training::{AttendanceMark, AttendanceSheet, SheetRow, TrainingRoute};
 
 #[component]
 pub fn AttendancePage() -> impl IntoView {
@@ -21,8 +22,11 @@ pub fn AttendancePage() -> impl IntoView {
         reload.track();
         let id = id();
         async move {
-            api::get::<AttendanceSheet>(&format!("/api/admin/training/sessions/{id}/attendance"))
-                .await
+            api::get::<AttendanceSheet>(&api_url!(
+                TrainingRoute::AttendanceSheet,
+                COURSE_SESSION_ID = id
+            ))
+            .await
         }
     });
     let changed = Callback::new(move |_: AttendanceSheet| reload.update(|n| *n += 1));
@@ -90,7 +94,10 @@ fn Line(row: SheetRow, session_id: i64, on_changed: Callback<AttendanceSheet>) -
                 present: !present,
             };
             match api::post::<_, AttendanceSheet>(
-                &format!("/api/admin/training/sessions/{session_id}/attendance"),
+                &api_url!(
+                    TrainingRoute::MarkAttendance,
+                    COURSE_SESSION_ID = session_id
+                ),
                 &body,
             )
             .await

@@ -13,7 +13,10 @@ use crate::i18n::{t, text};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use shared::training::{fee_text, national_contest_reward, Course, CourseEnvelope, CourseKind};
+use shared::api_url;
+use shared::training::{
+    fee_text, national_contest_reward, Course, CourseEnvelope, CourseKind, TrainingRoute,
+};
 
 fn course_id() -> impl Fn() -> String + Copy {
     let params = use_params_map();
@@ -43,7 +46,9 @@ pub fn EditCourse() -> impl IntoView {
     let id = course_id();
     let course = LocalResource::new(move || {
         let id = id();
-        async move { api::get::<CourseEnvelope>(&format!("/api/admin/training/courses/{id}")).await }
+        async move {
+            api::get::<CourseEnvelope>(&api_url!(TrainingRoute::AdminCourse, COURSE_ID = id)).await
+        }
     });
     let navigate = use_navigate();
     let saved = Callback::new(move |c: Course| {
@@ -72,7 +77,9 @@ pub fn CoursePage() -> impl IntoView {
     let course = LocalResource::new(move || {
         reload.track();
         let id = id();
-        async move { api::get::<CourseEnvelope>(&format!("/api/admin/training/courses/{id}")).await }
+        async move {
+            api::get::<CourseEnvelope>(&api_url!(TrainingRoute::AdminCourse, COURSE_ID = id)).await
+        }
     });
     view! {
         <main class="page">

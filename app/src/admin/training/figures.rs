@@ -6,22 +6,23 @@ use crate::admin::pages::MonthlyReport;
 use crate::admin::scope::use_scope;
 use crate::i18n::t;
 use leptos::prelude::*;
-use shared::training::TrainingFigures;
+use shared::api_url;
+use shared::training::{TrainingFigures, TrainingRoute};
 
 #[component]
 pub fn Figures() -> impl IntoView {
-    view! { <MonthlyReport title=t("培训统计", "Training figures") path="/api/admin/training/figures" report=|figures| view! { <Table figures=figures/> }/> }
+    view! { <MonthlyReport title=t("培训统计", "Training figures") path=api_url!(TrainingRoute::Figures) report=|figures| view! { <Table figures=figures/> }/> }
 }
 
 #[component]
 fn Table(figures: TrainingFigures) -> impl IntoView {
     let scope = use_scope();
     let totals = figures.totals.clone();
-    let export = format!(
-        "/api/admin/training/figures.csv?{}&from={}&to={}",
-        scope.query(),
-        figures.from,
-        figures.to
+    let export = String::from(
+        scope
+            .scoped(api_url!(TrainingRoute::FiguresCsv))
+            .arg("from", &figures.from)
+            .arg("to", &figures.to),
     );
     view! {
         <section class="card" aria-labelledby="training-totals">

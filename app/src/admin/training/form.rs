@@ -9,8 +9,10 @@ use crate::components::choice::{trade_choices, Choice, RadioCards, SelectField};
 use crate::components::form::{FormError, FormState, TextArea, TextField};
 use crate::i18n::t;
 use leptos::prelude::*;
+use shared::api_url;
 use shared::geo::LatLng;
-use shared::stations::StationRows;
+use shared::routes::Method;
+use shared::stations::{StationRows, StationsRoute};
 use shared::training::*;
 
 /// One session row of the form.
@@ -166,9 +168,11 @@ pub fn CourseForm(
     });
     let form = FormState::new();
     let stations = LocalResource::new(move || async move {
-        api::get::<StationRows>(&format!(
-            "/api/admin/stations?union_id={union_id}&limit=200"
-        ))
+        api::get::<StationRows>(
+            &api_url!(StationsRoute::AdminList)
+                .arg("union_id", union_id)
+                .arg("limit", 200),
+        )
         .await
     });
 
@@ -220,8 +224,8 @@ pub fn CourseForm(
             let sent = match editing {
                 Some(id) => {
                     api::send::<_, CourseEnvelope>(
-                        "PUT",
-                        &format!("/api/admin/training/courses/{id}"),
+                        Method::Put,
+                        &api_url!(TrainingRoute::EditCourse, COURSE_ID = id),
                         &input,
                         None,
                     )
@@ -230,8 +234,8 @@ pub fn CourseForm(
                 None => {
                     let key = format!("course-{}", js_sys::Math::random().to_bits());
                     api::send::<_, CourseEnvelope>(
-                        "POST",
-                        "/api/admin/training/courses",
+                        Method::Post,
+                        &api_url!(TrainingRoute::CreateCourse),
                         &input,
                         Some(&key),
                     )

@@ -3,12 +3,13 @@
 
 use super::may_act;
 use crate::admin::jobs::filter::{with_all, StatusChips};
-use crate::admin::pages::{cursor_param, pages, PagedList};
+use crate::admin::pages::{pages, PagedList};
 use crate::admin::scope::use_scope;
 use crate::i18n::{t, text};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::training::{fee_text, Course, CourseKind, CourseList};
+use shared::api_url;
+use shared::training::{fee_text, Course, CourseKind, CourseList, TrainingRoute};
 
 const PAGE: u32 = 50;
 
@@ -17,18 +18,11 @@ pub fn Courses() -> impl IntoView {
     let scope = use_scope();
     let kind = RwSignal::new(String::new());
     let pages = pages(
-        move |cursor| {
-            let k = kind.get();
-            let filter = if k.is_empty() {
-                String::new()
-            } else {
-                format!("&kind={k}")
-            };
-            format!(
-                "/api/admin/training/courses?{}&limit={PAGE}{filter}{}",
-                scope.query(),
-                cursor_param(cursor)
-            )
+        move || {
+            scope
+                .scoped(api_url!(TrainingRoute::AdminCourses))
+                .arg("limit", PAGE)
+                .arg_text("kind", &kind.get())
         },
         |l: CourseList| (l.courses, l.meta),
     );
@@ -42,7 +36,7 @@ pub fn Courses() -> impl IntoView {
                 </Show>
                 <A href="/admin/training/figures" attr:class="btn btn--secondary">{t("培训统计", "Training figures")}</A>
             </div>
-            <StatusChips label=t("按类别查看", "By kind") value=kind choices=with_all(&CourseKind::ALL, CourseKind::code, CourseKind::label)/>
+            <StatusChips label=t("按类别查看", "By kind") value=kind choices=with_all(CourseKind::ALL, CourseKind::code, CourseKind::label)/>
             <PagedList pages=pages empty=t("还没有培训班。", "No courses yet.")>
                 <ul class="rows card" aria-label=t("培训班", "Courses")>
                     <For each=move || rows.get() key=|c| c.id children=move |c| view! { <CourseItem course=c/> }/>

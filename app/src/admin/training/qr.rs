@@ -10,7 +10,8 @@ use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::training::CheckInLink;
+use shared::api_url;
+use shared::training::{CheckInLink, TrainingRoute};
 
 #[component]
 pub fn SessionQr() -> impl IntoView {
@@ -19,8 +20,11 @@ pub fn SessionQr() -> impl IntoView {
     let link = LocalResource::new(move || {
         let id = id();
         async move {
-            api::get::<CheckInLink>(&format!("/api/admin/training/sessions/{id}/check-in-code"))
-                .await
+            api::get::<CheckInLink>(&api_url!(
+                TrainingRoute::SessionCode,
+                COURSE_SESSION_ID = id
+            ))
+            .await
         }
     });
     view! {
@@ -46,7 +50,7 @@ fn Sheet(link: CheckInLink) -> impl IntoView {
             <p class="poster-union">{t("培训签到", "Training check-in")}</p>
             <h1 class="poster-name">{link.course_title.clone()}</h1>
             <p>{session_when(&link.session)}" · "{link.session.place_name.clone()}</p>
-            <img class="poster-qr" src=format!("/api/admin/training/sessions/{}/qr.svg", link.session.id) alt=t("签到二维码", "Check-in QR code") width="320" height="320"/>
+            <img class="poster-qr" src=String::from(api_url!(TrainingRoute::SessionQr, COURSE_SESSION_ID = link.session.id)) alt=t("签到二维码", "Check-in QR code") width="320" height="320"/>
             <p class="poster-call">{t("学员请扫码签到", "Trainees: scan to check in")}</p>
             <p>{move || format!("{} {} — {}", t("签到时间", "Check-in open")(), local_time(&opens, lang.get()), local_time(&expires, lang.get()))}</p>
             <p class="poster-help">

@@ -7,6 +7,7 @@ use crate::api::{self, ApiFailure};
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
+use shared::api_url;
 use shared::training::*;
 
 #[component]
@@ -14,9 +15,7 @@ pub fn RosterCard(course_id: i64) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let roster = LocalResource::new(move || {
         reload.track();
-        async move {
-            api::get::<Roster>(&format!("/api/admin/training/courses/{course_id}/roster")).await
-        }
+        async move { api::get::<Roster>(&api_url!(TrainingRoute::Roster, COURSE_ID = course_id)).await }
     });
     let refresh = Callback::new(move |_| reload.update(|n| *n += 1));
     // Kept here, outside the list that is redrawn after each change.
@@ -114,7 +113,7 @@ fn Trainee(
         error.set(None);
         leptos::task::spawn_local(async move {
             match api::post::<_, RosterEntryEnvelope>(
-                &format!("/api/admin/training/enrolments/{id}/assessment"),
+                &api_url!(TrainingRoute::Assess, ENROLMENT_ID = id),
                 &input,
             )
             .await
@@ -183,7 +182,7 @@ fn IssueButton(
         busy.set(true);
         leptos::task::spawn_local(async move {
             let r = api::post::<_, IssueReply>(
-                &format!("/api/admin/training/courses/{course_id}/certificates"),
+                &api_url!(TrainingRoute::IssueCertificates, COURSE_ID = course_id),
                 &(),
             )
             .await;

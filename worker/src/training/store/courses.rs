@@ -305,19 +305,20 @@ pub struct Derived {
     pub position: Option<LatLng>,
 }
 
-fn session_values(
-    s: &ValidSession,
-) -> (
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<String>,
-    Option<f64>,
-    Option<f64>,
-) {
-    let (station, address, lat, lng) = match &s.place {
+/// A session's stored columns: clock texts, instants, then its place.
+struct SessionValues {
+    starts_clock: String,
+    ends_clock: String,
+    starts_at: String,
+    ends_at: String,
+    station_id: Option<i64>,
+    address: Option<String>,
+    lat: Option<f64>,
+    lng: Option<f64>,
+}
+
+fn session_values(s: &ValidSession) -> SessionValues {
+    let (station_id, address, lat, lng) = match &s.place {
         SessionPlace::Station { station_id } => (Some(*station_id), None, None, None),
         SessionPlace::Address { address, position } => (
             None,
@@ -326,16 +327,16 @@ fn session_values(
             position.map(|p| p.lng),
         ),
     };
-    (
-        clock_text(s.starts_min),
-        clock_text(s.ends_min),
-        shared::time::rfc3339(s.starts_at()),
-        shared::time::rfc3339(s.ends_at()),
-        station,
+    SessionValues {
+        starts_clock: clock_text(s.starts_min),
+        ends_clock: clock_text(s.ends_min),
+        starts_at: shared::time::rfc3339(s.starts_at()),
+        ends_at: shared::time::rfc3339(s.ends_at()),
+        station_id,
         address,
         lat,
         lng,
-    )
+    }
 }
 
 fn insert_session(
@@ -343,7 +344,16 @@ fn insert_session(
     course_id: i64,
     s: &ValidSession,
 ) -> AppResult<D1PreparedStatement> {
-    let (sc, ec, sa, ea, station, address, lat, lng) = session_values(s);
+    let SessionValues {
+        starts_clock: sc,
+        ends_clock: ec,
+        starts_at: sa,
+        ends_at: ea,
+        station_id: station,
+        address,
+        lat,
+        lng,
+    } = session_values(s);
     db::stmt(
         db,
         "INSERT INTO training_sessions (course_id, date, starts_clock, ends_clock, starts_at, ends_at, hours, station_id, address, lat, lng)
@@ -420,7 +430,16 @@ pub fn update_course(
         match s.id {
             None => out.push(insert_session(db, id, s)?),
             Some(sid) => {
-                let (sc, ec, sa, ea, station, address, lat, lng) = session_values(s);
+                let SessionValues {
+                    starts_clock: sc,
+                    ends_clock: ec,
+                    starts_at: sa,
+                    ends_at: ea,
+                    station_id: station,
+                    address,
+                    lat,
+                    lng,
+                } = session_values(s);
                 out.push(db::stmt(
                     db,
                     "UPDATE training_sessions SET date = ?3, starts_clock = ?4, ends_clock = ?5, starts_at = ?6, ends_at = ?7, hours = ?8,
