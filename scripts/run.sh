@@ -15,6 +15,7 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT INT TERM
 node "$ROOT/scripts/wait-for.mjs" "http://localhost:$PORT/api/health"
 node "$ROOT/scripts/seed-accounts.mjs" "http://localhost:$PORT"
 node "$ROOT/scripts/seed-jobs.mjs" "http://localhost:$PORT"
+node "$ROOT/scripts/seed-training.mjs" "http://localhost:$PORT"
 echo
 echo "  工友驿站 is running: http://localhost:$PORT   (Ctrl-C stops it)"
 echo

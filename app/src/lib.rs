@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod pwa;
 pub mod stations;
 pub mod storage;
+pub mod training;
 
 use leptos::prelude::*;
 

@@ -10,6 +10,7 @@ import { operations, fill } from "../lib/openapi.mjs";
 import { freshIp, staff, tree, uid, worker, PASSWORD } from "../lib/fixtures.mjs";
 import { form } from "../lib/people.mjs";
 import { employerBody, jobBody, liveJob, verifiedEmployer } from "../lib/jobs.mjs";
+import { checkIn, courseBody, createCourse, sessionCode, sessionNow, signUp } from "../lib/training.mjs";
 
 let ops, t, callers, params, bodies;
 
@@ -41,6 +42,12 @@ before(async () => {
   const flagged = await parentAdmin.post(`/api/admin/employers/${fixtureEmployer.id}/flags`, { reason: "other", note: "矩阵测试标记" });
   const fairBody = () => ({ name: `矩阵招聘会${uid()}`, place: "矩阵路1号", union_id: t.a.id, starts_at: new Date(Date.now() + 86400e3).toISOString().slice(0, 19) + "Z", ends_at: new Date(Date.now() + 90000e3).toISOString().slice(0, 19) + "Z", employer_ids: [fixtureEmployer.id] });
   const fixtureFair = (await parentAdmin.post("/api/admin/job-fairs", fairBody())).body.job_fairs[0];
+  const fixtureCourse = await createCourse(parentAdmin, t.a.id, { sessions: [sessionNow({ hours: 2 })] });
+  const trainee = await worker();
+  const fixtureEnrolment = (await signUp(trainee, fixtureCourse.id)).body.enrolment;
+  await checkIn(trainee, await sessionCode(parentAdmin, fixtureCourse.sessions[0].id));
+  await parentAdmin.post(`/api/admin/training/enrolments/${fixtureEnrolment.id}/assessment`, { outcome: "passed" });
+  const fixtureCertificate = (await parentAdmin.post(`/api/admin/training/courses/${fixtureCourse.id}/certificates`)).body.certificates[0];
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -56,6 +63,10 @@ before(async () => {
     report_id: fixtureReport.id,
     flag_id: flagged.body.employer.flags[0].id,
     fair_id: fixtureFair.id,
+    course_id: fixtureCourse.id,
+    course_session_id: fixtureCourse.sessions[0].id,
+    enrolment_id: fixtureEnrolment.id,
+    certificate_id: fixtureCertificate.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {
@@ -67,6 +78,7 @@ before(async () => {
     JobsAdminCreateEmployer: () => ({ union_id: t.a.id, ...employerBody() }),
     JobsAdminPostJob: () => ({ ...jobBody(), employer_id: fixtureEmployer.id }),
     JobsCreateFair: fairBody,
+    TrainingCreateCourse: () => courseBody(t.a.id),
   };
 });
 

@@ -13,6 +13,8 @@ pub const BUNDLES: &[(&str, &str)] = &[
     ("/join", "account"),
     ("/membership", "account"),
     ("/verify", "account"),
+    ("/services", "account"),
+    ("/training", "account"),
     ("/map", "map"),
     ("/jobs", "jobs"),
     ("/employer", "employer"),
@@ -48,6 +50,8 @@ mod tests {
         assert_eq!(owner("/stations/42"), HOME);
         assert_eq!(owner("/login?next=%2Fme"), "account");
         assert_eq!(owner("/me"), "account");
+        assert_eq!(owner("/training/check-in?s=1"), "account");
+        assert_eq!(owner("/services"), "account");
         assert_eq!(owner("/map?lat=1"), "map");
         assert_eq!(owner("/jobs/42"), "jobs");
         assert_eq!(owner("/employer/3/jobs/new"), "employer");

@@ -23,6 +23,7 @@ pub mod stations;
 pub mod system;
 pub mod time;
 pub mod trades;
+pub mod training;
 pub mod unions;
 pub mod uscc;
 pub mod vocab;

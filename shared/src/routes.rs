@@ -412,7 +412,12 @@ pub mod params {
     use super::Param;
 
     pub const APPLICATION_ID: Param = Param("application_id");
+    pub const CERTIFICATE_ID: Param = Param("certificate_id");
+    pub const COURSE_ID: Param = Param("course_id");
+    /// A training session (one class of a course); `session_id` is a sign-in session.
+    pub const COURSE_SESSION_ID: Param = Param("course_session_id");
     pub const EMPLOYER_ID: Param = Param("employer_id");
+    pub const ENROLMENT_ID: Param = Param("enrolment_id");
     pub const FAIR_ID: Param = Param("fair_id");
     pub const FLAG_ID: Param = Param("flag_id");
     pub const JOB_APPLICATION_ID: Param = Param("job_application_id");
@@ -427,7 +432,11 @@ pub mod params {
 
     pub const ALL: &[Param] = &[
         APPLICATION_ID,
+        CERTIFICATE_ID,
+        COURSE_ID,
+        COURSE_SESSION_ID,
         EMPLOYER_ID,
+        ENROLMENT_ID,
         FAIR_ID,
         FLAG_ID,
         JOB_APPLICATION_ID,
@@ -458,6 +467,7 @@ pub enum RouteId {
     Stations(crate::stations::StationsRoute),
     Membership(crate::membership::MembershipRoute),
     Jobs(crate::jobs::JobsRoute),
+    Training(crate::training::TrainingRoute),
 }
 
 impl RouteId {
@@ -475,6 +485,7 @@ impl RouteId {
             RouteId::Stations(_) => "stations",
             RouteId::Membership(_) => "membership",
             RouteId::Jobs(_) => "jobs",
+            RouteId::Training(_) => "training",
         }
     }
 
@@ -488,6 +499,7 @@ impl RouteId {
             RouteId::Stations(_) => crate::stations::ROUTES,
             RouteId::Membership(_) => crate::membership::ROUTES,
             RouteId::Jobs(_) => crate::jobs::ROUTES,
+            RouteId::Training(_) => crate::training::ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -509,6 +521,7 @@ impl RouteId {
             Stations(a) => matches!(other, Stations(b) if a as u8 == b as u8),
             Membership(a) => matches!(other, Membership(b) if a as u8 == b as u8),
             Jobs(a) => matches!(other, Jobs(b) if a as u8 == b as u8),
+            Training(a) => matches!(other, Training(b) if a as u8 == b as u8),
         }
     }
 }
@@ -530,6 +543,7 @@ route_of!(
     Stations(crate::stations::StationsRoute),
     Membership(crate::membership::MembershipRoute),
     Jobs(crate::jobs::JobsRoute),
+    Training(crate::training::TrainingRoute),
 );
 
 /// Every route of the API.
@@ -541,6 +555,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::stations::ROUTES)
         .chain(crate::membership::ROUTES)
         .chain(crate::jobs::ROUTES)
+        .chain(crate::training::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).

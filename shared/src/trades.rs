@@ -61,6 +61,10 @@ trades! {
     SewingWorker = "sewing_worker", Manufacturing, "缝纫工", "Sewing worker";
     MachineOperator = "machine_operator", Manufacturing, "机床操作工", "Machine operator";
     Other = "other", Other, "其他", "Other";
+    // Appended later (codes and mask bits are stored, so new trades only ever go
+    // at the end): the care and food trades the unions' free courses teach.
+    LactationConsultant = "lactation_consultant", Services, "催乳师", "Lactation consultant";
+    PastryCook = "pastry_cook", Services, "面点师", "Pastry cook";
 }
 
 impl Trade {
@@ -102,11 +106,22 @@ mod tests {
     }
 
     #[test]
+    fn the_first_trades_keep_their_places() {
+        // Positions are mask bits stored in D1: appending is the only change allowed.
+        assert_eq!(Trade::ALL[0], Trade::Carpenter);
+        assert_eq!(Trade::ALL[29], Trade::Other);
+        assert_eq!(Trade::ALL[30], Trade::LactationConsultant);
+        assert_eq!(Trade::ALL[31], Trade::PastryCook);
+    }
+
+    #[test]
     fn two_character_trade_names_are_found() {
         assert_eq!(Trade::matching("木工"), vec![Trade::Carpenter]);
         assert!(Trade::matching("电焊").contains(&Trade::Welder));
         assert!(Trade::matching("电焊工").contains(&Trade::Welder));
         assert!(Trade::matching("rider").contains(&Trade::DeliveryRider));
+        assert_eq!(Trade::matching("催乳"), vec![Trade::LactationConsultant]);
+        assert_eq!(Trade::matching("面点"), vec![Trade::PastryCook]);
         assert!(Trade::matching("").is_empty());
     }
 }

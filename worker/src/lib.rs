@@ -20,6 +20,7 @@ mod session;
 mod shells;
 mod stations;
 mod system;
+mod training;
 mod unions;
 
 use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};

@@ -69,6 +69,7 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
         RouteId::Stations(r) => crate::stations::routes::handle(r, ctx).await,
         RouteId::Membership(r) => crate::membership::routes::handle(r, ctx).await,
         RouteId::Jobs(r) => crate::jobs::routes::handle(r, ctx).await,
+        RouteId::Training(r) => crate::training::routes::handle(r, ctx).await,
     }
 }
 

@@ -1,8 +1,10 @@
-//! Routes of the `account` bundle: signing in, 我的, and joining the union
-//! (a QR scan leads from sign-in to the form within one download).
+//! Routes of the `account` bundle: signing in, 我的, joining the union (a QR
+//! scan leads from sign-in to the form within one download), and training
+//! under 服务 (a session's QR code leads from sign-in to the check-in, and a
+//! certificate's to its check page, within one download too).
 
 use crate::components::layout::{provide_worker_app, WorkerLayout};
-use crate::membership;
+use crate::{membership, training};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -20,6 +22,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("join/:code") view=membership::Join/>
                     <Route path=path!("membership") view=membership::Mine/>
                     <Route path=path!("verify/member") view=membership::Verify/>
+                    <Route path=path!("verify/certificate") view=training::VerifyCertificate/>
+                    <Route path=path!("me/certificates") view=training::Certificates/>
+                    <Route path=path!("services") view=training::Services/>
+                    <Route path=path!("training/check-in") view=training::CheckIn/>
+                    <Route path=path!("training/:id") view=training::CoursePage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -4,6 +4,7 @@ use crate::api::{self, ApiFailure};
 use crate::auth::{set_me, use_auth, AuthState};
 use crate::components::form::{FormError, FormState, TextField};
 use crate::components::language::LanguageSwitch;
+use crate::components::link::AppLink;
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn Me() -> impl IntoView {
         <main class="page">
             <h1 class="page-title">{t("我的", "Me")}</h1>
             {move || match auth.0.get() {
-                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <Sessions/> <MyData/> <SignOut/> }.into_any(),
+                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <Certificates/> <Sessions/> <MyData/> <SignOut/> }.into_any(),
                 AuthState::SignedIn(MeKind::Staff(s)) => view! {
                     <section class="card">
                         <p>{t("您以工会干事身份登录:", "You are signed in as union staff: ")}{s.display_name}</p>
@@ -39,6 +40,19 @@ pub fn Me() -> impl IntoView {
             }}
             <LanguageSwitch/>
         </main>
+    }
+}
+
+/// The worker's certificates from union training, one tap from 我的.
+#[component]
+fn Certificates() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="certs-title">
+            <h2 id="certs-title">{t("我的证书", "My certificates")}</h2>
+            <p class="muted">{t("工会培训的结业证书,可以打印,企业扫码核验。", "Certificates from union training: printable, and employers check them by QR code.")}</p>
+            <AppLink href="/me/certificates".to_string() class="btn btn--secondary">{t("查看证书", "See my certificates")}</AppLink>
+            <AppLink href="/services".to_string() class="btn btn--secondary">{t("免费技能培训", "Free skills training")}</AppLink>
+        </section>
     }
 }
 

@@ -40,6 +40,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("jobs/:id") view=AdminJob/>
                     <Route path=path!("job-reports") view=JobReports/>
                     <Route path=path!("job-fairs") view=JobFairs/>
+                    <Route path=path!("training") view=TrainingCourses/>
+                    <Route path=path!("training/new") view=NewTrainingCourse/>
+                    <Route path=path!("training/figures") view=TrainingFigures/>
+                    <Route path=path!("training/sessions/:id") view=TrainingAttendance/>
+                    <Route path=path!("training/sessions/:id/qr") view=TrainingSessionQr/>
+                    <Route path=path!("training/:id") view=TrainingCourse/>
+                    <Route path=path!("training/:id/edit") view=EditTrainingCourse/>
                 </ParentRoute>
             </Routes>
         </Router>

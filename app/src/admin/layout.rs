@@ -49,6 +49,7 @@ fn AdminFrame() -> impl IntoView {
                     <A href="/admin/job-reports">{t("招工举报", "Job reports")}</A>
                 </Show>
                 <A href="/admin/job-fairs">{t("招聘会", "Job fairs")}</A>
+                <A href="/admin/training">{t("培训", "Training")}</A>
                 <Show when=is_admin>
                     <A href="/admin/staff">{t("人员", "Staff")}</A>
                     <A href="/admin/audit">{t("操作日志", "Audit log")}</A>

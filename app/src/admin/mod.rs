@@ -12,6 +12,7 @@ pub mod pages;
 pub mod scope;
 mod staff;
 mod stations;
+mod training;
 mod unions;
 
 pub use account::Account;
@@ -31,5 +32,10 @@ pub use staff::StaffPage;
 pub use stations::{
     EditStation, Import as StationImport, NewStation, Poster as StationPoster,
     Recheck as StationRecheck, Stations,
+};
+pub use training::{
+    AttendancePage as TrainingAttendance, CoursePage as TrainingCourse, Courses as TrainingCourses,
+    EditCourse as EditTrainingCourse, Figures as TrainingFigures, NewCourse as NewTrainingCourse,
+    SessionQr as TrainingSessionQr,
 };
 pub use unions::Unions;

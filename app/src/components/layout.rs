@@ -79,6 +79,7 @@ fn BottomNav() -> impl IntoView {
             <NavItem href="/" icon="📍" label=t("驿站", "Stations")/>
             <NavItem href="/jobs" icon="🔨" label=t("找活", "Jobs")/>
             <NavItem href="/membership" icon="🪪" label=t("会员", "Member")/>
+            <NavItem href="/services" icon="🧰" label=t("服务", "Services")/>
             <NavItem href="/me" icon="☺" label=t("我的", "Me")/>
         </nav>
     }

@@ -133,9 +133,36 @@ pub fn CardPage() -> impl IntoView {
         <main class="page">
             <h1 class="page-title">{t("我的求职卡", "My job card")}</h1>
             <RequireWorker>
+                <UnionCertificates/>
                 <CardForm/>
             </RequireWorker>
         </main>
+    }
+}
+
+/// The certificates unions issued to the worker (training courses): on the card
+/// by themselves, used in matching, not typed and not removable.
+#[component]
+fn UnionCertificates() -> impl IntoView {
+    let card = LocalResource::new(|| api::get::<JobCardEnvelope>(&api_url!(JobsRoute::MyCard)));
+    move || {
+        card.get()
+            .and_then(Result::ok)
+            .map(|e| e.job_card.verified_certificates)
+            .filter(|c| !c.is_empty())
+            .map(|certs| {
+                view! {
+                    <section class="card" aria-labelledby="union-certs-title">
+                        <h2 id="union-certs-title">{t("工会颁发的证书", "Certificates from the union")}</h2>
+                        <ul class="rows" aria-label=t("工会颁发的证书", "Certificates from the union")>
+                            {certs.into_iter().map(|c| view! {
+                                <li class="row"><strong>{c.name}</strong><span class="muted">{c.serial}" · "{c.issued_on.to_string()}</span></li>
+                            }).collect_view()}
+                        </ul>
+                        <p class="muted">{t("已核验,找活时自动用来匹配。", "Verified; used in matching automatically.")}</p>
+                    </section>
+                }
+            })
     }
 }
 

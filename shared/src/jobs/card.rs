@@ -150,6 +150,19 @@ impl JobCardInput {
     }
 }
 
+/// A certificate a union issued to the worker (a training course's 结业证书,
+/// a competition's rank). It joins the card by itself when issued — the worker
+/// cannot type or remove it — and matching reads its trade (`持证: …`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct CardCertificate {
+    pub serial: String,
+    /// e.g. 家政服务结业证书.
+    pub name: String,
+    pub trade: Trade,
+    pub issued_on: NaiveDate,
+}
+
 /// A worker's job card as stored; the owner sees all of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -157,6 +170,9 @@ pub struct JobCard {
     pub id: i64,
     #[serde(flatten)]
     pub card: JobCardInput,
+    /// Certificates unions issued (verifiable), beside the typed `certificates`.
+    #[serde(default)]
+    pub verified_certificates: Vec<CardCertificate>,
     pub updated_at: String,
 }
 

@@ -5,7 +5,7 @@
 //!
 //! | part | points | how |
 //! |---|---|---|
-//! | trade | 45 | same trade: 39 + 1 per year of experience, up to 6; a related trade (same group): 12; else 0 |
+//! | trade | 45 | same trade: 39 + 1 per year of experience, up to 6 (a union-issued certificate in the job's trade makes it a same-trade match worth at least 3 years); a related trade (same group): 12; else 0 |
 //! | distance | 25 | 25 within 2 km, falling evenly to 0 at 50 km; without the worker's position: 15 if the job's district is one of the card's areas, 8 if the card names no area, else 0 |
 //! | wage | 15 | the job's lowest wage meets the expectation: 15; only its top does: 11; below: 10 → 0 as the top falls from 100 % to 70 % of the expectation; not comparable (piece rate against a time wage): 5 |
 //! | availability | 10 | free by the start (or today, if under way): 10; later: 10 → 0 over 30 days; free only after the job ends: 0 |
@@ -16,7 +16,7 @@
 //! own unit when both sides use the same one, else as daily equivalents
 //! (`money::WageUnit::daily_equivalent`). Ties rank nearer first, then by id.
 
-use super::{JobCard, JobCardInput, JobStatus, JobSummary, TradeExperience};
+use super::{CardCertificate, JobCard, JobCardInput, JobStatus, JobSummary, TradeExperience};
 use crate::geo::{self, LatLng};
 use crate::lang::Text;
 use crate::money::WageUnit;
@@ -26,6 +26,8 @@ use serde::{Deserialize, Serialize};
 
 pub const TRADE_SAME: f64 = 39.0;
 pub const TRADE_EXPERIENCE_MAX_YEARS: u8 = 6;
+/// A union-issued certificate in the job's trade counts as this many years at least.
+pub const CERTIFIED_YEARS: u8 = 3;
 pub const TRADE_RELATED: f64 = 12.0;
 pub const DISTANCE_MAX: f64 = 25.0;
 pub const DISTANCE_FULL_KM: f64 = 2.0;
@@ -83,6 +85,8 @@ pub struct WorkerFacts<'a> {
     pub position: Option<LatLng>,
     pub areas: &'a [String],
     pub available_from: NaiveDate,
+    /// Certificates unions issued (the typed ones are not checked, so they do not count).
+    pub certificates: &'a [CardCertificate],
 }
 
 impl<'a> From<&'a JobCardInput> for WorkerFacts<'a> {
@@ -94,6 +98,16 @@ impl<'a> From<&'a JobCardInput> for WorkerFacts<'a> {
             position: c.position,
             areas: &c.areas,
             available_from: c.available_from,
+            certificates: &[],
+        }
+    }
+}
+
+impl<'a> From<&'a JobCard> for WorkerFacts<'a> {
+    fn from(c: &'a JobCard) -> Self {
+        WorkerFacts {
+            certificates: &c.verified_certificates,
+            ..WorkerFacts::from(&c.card)
         }
     }
 }
@@ -119,11 +133,15 @@ pub enum WageFit {
 }
 
 /// One reason behind a score, language-neutral on the wire; `text` renders it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     SameTrade,
+    /// The worker holds a union-issued certificate in the job's trade.
+    Certified {
+        name: String,
+    },
     RelatedTrade,
     OtherTrade,
     /// Straight-line distance between the job and the worker.
@@ -171,6 +189,9 @@ impl Reason {
     pub fn text(&self) -> Text {
         match *self {
             Reason::SameTrade => Text::new("工种一致", "Same trade"),
+            Reason::Certified { ref name } => {
+                Text::owned(format!("持证: {name}"), format!("Certified: {name}"))
+            }
             Reason::RelatedTrade => Text::new("工种相近", "Related trade"),
             Reason::OtherTrade => Text::new("工种不同", "Different trade"),
             Reason::Distance { m } => Text::owned(distance_text(m), distance_text(m)),
@@ -223,17 +244,29 @@ impl Match {
     }
 }
 
-fn trade_part(job: &JobFacts, worker: &WorkerFacts) -> (f64, Reason) {
+fn trade_part(job: &JobFacts, worker: &WorkerFacts) -> (f64, Vec<Reason>) {
     let same = worker
         .trades
         .iter()
         .filter(|t| job.trades.contains(&t.trade))
         .map(|t| t.years)
         .max();
+    let certified = worker
+        .certificates
+        .iter()
+        .find(|c| job.trades.contains(&c.trade));
+    let same = match (same, certified) {
+        (years, Some(_)) => Some(years.unwrap_or(0).max(CERTIFIED_YEARS)),
+        (years, None) => years,
+    };
     if let Some(years) = same {
+        let mut reasons = vec![Reason::SameTrade];
+        reasons.extend(certified.map(|c| Reason::Certified {
+            name: c.name.clone(),
+        }));
         return (
             TRADE_SAME + f64::from(years.min(TRADE_EXPERIENCE_MAX_YEARS)),
-            Reason::SameTrade,
+            reasons,
         );
     }
     let group = |t: Trade| Some(t.group()).filter(|g| *g != TradeGroup::Other);
@@ -243,9 +276,9 @@ fn trade_part(job: &JobFacts, worker: &WorkerFacts) -> (f64, Reason) {
             .any(|j| group(*j).is_some() && group(*j) == group(w.trade))
     });
     if related {
-        (TRADE_RELATED, Reason::RelatedTrade)
+        (TRADE_RELATED, vec![Reason::RelatedTrade])
     } else {
-        (0.0, Reason::OtherTrade)
+        (0.0, vec![Reason::OtherTrade])
     }
 }
 
@@ -358,11 +391,12 @@ fn availability_part(
 }
 
 /// Scores one job against one worker on `today` (Asia/Shanghai). Reasons come
-/// in a fixed order: trade, distance or area, wage, availability, employer.
+/// in a fixed order: trade (and a certificate in it), distance or area, wage,
+/// availability, employer.
 pub fn score(job: &JobFacts, worker: &WorkerFacts, today: NaiveDate) -> Match {
     let mut reasons = Vec::new();
     let (trade, r) = trade_part(job, worker);
-    reasons.push(r);
+    reasons.extend(r);
     let (distance, r, distance_m) = distance_part(job, worker);
     reasons.extend(r);
     let (wage, r) = wage_part(job, worker);
@@ -401,12 +435,12 @@ fn rank<T>(mut scored: Vec<(T, Match, i64)>) -> Vec<(T, Match)> {
 /// Jobs for a worker, best first. Only jobs live on `today` are ranked. `here`
 /// (the phone's position now) replaces the card's position when given.
 pub fn rank_jobs<'a>(
-    card: &JobCardInput,
+    worker: WorkerFacts<'_>,
     here: Option<LatLng>,
     jobs: &'a [JobSummary],
     today: NaiveDate,
 ) -> Vec<(&'a JobSummary, Match)> {
-    let worker = WorkerFacts::from(card).at(here);
+    let worker = worker.at(here);
     let scored = jobs
         .iter()
         .filter(|j| j.effective_status(today) == JobStatus::Live)
@@ -425,7 +459,7 @@ pub fn rank_cards<'a>(
     let scored = cards
         .iter()
         .filter(|c| c.card.visible)
-        .map(|c| (c, score(&facts, &WorkerFacts::from(&c.card), today), c.id))
+        .map(|c| (c, score(&facts, &WorkerFacts::from(c), today), c.id))
         .collect();
     rank(scored)
 }
@@ -449,6 +483,9 @@ pub struct Candidate {
     pub display_name: Option<String>,
     pub trades: Vec<TradeExperience>,
     pub certificates: Vec<String>,
+    /// Certificates unions issued, verifiable by their QR codes.
+    #[serde(default)]
+    pub verified_certificates: Vec<CardCertificate>,
     pub expected_wage_fen: i64,
     pub expected_wage_unit: WageUnit,
     pub available_from: NaiveDate,
@@ -530,11 +567,15 @@ mod tests {
             trades: vec![Trade::Cook],
             ..job_north(3, 0.3)
         };
-        let ranked: Vec<i64> =
-            rank_jobs(&me, None, &[near_other, near_related, far_same], d(TODAY))
-                .iter()
-                .map(|(j, _)| j.id)
-                .collect();
+        let ranked: Vec<i64> = rank_jobs(
+            (&me).into(),
+            None,
+            &[near_other, near_related, far_same],
+            d(TODAY),
+        )
+        .iter()
+        .map(|(j, _)| j.id)
+        .collect();
         assert_eq!(ranked, [1, 2, 3]);
         // Even a newcomer to the trade, at the far edge of the distance scale.
         let newcomer = JobCardInput {
@@ -559,7 +600,7 @@ mod tests {
     fn closer_beats_farther_in_the_same_trade() {
         let me = worker_at(31.85, 117.26);
         let jobs = [job_north(1, 30.0), job_north(2, 8.0), job_north(3, 1.0)];
-        let ranked: Vec<i64> = rank_jobs(&me, None, &jobs, d(TODAY))
+        let ranked: Vec<i64> = rank_jobs((&me).into(), None, &jobs, d(TODAY))
             .iter()
             .map(|(j, _)| j.id)
             .collect();
@@ -571,7 +612,7 @@ mod tests {
         let me = worker_at(31.85, 117.26);
         let jobs = [job_north(1, 20.0), job_north(2, 1.0)];
         let here = Some(LatLng::new(31.85 + 20.0 / 111.195, 117.26));
-        let ranked = rank_jobs(&me, here, &jobs, d(TODAY));
+        let ranked = rank_jobs((&me).into(), here, &jobs, d(TODAY));
         assert_eq!(ranked[0].0.id, 1);
         assert!(ranked[0].1.distance_m.unwrap() < 100);
     }
@@ -599,11 +640,15 @@ mod tests {
             wage_max_fen: 18_000,
             ..job_north(4, 5.0)
         };
-        let ranked: Vec<(i64, u8)> =
-            rank_jobs(&me, None, &[far_below, below, meets, above], d(TODAY))
-                .iter()
-                .map(|(j, m)| (j.id, m.score))
-                .collect();
+        let ranked: Vec<(i64, u8)> = rank_jobs(
+            (&me).into(),
+            None,
+            &[far_below, below, meets, above],
+            d(TODAY),
+        )
+        .iter()
+        .map(|(j, m)| (j.id, m.score))
+        .collect();
         assert_eq!(ranked.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 3, 4]);
         assert!(ranked[2].1 > ranked[3].1, "{ranked:?}");
         let low = JobSummary {
@@ -672,7 +717,7 @@ mod tests {
             ..job_north(3, 1.0)
         };
         let jobs = [over, late, on_time];
-        let ranked = rank_jobs(&me, None, &jobs, d(TODAY));
+        let ranked = rank_jobs((&me).into(), None, &jobs, d(TODAY));
         assert_eq!(
             ranked.iter().map(|(j, _)| j.id).collect::<Vec<_>>(),
             [1, 2, 3]
@@ -761,6 +806,7 @@ mod tests {
                 visible,
                 ..worker_at(31.85 + km / 111.195, 117.26)
             },
+            verified_certificates: vec![],
             updated_at: "2025-03-20T00:00:00Z".into(),
         };
         let cards = [
@@ -775,8 +821,85 @@ mod tests {
             [11, 13, 10]
         );
         // Two-way: the same pair scores the same from either side.
-        let from_worker = rank_jobs(&cards[1].card, None, std::slice::from_ref(&job), d(TODAY));
+        let from_worker = rank_jobs(
+            (&cards[1]).into(),
+            None,
+            std::slice::from_ref(&job),
+            d(TODAY),
+        );
         assert_eq!(from_worker[0].1, ranked[0].1);
+    }
+
+    fn certified(card: JobCardInput, trade: Trade, name: &str) -> JobCard {
+        JobCard {
+            id: 1,
+            card,
+            verified_certificates: vec![CardCertificate {
+                serial: "GYPX-2025-000001".into(),
+                name: name.into(),
+                trade,
+                issued_on: d("2025-03-20"),
+            }],
+            updated_at: "2025-03-20T00:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_union_certificate_in_the_jobs_trade_is_a_reason_and_counts() {
+        let newcomer = JobCardInput {
+            trades: vec![TradeExperience {
+                trade: Trade::DomesticWorker,
+                years: 0,
+            }],
+            ..worker_at(31.85, 117.26)
+        };
+        let job = JobSummary {
+            trades: vec![Trade::DomesticWorker],
+            ..job_north(1, 1.0)
+        };
+        let plain = score_of(&job, &newcomer);
+        let card = certified(newcomer.clone(), Trade::DomesticWorker, "家政服务结业证书");
+        let with = score(&JobFacts::from(&job), &WorkerFacts::from(&card), d(TODAY));
+        assert_eq!(with.reasons[0], Reason::SameTrade);
+        assert_eq!(
+            with.reasons[1],
+            Reason::Certified {
+                name: "家政服务结业证书".into()
+            }
+        );
+        assert!(with
+            .summary()
+            .zh
+            .starts_with("工种一致 · 持证: 家政服务结业证书 · "));
+        assert_eq!(
+            with.score - plain.score,
+            CERTIFIED_YEARS,
+            "counts as three years"
+        );
+        // A certificate in another trade says nothing and adds nothing.
+        let other = certified(newcomer.clone(), Trade::PastryCook, "面点制作结业证书");
+        assert_eq!(
+            score(&JobFacts::from(&job), &WorkerFacts::from(&other), d(TODAY)),
+            plain
+        );
+        // A trade learnt on the course but not on the card still makes a same-trade match.
+        let cook = JobCardInput {
+            trades: vec![TradeExperience {
+                trade: Trade::Cleaner,
+                years: 2,
+            }],
+            ..newcomer
+        };
+        let card = certified(cook, Trade::DomesticWorker, "家政服务结业证书");
+        let m = score(&JobFacts::from(&job), &WorkerFacts::from(&card), d(TODAY));
+        assert!(m.reasons.contains(&Reason::SameTrade), "{m:?}");
+        // Ranked the same way from either side.
+        let ranked = rank_cards(&job, std::slice::from_ref(&card), d(TODAY));
+        assert_eq!(ranked[0].1, m);
+        assert_eq!(
+            serde_json::to_value(&m.reasons[1]).unwrap(),
+            serde_json::json!({"kind": "certified", "name": "家政服务结业证书"})
+        );
     }
 
     #[test]
@@ -790,7 +913,7 @@ mod tests {
             status: JobStatus::TakenDown,
             ..job_north(2, 1.0)
         };
-        assert!(rank_jobs(&me, None, &[expired, down], d(TODAY)).is_empty());
+        assert!(rank_jobs((&me).into(), None, &[expired, down], d(TODAY)).is_empty());
     }
 
     #[test]

@@ -6,3 +6,4 @@ pub mod password;
 pub mod qr;
 pub mod sealed;
 pub mod sms_aliyun;
+pub mod spreadsheet;

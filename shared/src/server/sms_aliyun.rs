@@ -60,7 +60,27 @@ pub fn send_code_url(
     nonce: &str,
     timestamp: &str,
 ) -> String {
-    let mut params = BTreeMap::new();
+    send_template_url(
+        cfg,
+        &cfg.template_code,
+        phone,
+        &serde_json::json!({ "code": code }),
+        nonce,
+        timestamp,
+    )
+}
+
+/// The signed GET URL that sends the approved template `template_code`,
+/// filled with `params`, to `phone` (notices such as a training reminder).
+pub fn send_template_url(
+    cfg: &AliyunConfig,
+    template_code: &str,
+    phone: &str,
+    params: &serde_json::Value,
+    nonce: &str,
+    timestamp: &str,
+) -> String {
+    let mut query = BTreeMap::new();
     for (k, v) in [
         ("AccessKeyId", cfg.access_key_id.as_str()),
         ("Action", "SendSms"),
@@ -71,21 +91,18 @@ pub fn send_code_url(
         ("SignatureMethod", "HMAC-SHA1"),
         ("SignatureNonce", nonce),
         ("SignatureVersion", "1.0"),
-        ("TemplateCode", cfg.template_code.as_str()),
+        ("TemplateCode", template_code),
         ("Timestamp", timestamp),
         ("Version", "2017-05-25"),
     ] {
-        params.insert(k.to_string(), v.to_string());
+        query.insert(k.to_string(), v.to_string());
     }
-    params.insert(
-        "TemplateParam".into(),
-        serde_json::json!({ "code": code }).to_string(),
-    );
-    let sig = signature(&cfg.access_key_secret, &params);
+    query.insert("TemplateParam".into(), params.to_string());
+    let sig = signature(&cfg.access_key_secret, &query);
     format!(
         "{ENDPOINT}?Signature={}&{}",
         percent_encode(&sig),
-        canonical_query(&params)
+        canonical_query(&query)
     )
 }
 
@@ -149,5 +166,15 @@ mod tests {
         assert!(url.starts_with("https://dysmsapi.aliyuncs.com/?Signature="));
         assert!(url.contains("TemplateParam=%7B%22code%22%3A%22123456%22%7D"));
         assert!(url.contains("PhoneNumbers=13800000000"));
+        let notice = send_template_url(
+            &cfg,
+            "SMS_2",
+            "13800000000",
+            &serde_json::json!({ "course": "家政" }),
+            "nonce",
+            "2025-01-01T00:00:00Z",
+        );
+        assert!(notice.contains("TemplateCode=SMS_2"));
+        assert!(notice.contains("TemplateParam=%7B%22course%22%3A%22%E5%AE%B6%E6%94%BF%22%7D"));
     }
 }

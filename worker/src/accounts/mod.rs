@@ -4,5 +4,5 @@
 
 pub mod otp;
 pub mod routes;
-mod sms;
+pub mod sms;
 pub mod store;

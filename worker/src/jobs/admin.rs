@@ -390,6 +390,7 @@ pub async fn candidates(ctx: &Ctx) -> AppResult<Response> {
     let rows = store::visible_cards(
         &ctx.db()?,
         related_mask(summary.trades.iter().copied()),
+        trade_mask(summary.trades.iter().copied()),
         300,
     )
     .await?;
@@ -405,6 +406,7 @@ pub async fn candidates(ctx: &Ctx) -> AppResult<Response> {
                 .and_then(|r| r.display_name.clone()),
             trades: c.card.trades.clone(),
             certificates: c.card.certificates.clone(),
+            verified_certificates: c.verified_certificates.clone(),
             expected_wage_fen: c.card.expected_wage_fen,
             expected_wage_unit: c.card.expected_wage_unit,
             available_from: c.card.available_from,

@@ -373,18 +373,18 @@ async fn matches(ctx: &Ctx) -> AppResult<Response> {
     let card = store::card_of(&db, ctx.worker_id()?)
         .await?
         .ok_or_else(no_card)?
-        .wire()
-        .card;
-    let at = here.or(card.position);
-    let found = store::match_candidates(
-        &db,
-        at,
-        related_mask(card.trades.iter().map(|t| t.trade)),
-        ctx.today(),
-    )
-    .await?;
+        .wire();
+    let at = here.or(card.card.position);
+    // Jobs in the card's trades and in those of its union certificates.
+    let trades = card
+        .card
+        .trades
+        .iter()
+        .map(|t| t.trade)
+        .chain(card.verified_certificates.iter().map(|c| c.trade));
+    let found = store::match_candidates(&db, at, related_mask(trades), ctx.today()).await?;
     let jobs: Vec<JobSummary> = found.rows.iter().map(|r| r.summary(at)).collect();
-    let matches: Vec<MatchedJob> = rank_jobs(&card, here, &jobs, ctx.today())
+    let matches: Vec<MatchedJob> = rank_jobs((&card).into(), here, &jobs, ctx.today())
         .into_iter()
         .take(LIMIT)
         .map(|(j, m)| MatchedJob {

@@ -9,7 +9,7 @@ mod employers;
 mod fair_form;
 mod fairs;
 mod figures;
-mod filter;
+pub mod filter;
 mod job;
 mod list;
 mod new_employer;

@@ -225,6 +225,13 @@ pub async fn delete_account(ctx: &mut Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
     let today = ctx.today().to_string();
     let mut erase = crate::jobs::store::erase_seeker(&db, user_id, &ctx.now_text())?;
+    let courses = crate::training::store::open_courses_of(&db, user_id).await?;
+    erase.extend(crate::training::store::erase_trainee(
+        &db,
+        user_id,
+        &courses,
+        &ctx.now_text(),
+    )?);
     erase.extend(crate::membership::store::erase_person(
         &db,
         user_id,

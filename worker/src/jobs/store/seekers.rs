@@ -30,10 +30,14 @@ pub struct CardRow {
     pub available_from: String,
     pub visible: i64,
     pub updated_at: String,
+    /// JSON list of the union-issued certificates (training), for matching.
+    pub verified: Option<String>,
 }
 
 const CARD_COLUMNS: &str = "c.id, c.user_id, u.display_name, c.trades, c.certificates, c.expected_wage_fen, c.expected_wage_unit, c.areas,
-  c.lat, c.lng, c.available_from, c.visible, c.updated_at";
+  c.lat, c.lng, c.available_from, c.visible, c.updated_at,
+  (SELECT json_group_array(json_object('serial', t.serial, 'name', t.name, 'trade', t.trade, 'issued_on', t.issued_on))
+     FROM training_certificates t WHERE t.user_id = c.user_id AND t.revoked_at IS NULL) AS verified";
 const CARD_FROM: &str = "job_cards c JOIN users u ON u.id = c.user_id";
 
 impl CardRow {
@@ -54,6 +58,7 @@ impl CardRow {
                 available_from: self.available_from.parse().unwrap_or_default(),
                 visible: flag(self.visible),
             },
+            verified_certificates: self.verified.as_deref().map(json_list).unwrap_or_default(),
             updated_at: self.updated_at.clone(),
         }
     }
@@ -72,9 +77,25 @@ pub async fn cards_by_ids(db: &D1Database, ids: &[i64]) -> AppResult<Vec<CardRow
     db::all(db, &format!("SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.visible = 1"), params![serde_json::to_string(ids)?]).await
 }
 
-/// Visible cards with a trade in `mask`, most recently updated first: the pool a job's candidates are ranked from.
-pub async fn visible_cards(db: &D1Database, mask: i64, limit: u32) -> AppResult<Vec<CardRow>> {
-    db::all(db, &format!("SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.visible = 1 AND (c.trade_mask & ?) <> 0 ORDER BY c.updated_at DESC LIMIT ?"), params![mask, limit]).await
+/// Visible cards with a trade in `mask`, or whose holder has a union
+/// certificate in `certified` (the job's own trades), most recently updated
+/// first: the pool a job's candidates are ranked from.
+pub async fn visible_cards(
+    db: &D1Database,
+    mask: i64,
+    certified: i64,
+    limit: u32,
+) -> AppResult<Vec<CardRow>> {
+    db::all(
+        db,
+        &format!(
+            "SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.visible = 1 AND ((c.trade_mask & ?1) <> 0
+               OR EXISTS (SELECT 1 FROM training_certificates t WHERE t.user_id = c.user_id AND t.revoked_at IS NULL AND (t.trade_mask & ?2) <> 0))
+             ORDER BY c.updated_at DESC LIMIT ?3"
+        ),
+        params![mask, certified, limit],
+    )
+    .await
 }
 
 pub async fn save_card(
