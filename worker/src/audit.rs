@@ -20,6 +20,27 @@ pub struct Event<'a> {
     pub after: Option<Value>,
 }
 
+impl<'a> Event<'a> {
+    /// An entry filed under a union path, with the state after the change.
+    pub fn new(
+        action: &'a str,
+        target_type: &'a str,
+        id: i64,
+        union_path: &'a str,
+        after: Option<Value>,
+    ) -> Self {
+        Event {
+            action,
+            target_type,
+            target_id: id.to_string(),
+            union_id: None,
+            union_path,
+            before: None,
+            after,
+        }
+    }
+}
+
 pub fn statement(
     db: &D1Database,
     staff: &Staff,

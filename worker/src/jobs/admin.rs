@@ -42,24 +42,6 @@ async fn job_in_scope(ctx: &Ctx) -> AppResult<JobRow> {
     Ok(j)
 }
 
-fn event<'a>(
-    action: &'a str,
-    target_type: &'a str,
-    id: i64,
-    union_path: &'a str,
-    after: Option<serde_json::Value>,
-) -> audit::Event<'a> {
-    audit::Event {
-        action,
-        target_type,
-        target_id: id.to_string(),
-        union_id: None,
-        union_path,
-        before: None,
-        after,
-    }
-}
-
 /// The union a staff member acts as: their own, or for platform admins (who
 /// have none) the union that looks after the employer.
 async fn acting_union(ctx: &Ctx, employer_id: i64) -> AppResult<i64> {
@@ -129,7 +111,7 @@ pub async fn create_employer(ctx: &mut Ctx) -> AppResult<Response> {
     statements.push(audit::statement(
         &db,
         staff,
-        &event(
+        &audit::Event::new(
             "employer.create",
             "employer",
             id,
@@ -185,7 +167,7 @@ pub async fn set_employer_status(ctx: &mut Ctx) -> AppResult<Response> {
     } else {
         "employer.status"
     };
-    let mut entry = event(
+    let mut entry = audit::Event::new(
         action,
         "employer",
         e.id,
@@ -239,7 +221,7 @@ pub async fn raise_flag(ctx: &mut Ctx) -> AppResult<Response> {
             audit::statement(
                 &db,
                 staff,
-                &event(
+                &audit::Event::new(
                     "employer.flag",
                     "employer",
                     e.id,
@@ -281,7 +263,7 @@ pub async fn clear_flag(ctx: &Ctx) -> AppResult<Response> {
             audit::statement(
                 &db,
                 staff,
-                &event(
+                &audit::Event::new(
                     "employer.clear_flag",
                     "employer_flag",
                     flag_id,
@@ -463,7 +445,7 @@ pub async fn invite(ctx: &mut Ctx) -> AppResult<Response> {
             audit::statement(
                 &db,
                 staff,
-                &event(
+                &audit::Event::new(
                     "job.invite",
                     "job",
                     job.id,
@@ -562,7 +544,7 @@ pub async fn decide_report(ctx: &mut Ctx) -> AppResult<Response> {
     statements.push(audit::statement(
         &db,
         staff,
-        &event(
+        &audit::Event::new(
             action,
             "job_report",
             report.id,
@@ -629,7 +611,7 @@ pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
     statements.push(audit::statement(
         &db,
         staff,
-        &event(
+        &audit::Event::new(
             "job_fair.create",
             "job_fair",
             first,

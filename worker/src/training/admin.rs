@@ -21,24 +21,6 @@ use shared::training::*;
 use shared::{ApiError, Text};
 use worker::Response;
 
-fn event<'a>(
-    action: &'a str,
-    target_type: &'a str,
-    id: i64,
-    union_path: &'a str,
-    after: Option<serde_json::Value>,
-) -> audit::Event<'a> {
-    audit::Event {
-        action,
-        target_type,
-        target_id: id.to_string(),
-        union_id: None,
-        union_path,
-        before: None,
-        after,
-    }
-}
-
 fn by(ctx: &Ctx) -> AppResult<String> {
     Ok(format!("staff:{}", ctx.staff()?.id))
 }
@@ -160,7 +142,7 @@ pub async fn create_course(ctx: &mut Ctx) -> AppResult<Response> {
             statements.push(audit::statement(
                 &db,
                 ctx.staff()?,
-                &event(
+                &audit::Event::new(
                     "training_course.create",
                     "training_course",
                     id,
@@ -262,7 +244,7 @@ pub async fn edit_course(ctx: &mut Ctx) -> AppResult<Response> {
     let mut statements = store::update_course(&db, course.id, &valid, &derived, &removed, &now)?;
     statements.push(store::promote(&db, course.id, &now)?);
     statements.push(store::promotion_notices(&db, course.id, &now)?);
-    let mut entry = event(
+    let mut entry = audit::Event::new(
         "training_course.edit",
         "training_course",
         course.id,
@@ -377,7 +359,7 @@ pub async fn issue_certificates(ctx: &Ctx) -> AppResult<Response> {
         statements.push(audit::statement(
             &db,
             ctx.staff()?,
-            &event(
+            &audit::Event::new(
                 "training_certificate.issue",
                 "training_course",
                 course.id,
@@ -511,7 +493,7 @@ pub async fn mark_attendance(ctx: &mut Ctx) -> AppResult<Response> {
             audit::statement(
                 &db,
                 ctx.staff()?,
-                &event(
+                &audit::Event::new(
                     action,
                     "training_session",
                     session.id,
@@ -586,7 +568,7 @@ pub async fn assess(ctx: &mut Ctx) -> AppResult<Response> {
             audit::statement(
                 &db,
                 ctx.staff()?,
-                &event(
+                &audit::Event::new(
                     "training_enrolment.assess",
                     "training_enrolment",
                     e.id,
@@ -636,7 +618,7 @@ pub async fn revoke_certificate(ctx: &mut Ctx) -> AppResult<Response> {
             audit::statement(
                 &db,
                 ctx.staff()?,
-                &event(
+                &audit::Event::new(
                     "training_certificate.revoke",
                     "training_certificate",
                     cert.id,
