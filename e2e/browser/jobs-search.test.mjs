@@ -1,11 +1,12 @@
 // 找活 in Chromium: the lowest daily wage and the distance as chips, kept in
-// the address and on the phone through a reload.
+// the address and on the phone through a reload; 为我推荐 with a badge for the
+// union's invitations the worker has not seen yet.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, assertAccessible, appReady } from "../lib/browser.mjs";
+import { openBrowser, assertAccessible, appReady, signInWorker } from "../lib/browser.mjs";
 import { BASE } from "../lib/env.mjs";
-import { staff, tree, uid } from "../lib/fixtures.mjs";
-import { liveJob, north, verifiedEmployer } from "../lib/jobs.mjs";
+import { staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { day, liveJob, north, verifiedEmployer } from "../lib/jobs.mjs";
 
 let t, admin;
 before(async () => {
@@ -57,6 +58,50 @@ test("wage and distance chips narrow the search, and a reload keeps them", async
     await page.getByRole("button", { name: "不限", exact: true }).last().click();
     await page.waitForURL(`${BASE}/jobs`);
     for (const j of [near, cheap, far]) await job(page, j).waitFor();
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test("staff invite a worker: a badge on 找活's 为我推荐, gone once the page is opened", async () => {
+  const spot = { lat: 30.27, lng: 120.15 }; // 杭州: only this test's jobs
+  const e = await verifiedEmployer(admin, t.a.id);
+  const title = `工会推荐木工${uid()}`;
+  const job = await liveJob(admin, e.id, { at: north(1, spot), title });
+  const w = await worker();
+  const card = { trades: [{ trade: "carpenter", years: 8 }], certificates: [], expected_wage_fen: 30000, expected_wage_unit: "day", areas: [], position: spot, available_from: day(0), visible: true };
+  const cardId = (await w.put("/api/job-card", card)).body.job_card.id;
+  assert.deepEqual((await admin.post(`/api/admin/jobs/${job.id}/invitations`, { card_ids: [cardId] })).body, { invited: 1, already: 0 });
+
+  const b = await openBrowser();
+  try {
+    const { page } = b;
+    await page.goto("/jobs/applications");
+    await page.waitForURL(/\/login\?next=/);
+    await signInWorker(page, w.phone);
+    await page.waitForURL(`${BASE}/jobs/applications`);
+    await page.goto("/jobs");
+    const entry = page.getByRole("link", { name: /为我推荐/ });
+    await entry.locator(".badge").getByText("1", { exact: true }).waitFor();
+    assert.match(await entry.innerText(), /为我推荐\s*1/);
+    await assertAccessible(page, "找活 with a badge");
+
+    const seen = page.waitForResponse((r) => r.url().endsWith("/api/job-invitations/seen") && r.status() === 200);
+    await entry.click();
+    await page.waitForURL(`${BASE}/jobs/matches`);
+    await page.getByRole("heading", { level: 1, name: "为我推荐" }).waitFor();
+    await page.getByRole("region", { name: "工会推荐给您" }).locator(".job", { hasText: title }).waitFor();
+    await seen;
+    await assertAccessible(page, "为我推荐");
+
+    await page.goto("/jobs");
+    const counted = page.waitForResponse((r) => r.url().endsWith("/api/job-invitations/unseen"));
+    await page.reload();
+    assert.deepEqual(await (await counted).json(), { unseen: 0 });
+    await page.getByRole("link", { name: /为我推荐/ }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByRole("link", { name: /为我推荐/ }).locator(".badge").count(), 0);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -224,6 +224,7 @@ pub fn Search() -> impl IntoView {
         <main class="page">
             <h1 class="page-title">{t("找活干", "Find work")}</h1>
             <nav class="quick-links" aria-label=t("找活", "Jobs")>
+                <super::matches::MatchesLink/>
                 <A href="/jobs/card" attr:class="btn btn--secondary">{t("我的求职卡", "My job card")}</A>
                 <A href="/jobs/applications" attr:class="btn btn--secondary">{t("我的申请", "My applications")}</A>
                 <A href="/jobs/fairs" attr:class="btn btn--secondary">{t("招聘会", "Job fairs")}</A>
