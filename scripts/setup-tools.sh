@@ -47,7 +47,7 @@ fi
 if [ "${1:-}" = "--rust-only" ]; then exit 0; fi
 
 if [ ! -x node_modules/.bin/wrangler ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm packages (wrangler, binaryen, node 22, playwright-core, axe-core)"
+  log "installing npm packages (wrangler, binaryen, node 22, playwright-core, axe-core, ajv)"
   # `npm install`, not `npm ci`: the versions are the lockfile's, but this registry
   # has no macOS/Windows builds of workerd, which `npm ci` insists on listing.
   # --no-save: install exactly the lockfile, and leave it as committed.

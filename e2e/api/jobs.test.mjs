@@ -232,6 +232,39 @@ test("a job card gets ranked matches with plain reasons; staff see candidates an
   assert.ok(!after.body.candidates.some((c) => c.card_id === saved.body.job_card.id));
 });
 
+test("unseen invitations: counted for the badge on 找活 until the worker opens 为我推荐", async () => {
+  const e = await verifiedEmployer(admin, t.a.id);
+  const spot = { lat: 30.6, lng: 104.06 }; // 成都: only this test's jobs
+  const first = await liveJob(admin, e.id, { at: north(1, spot), title: `木工${uid()}` });
+  const second = await liveJob(admin, e.id, { at: north(2, spot), title: `木工${uid()}` });
+  const w = await worker();
+  const card = { trades: [{ trade: "carpenter", years: 5 }], certificates: [], expected_wage_fen: 30000, expected_wage_unit: "day", areas: [], position: spot, available_from: day(0), visible: true };
+  const cardId = (await w.put("/api/job-card", card)).body.job_card.id;
+  const unseen = async (client = w) => {
+    const r = await client.get("/api/job-invitations/unseen");
+    assert.equal(r.status, 200, r.text);
+    return r.body.unseen;
+  };
+  assert.equal(await unseen(), 0);
+  assert.equal((await new Client({ ip: freshIp() }).get("/api/job-invitations/unseen")).status, 401);
+  await admin.post(`/api/admin/jobs/${first.id}/invitations`, { card_ids: [cardId] });
+  assert.equal(await unseen(), 1);
+  assert.equal(await unseen(await worker()), 0, "someone else's invitations are not counted");
+  // Listing them (a GET) changes nothing; opening the page marks them seen.
+  await w.get("/api/job-invitations");
+  assert.equal(await unseen(), 1);
+  const seen = await w.post("/api/job-invitations/seen");
+  assert.equal(seen.status, 200, seen.text);
+  assert.deepEqual(seen.body, { unseen: 0 });
+  assert.equal(await unseen(), 0);
+  assert.ok((await w.get("/api/job-invitations")).body.invitations.some((i) => i.job.id === first.id), "seen ones are still listed");
+  // A new one counts again; one to a job taken down does not.
+  await admin.post(`/api/admin/jobs/${second.id}/invitations`, { card_ids: [cardId] });
+  assert.equal(await unseen(), 1);
+  sql(`UPDATE jobs SET valid_until = '2000-01-01' WHERE id = ${second.id}`);
+  assert.equal(await unseen(), 0, "only invitations to open jobs");
+});
+
 test("the employer marks a hire: it counts as a match, and a full job leaves the list", async () => {
   const owner = await worker();
   const e = await verifiedEmployer(admin, t.a.id, { contact_phone: owner.phone });

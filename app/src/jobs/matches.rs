@@ -1,6 +1,7 @@
-//! `/jobs/matches`: work that fits the worker's job card, best first, each with
-//! its reasons in plain words (工种一致 · 3.2 km · 日薪高于期望) and the union's
-//! own recommendations on top.
+//! `/jobs/matches` (为我推荐): work that fits the worker's job card, best first,
+//! each with its reasons in plain words (工种一致 · 3.2 km · 日薪高于期望) and the
+//! union's own recommendations on top. 找活 links here with a badge counting
+//! the union's invitations the worker has not seen; opening this page sees them.
 
 use super::item::JobItem;
 use crate::api::{self, ApiFailure};
@@ -12,13 +13,14 @@ use crate::stations::place::Place;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api_url;
-use shared::jobs::{InvitationList, JobsRoute, MatchList};
+use shared::jobs::{InvitationList, JobsRoute, MatchList, UnseenInvitations};
+use shared::Lang;
 
 #[component]
 pub fn Matches() -> impl IntoView {
     view! {
         <main class="page">
-            <h1 class="page-title">{t("适合我的活", "Work that fits me")}</h1>
+            <h1 class="page-title">{t("为我推荐", "Picked for me")}</h1>
             <RequireWorker>
                 <Invited/>
                 <Ranked/>
@@ -66,10 +68,46 @@ fn Ranked() -> impl IntoView {
     }
 }
 
-/// Jobs union staff picked for this worker.
+/// 找活's entry to this page, with the number of invitations not seen yet
+/// (none shown when signed out or when there are none).
+#[component]
+pub fn MatchesLink() -> impl IntoView {
+    let auth = crate::auth::use_auth();
+    let unseen = LocalResource::new(move || {
+        let worker = auth.worker().map(|w| w.user_id);
+        async move {
+            if worker.is_none() {
+                return 0;
+            }
+            api::get::<UnseenInvitations>(&api_url!(JobsRoute::InvitationsUnseen))
+                .await
+                .map_or(0, |u| u.unseen)
+        }
+    });
+    let lang = use_lang();
+    view! {
+        <A href="/jobs/matches" attr:class="btn btn--primary">
+            {t("为我推荐", "Picked for me")}
+            {move || unseen.get().filter(|n| *n > 0).map(|n| view! {
+                " "<span class="badge badge--count" aria-hidden="true">{n}</span>
+                <span class="sr-only">{move || if lang.get() == Lang::En { format!(": {n} new from your union") } else { format!(":{n} 条工会新推荐") }}</span>
+            })}
+        </A>
+    }
+}
+
+/// Jobs union staff picked for this worker; once shown, they count as seen.
 #[component]
 fn Invited() -> impl IntoView {
-    let list = LocalResource::new(|| api::get::<InvitationList>(&api_url!(JobsRoute::Invitations)));
+    let list = LocalResource::new(|| async {
+        let list = api::get::<InvitationList>(&api_url!(JobsRoute::Invitations)).await;
+        if list.as_ref().is_ok_and(|l| !l.invitations.is_empty()) {
+            // Not worth an error on screen: at worst the badge shows them again.
+            let _ =
+                api::post::<_, UnseenInvitations>(&api_url!(JobsRoute::InvitationsSeen), &()).await;
+        }
+        list
+    });
     move || {
         list.get().and_then(Result::ok).filter(|l| !l.invitations.is_empty()).map(|l| {
             view! {

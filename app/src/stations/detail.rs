@@ -5,6 +5,7 @@ use super::saved;
 use crate::api::{self, ApiFailure};
 use crate::components::navigate::NavButtons;
 use crate::components::status::{ErrorView, Loading};
+use crate::draft::persisted;
 use crate::i18n::{t, use_lang};
 use crate::outbox::{self, Submitted};
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ use shared::stations::{
     Amenity, ReportEnvelope, ReportInput, ReportKind, StationEnvelope, StationSummary,
     StationsRoute,
 };
-use shared::Lang;
+use shared::{Lang, Text};
 
 #[derive(Clone)]
 enum Loaded {
@@ -131,13 +132,15 @@ fn Page(summary: StationSummary, station: Option<shared::stations::Station>) -> 
     }
 }
 
-/// One tap: closed, moved, an amenity missing, or something else; a note is optional.
+/// One tap: closed, moved, an amenity missing, or something else; a note is
+/// optional. The note is a draft on the phone (per station): it survives a
+/// reload and a refusal, and goes only once the server has the report.
 #[component]
 fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
     let lang = use_lang();
-    let note = RwSignal::new(String::new());
+    let note = persisted(format!("gy.station_report.{station_id}"), String::new());
     let choosing_amenity = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<Result<&'static str, String>>);
+    let outcome = RwSignal::new(None::<Result<String, String>>);
     let send = move |kind: ReportKind, amenity: Option<Amenity>| {
         let n = note.get_untracked();
         let input = ReportInput {
@@ -153,29 +156,18 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let path = api_url!(StationsRoute::Report, STATION_ID = station_id);
             let l = lang.get_untracked();
-            outcome.set(Some(
-                match outbox::submit::<_, ReportEnvelope>(
-                    "station_report",
-                    Method::Post,
-                    &path,
-                    &input,
-                )
-                .await
-                {
-                    Submitted::Sent(_) => Ok(if l == Lang::En {
-                        "Thank you: the union will check it."
-                    } else {
-                        "谢谢,已经告诉工会,会有人来核实。"
-                    }),
-                    Submitted::Queued => Ok(if l == Lang::En {
-                        "Saved: it will be sent when you are back online."
-                    } else {
-                        "已保存,有网络时会自动发送。"
-                    }),
-                    Submitted::Refused(e) => Err(e.message(l)),
-                },
-            ));
-            note.set(String::new());
+            let sent =
+                outbox::submit::<_, ReportEnvelope>("station_report", Method::Post, &path, &input)
+                    .await;
+            outcome.set(Some(match sent {
+                Submitted::Sent(_) => {
+                    note.set(String::new());
+                    Ok(REPORT_SENT.get(l).to_string())
+                }
+                // On the phone, sent by itself later: the note stays until it is.
+                Submitted::Queued => Ok(REPORT_WAITING.get(l).to_string()),
+                Submitted::Refused(e) => Err(format!("{} {}", e.message(l), NOTE_KEPT.get(l))),
+            }));
         });
     };
     view! {
@@ -209,3 +201,16 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
         </section>
     }
 }
+
+const REPORT_SENT: Text = Text::new(
+    "谢谢,已经告诉工会,会有人来核实。",
+    "Thank you: the union will check it.",
+);
+const REPORT_WAITING: Text = Text::new(
+    "还没发出去(没有网络,或刚才报告太多次)。已保存在手机上,稍后会自动发送。",
+    "Not sent yet (no signal, or too many reports just now). Kept on your phone; it will be sent by itself later.",
+);
+const NOTE_KEPT: Text = Text::new(
+    "你写的说明还在,可以改一改再发。",
+    "Your note is still here: you can change it and send again.",
+);

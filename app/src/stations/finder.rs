@@ -99,6 +99,7 @@ pub fn Finder() -> impl IntoView {
                 <FilterBar filters=filters/>
                 <Results found=found retry=Callback::new(move |_| reload.update(|n| *n += 1))/>
             </Show>
+            <super::open_data::OpenDataLinks/>
             <Hotlines/>
         </main>
     }

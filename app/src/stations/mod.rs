@@ -5,6 +5,7 @@ mod card;
 mod checkin;
 mod detail;
 mod finder;
+mod open_data;
 pub mod place;
 mod saved;
 

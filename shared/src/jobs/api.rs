@@ -193,6 +193,14 @@ pub struct InvitationList {
     pub meta: ListMeta,
 }
 
+/// How many invitations to open jobs the worker has not seen yet (the badge
+/// on 找活's 为我推荐); after `InvitationsSeen`, 0.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct UnseenInvitations {
+    pub unseen: u32,
+}
+
 crate::vocabulary! {
     /// Where a fake-ad report stands in the moderation queue.
     pub enum ReportStatus {

@@ -21,6 +21,8 @@ pub enum JobsRoute {
     SaveCard,
     Matches,
     Invitations,
+    InvitationsUnseen,
+    InvitationsSeen,
     Register,
     MyEmployers,
     EmployerJobs,
@@ -82,6 +84,8 @@ pub const ROUTES: &[Route] = &[
     r(JobsRoute::SaveCard, Method::Put, "/api/job-card", WORKER, "Create or replace one's job card", Reply::Json(schema!(JobCardEnvelope))).body(schema!(JobCardInput)),
     r(JobsRoute::Matches, Method::Get, "/api/job-card/matches", WORKER, "Live jobs ranked for one's job card, with reasons", Reply::Json(schema!(MatchList))).query(schema!(MatchesQuery)),
     r(JobsRoute::Invitations, Method::Get, "/api/job-invitations", WORKER, "Jobs union staff recommended to the worker", Reply::Json(schema!(InvitationList))),
+    r(JobsRoute::InvitationsUnseen, Method::Get, "/api/job-invitations/unseen", WORKER, "How many invitations to open jobs the worker has not seen (the badge on 找活)", Reply::Json(schema!(UnseenInvitations))),
+    r(JobsRoute::InvitationsSeen, Method::Post, "/api/job-invitations/seen", WORKER, "Marks every invitation the worker has as seen (on opening 为我推荐)", Reply::Json(schema!(UnseenInvitations))),
     // An employer's contacts (signed-in accounts): register, post, hire.
     r(JobsRoute::Register, Method::Post, "/api/employers", WORKER, "Register an employer (统一社会信用代码, contact phone verified by code); union staff verify it", Reply::Json(schema!(EmployerEnvelope))).body(schema!(EmployerInput)).idempotent(),
     r(JobsRoute::EmployerJobs, Method::Get, "/api/employers/{employer_id}/jobs", WORKER, "The employer's jobs in every status (its contacts only)", Reply::Json(schema!(JobList))),

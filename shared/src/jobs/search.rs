@@ -18,6 +18,10 @@ pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 50;
 pub const MAX_Q_CHARS: usize = 50;
 pub const MAX_RADIUS_KM: f64 = 100.0;
+/// The lowest daily wages the search screen offers as chips, in yuan (0: any).
+pub const WAGE_FLOOR_CHOICES_YUAN: [u32; 4] = [0, 200, 300, 400];
+/// The distances the search screen offers as chips, in km (0: any distance).
+pub const RADIUS_CHOICES_KM: [u32; 4] = [3, 10, 30, 0];
 
 crate::vocabulary! {
     /// How the list is ordered.
@@ -326,6 +330,20 @@ impl JobSearch {
 mod tests {
     use super::*;
     use crate::jobs::job::tests::{d, summary};
+
+    #[test]
+    fn every_chip_of_the_search_screen_is_a_valid_query() {
+        for y in WAGE_FLOOR_CHOICES_YUAN.into_iter().filter(|y| *y > 0) {
+            let fen = i64::from(y) * crate::money::FEN_PER_YUAN;
+            let s = parse(&format!("min_wage={fen}")).unwrap();
+            assert_eq!(s.min_daily_wage_fen, Some(fen));
+        }
+        for km in RADIUS_CHOICES_KM.into_iter().filter(|k| *k > 0) {
+            let s = parse(&format!("lat=31.82&lng=117.22&radius_km={km}")).unwrap();
+            assert_eq!(s.radius_km, Some(f64::from(km)));
+        }
+        assert!(WAGE_FLOOR_CHOICES_YUAN.contains(&0) && RADIUS_CHOICES_KM.contains(&0));
+    }
 
     fn parse(raw: &str) -> Result<JobSearch, FieldErrors> {
         JobSearch::parse(&Query::parse(raw))

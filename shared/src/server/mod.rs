@@ -7,3 +7,4 @@ pub mod qr;
 pub mod sealed;
 pub mod sms_aliyun;
 pub mod spreadsheet;
+pub mod uuid;

@@ -98,7 +98,7 @@ pub const ROUTES: &[Route] = &[
         Method::Get,
         "/api/open-data/stations.json",
         Access::Public,
-        "Open data, HSDS-shaped, no personal data (paged; ?province=)",
+        "Open data as Open Referral HSDS 3.0 services, no personal data (paged; ?province=)",
         Reply::Json(schema!(HsdsDataset)),
     ),
     r(

@@ -33,6 +33,8 @@ pub async fn handle(route: JobsRoute, ctx: &mut Ctx) -> AppResult<Response> {
         SaveCard => save_card(ctx).await,
         Matches => matches(ctx).await,
         Invitations => invitations(ctx).await,
+        InvitationsUnseen => unseen_invitations(ctx).await,
+        InvitationsSeen => see_invitations(ctx).await,
         Register => employer::register(ctx).await,
         MyEmployers => employer::mine(ctx).await,
         EmployerJobs => employer::jobs(ctx).await,
@@ -402,6 +404,23 @@ async fn matches(ctx: &Ctx) -> AppResult<Response> {
     resp.headers_mut()
         .set("x-d1-rows-read", &found.rows_read.to_string())?;
     Ok(resp)
+}
+
+/// Counted as the list shows them: invitations to jobs still open today.
+async fn unseen_invitations(ctx: &Ctx) -> AppResult<Response> {
+    let db = ctx.db()?;
+    let rows = store::invitations_of(&db, ctx.worker_id()?, 50).await?;
+    let today = ctx.today();
+    let unseen = rows
+        .iter()
+        .filter(|(i, job)| i.seen_at.is_none() && job.is_open(today))
+        .count() as u32;
+    ok(&UnseenInvitations { unseen })
+}
+
+async fn see_invitations(ctx: &Ctx) -> AppResult<Response> {
+    store::see_invitations(&ctx.db()?, ctx.worker_id()?, &ctx.now_text()).await?;
+    ok(&UnseenInvitations { unseen: 0 })
 }
 
 async fn invitations(ctx: &Ctx) -> AppResult<Response> {

@@ -227,6 +227,7 @@ async fn open_data_json(ctx: &Ctx) -> AppResult<Response> {
     ok(&HsdsDataset {
         title: "工友驿站 · 工会驿站与户外劳动者服务站点".into(),
         license: "CC BY 4.0".into(),
+        hsds_version: "3.0".into(),
         generated_at: ctx.now_text(),
         services: page.stations.iter().map(open_data::service).collect(),
         meta: page.meta,

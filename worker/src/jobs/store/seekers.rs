@@ -312,6 +312,8 @@ pub struct InvitationRow {
     pub job_id: i64,
     pub union_id: i64,
     pub invited_at: String,
+    /// When the worker first opened 为我推荐 after it came (migration 0011).
+    pub seen_at: Option<String>,
 }
 
 pub async fn invitations_of(
@@ -319,13 +321,24 @@ pub async fn invitations_of(
     user_id: i64,
     limit: u32,
 ) -> AppResult<Vec<(InvitationRow, JobRow)>> {
-    let rows: Vec<InvitationRow> = db::all(db, "SELECT id, job_id, union_id, invited_at FROM job_invitations WHERE user_id = ? ORDER BY id DESC LIMIT ?", params![user_id, limit]).await?;
+    let rows: Vec<InvitationRow> = db::all(db, "SELECT id, job_id, union_id, invited_at, seen_at FROM job_invitations WHERE user_id = ? ORDER BY id DESC LIMIT ?", params![user_id, limit]).await?;
     let jobs =
         super::jobs::jobs_by_ids(db, &rows.iter().map(|r| r.job_id).collect::<Vec<_>>()).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| Some((r.clone(), jobs.iter().find(|j| j.id == r.job_id)?.clone())))
         .collect())
+}
+
+/// Marks the worker's invitations seen (those not seen before keep `now`).
+pub async fn see_invitations(db: &D1Database, user_id: i64, now: &str) -> AppResult<()> {
+    db::run(
+        db,
+        "UPDATE job_invitations SET seen_at = ?2 WHERE user_id = ?1 AND seen_at IS NULL",
+        params![user_id, now],
+    )
+    .await?;
+    Ok(())
 }
 
 /// What deleting an account removes or anonymises of its jobs data: the job
