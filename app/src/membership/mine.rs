@@ -134,8 +134,12 @@ fn Progress() -> impl IntoView {
             {move || data.get().map(|r| match r {
                 Ok((history, applications)) => {
                     let member = history.memberships.iter().any(|m| m.status == MembershipStatus::Active);
+                    let leaving_on = history.memberships.iter().find_map(|m| m.leaving_on);
                     view! {
                         {(!member).then(|| view! { <NotYet/> })}
+                        {leaving_on.map(|on| view! {
+                            <p class="notice" role="status">{t("您已经申请退会,生效日期:", "You have asked to leave, from ")}{on.to_string()}</p>
+                        })}
                         {(!applications.applications.is_empty()).then(|| view! {
                             <section class="card" aria-labelledby="apps-title">
                                 <h2 id="apps-title">{t("我的申请", "My applications")}</h2>
