@@ -39,7 +39,21 @@ impl<'a> Event<'a> {
             after,
         }
     }
+
+    /// The same entry, naming the union it concerns.
+    pub fn in_union(self, union_id: i64) -> Self {
+        Event {
+            union_id: Some(union_id),
+            ..self
+        }
+    }
 }
+
+/// Staff id of entries a member made about their own membership (leaving,
+/// withdrawing consent): no staff account has it.
+pub const MEMBER_ACTOR_ID: i64 = 0;
+/// Staff name of those entries.
+pub const MEMBER_ACTOR_NAME: &str = "会员本人";
 
 pub fn statement(
     db: &D1Database,
@@ -55,6 +69,23 @@ pub fn statement(
         "INSERT INTO audit_log (at, staff_id, staff_name, union_id, union_path, action, target_type, target_id, before, after, ip)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         params![at, staff.id, staff.display_name, event.union_id, event.union_path, event.action, event.target_type, event.target_id, before, after, ip],
+    )
+}
+
+/// An entry of a member's own action, filed under the union it concerns so
+/// that union's admins read it with the rest of their log.
+pub fn member_statement(
+    db: &D1Database,
+    event: &Event,
+    at: &str,
+    ip: &str,
+) -> AppResult<D1PreparedStatement> {
+    let after = event.after.as_ref().map(Value::to_string);
+    db::stmt(
+        db,
+        "INSERT INTO audit_log (at, staff_id, staff_name, union_id, union_path, action, target_type, target_id, before, after, ip)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+        params![at, MEMBER_ACTOR_ID, MEMBER_ACTOR_NAME, event.union_id, event.union_path, event.action, event.target_type, event.target_id, after, ip],
     )
 }
 

@@ -40,6 +40,9 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     // Jobs past their valid-until date leave the lists (queries already skip them).
     crate::jobs::store::expire_jobs(&db, &shared::time::local_date(now).to_string(), &now_text)
         .await?;
+    // Members whose chosen leaving day has come (reads already treat them as ended).
+    crate::membership::store::end_due_departures(&db, &shared::time::local_date(now).to_string())
+        .await?;
     // Training texts: the reminder of each session starting within a day (sent
     // once), and any text whose first send failed.
     crate::training::notices::housekeeping(env, &db, now).await?;

@@ -21,6 +21,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("join") view=membership::Find/>
                     <Route path=path!("join/:code") view=membership::Join/>
                     <Route path=path!("membership") view=membership::Mine/>
+                    <Route path=path!("membership/leave") view=membership::Leave/>
+                    <Route path=path!("membership/consent") view=membership::WithdrawConsent/>
                     <Route path=path!("verify/member") view=membership::Verify/>
                     <Route path=path!("verify/certificate") view=training::VerifyCertificate/>
                     <Route path=path!("me/certificates") view=training::Certificates/>

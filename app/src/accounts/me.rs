@@ -7,6 +7,7 @@ use crate::components::language::LanguageSwitch;
 use crate::components::link::AppLink;
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, use_lang};
+use crate::membership::EndingLinks;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::accounts::{
@@ -22,7 +23,7 @@ pub fn Me() -> impl IntoView {
         <main class="page">
             <h1 class="page-title">{t("我的", "Me")}</h1>
             {move || match auth.0.get() {
-                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <Certificates/> <Sessions/> <MyData/> <SignOut/> }.into_any(),
+                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <Certificates/> <Sessions/> <MyData/> <EndingLinks/> <SignOut/> }.into_any(),
                 AuthState::SignedIn(MeKind::Staff(s)) => view! {
                     <section class="card">
                         <p>{t("您以工会干事身份登录:", "You are signed in as union staff: ")}{s.display_name}</p>

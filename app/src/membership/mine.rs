@@ -2,12 +2,12 @@
 //! history timeline, and what is still waiting on the phone to be sent.
 
 use super::card::CardView;
-use super::{enrol, transfer};
+use super::{consent, enrol, leave, transfer};
 use crate::api::{self, ApiFailure};
 use crate::auth::RequireWorker;
 use crate::components::status::{ErrorView, Loading};
 use crate::components::time::when;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, text, use_lang};
 use crate::outbox::{self, use_outbox};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,6 +17,7 @@ use shared::membership::{
     ApplicationList, ApplicationReply, ApplicationStatus, ApplicationView, MemberHistory,
     MembershipRoute, MembershipStatus,
 };
+use shared::Text;
 
 #[component]
 pub fn Mine() -> impl IntoView {
@@ -38,36 +39,64 @@ pub fn Mine() -> impl IntoView {
 #[component]
 fn Outcomes() -> impl IntoView {
     let outbox = use_outbox();
-    let shown = RwSignal::new(Vec::<(bool, String)>::new());
+    let shown = RwSignal::new(Vec::<(bool, Text, String)>::new());
     Effect::new(move |_| {
         outbox.done.track();
-        let mut done = outbox::take_done(enrol::KIND);
-        done.extend(outbox::take_done(transfer::KIND));
-        for d in done {
-            let line = if d.ok {
-                crate::draft::clear(if d.kind == enrol::KIND {
-                    enrol::DRAFT
-                } else {
-                    transfer::DRAFT
-                });
-                serde_json::from_str::<ApplicationReply>(&d.body)
-                    .map(|r| r.application.union.name)
-                    .unwrap_or_default()
-            } else {
-                serde_json::from_str::<ErrorBody>(&d.body)
-                    .map(|e| e.message)
-                    .unwrap_or_default()
-            };
-            shown.update(|s| s.push((d.ok, line)));
+        for kind in [enrol::KIND, transfer::KIND, leave::KIND, consent::KIND] {
+            for d in outbox::take_done(kind) {
+                shown.update(|s| s.push(outcome(&d)));
+            }
         }
     });
     move || {
-        shown.get().into_iter().map(|(ok, line)| if ok {
-            view! { <p class="notice" role="status">{t("申请已经送到:", "Your application reached ")}{line}</p> }.into_any()
+        shown.get().into_iter().map(|(ok, what, line)| if ok {
+            view! { <p class="notice" role="status">{text(what)}{line}</p> }.into_any()
         } else {
-            view! { <p class="form-error" role="alert">{t("申请没有被接受:", "Your application was not accepted: ")}{line}</p> }.into_any()
+            view! { <p class="form-error" role="alert">{t("没有被接受:", "Not accepted: ")}{text(what)}{line}</p> }.into_any()
         }).collect_view()
     }
+}
+
+/// What a submission sent while the worker was away came to, as one line.
+fn outcome(d: &outbox::Done) -> (bool, Text, String) {
+    let kind = d.kind.as_str();
+    let what = match kind {
+        enrol::KIND | transfer::KIND if d.ok => {
+            Text::new("申请已经送到:", "Your application reached ")
+        }
+        enrol::KIND | transfer::KIND => Text::new("入会或转会申请 ", "application "),
+        leave::KIND if d.ok => Text::new(
+            "退会申请已经送到",
+            "Your request to leave reached the union",
+        ),
+        leave::KIND => Text::new("退会申请 ", "request to leave "),
+        _ if d.ok => Text::new("已撤回同意", "Your consent is withdrawn"),
+        _ => Text::new("撤回同意 ", "consent withdrawal "),
+    };
+    if !d.ok {
+        let why = serde_json::from_str::<ErrorBody>(&d.body)
+            .map(|e| e.message)
+            .unwrap_or_default();
+        return (false, what, why);
+    }
+    let line = match kind {
+        enrol::KIND | transfer::KIND => {
+            crate::draft::clear(if kind == enrol::KIND {
+                enrol::DRAFT
+            } else {
+                transfer::DRAFT
+            });
+            serde_json::from_str::<ApplicationReply>(&d.body)
+                .map(|r| r.application.union.name)
+                .unwrap_or_default()
+        }
+        leave::KIND => {
+            crate::draft::clear(leave::DRAFT);
+            String::new()
+        }
+        _ => String::new(),
+    };
+    (true, what, line)
 }
 
 #[component]
@@ -76,13 +105,16 @@ fn Waiting() -> impl IntoView {
     let count = move || {
         outbox.pending.with(|p| {
             p.iter()
-                .filter(|x| x.kind == enrol::KIND || x.kind == transfer::KIND)
+                .filter(|x| {
+                    [enrol::KIND, transfer::KIND, leave::KIND, consent::KIND]
+                        .contains(&x.kind.as_str())
+                })
                 .count()
         })
     };
     view! {
         <Show when=move || count() != 0>
-            <p class="notice" role="status">{t("有申请保存在手机上,等有网络自动发送。", "An application is saved on this phone and will be sent when there is a connection.")}</p>
+            <p class="notice" role="status">{t("有申请保存在手机上,等有网络自动发送。", "A request is saved on this phone and will be sent when there is a connection.")}</p>
         </Show>
     }
 }
@@ -102,8 +134,12 @@ fn Progress() -> impl IntoView {
             {move || data.get().map(|r| match r {
                 Ok((history, applications)) => {
                     let member = history.memberships.iter().any(|m| m.status == MembershipStatus::Active);
+                    let leaving_on = history.memberships.iter().find_map(|m| m.leaving_on);
                     view! {
                         {(!member).then(|| view! { <NotYet/> })}
+                        {leaving_on.map(|on| view! {
+                            <p class="notice" role="status">{t("您已经申请退会,生效日期:", "You have asked to leave, from ")}{on.to_string()}</p>
+                        })}
                         {(!applications.applications.is_empty()).then(|| view! {
                             <section class="card" aria-labelledby="apps-title">
                                 <h2 id="apps-title">{t("我的申请", "My applications")}</h2>

@@ -4,6 +4,7 @@
 //! through the audited reveal endpoint.
 
 use super::form::{EmploymentForm, EnrolmentForm};
+use super::leave::LeaveReason;
 use super::lifecycle::{
     validate_rejection_reason, ApplicationKind, ApplicationStatus, MembershipEventKind,
     MembershipStatus,
@@ -316,6 +317,9 @@ pub struct MembershipView {
     pub joined_on: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_on: Option<NaiveDate>,
+    /// The day the member chose to leave on, while it is still ahead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaving_on: Option<NaiveDate>,
 }
 
 /// One line of the history timeline. For moves (`transferred`,
@@ -380,7 +384,13 @@ impl TimelineEntry {
                 format!("{other}关闭了,会籍转到{u}"),
                 format!("{other} closed; membership moved to {u}"),
             ),
-            K::Left => (format!("退出了{u}"), format!("Left {u}")),
+            K::Left => match self.note.as_deref().and_then(LeaveReason::parse) {
+                Some(why) => (
+                    format!("退出了{u}(原因:{})", why.label().zh),
+                    format!("Left {u} (reason: {})", why.label().en),
+                ),
+                None => (format!("退出了{u}"), format!("Left {u}")),
+            },
         };
         Text::owned(zh, en)
     }

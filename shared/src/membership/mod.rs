@@ -7,6 +7,7 @@ pub mod card;
 pub mod consent;
 pub mod figures;
 pub mod form;
+pub mod leave;
 pub mod lifecycle;
 pub mod member_no;
 mod routes;
@@ -28,6 +29,10 @@ pub use consent::{
 };
 pub use figures::{FigureTotals, FiguresQuery, MembershipFigures, MonthRange, MonthlyFigure};
 pub use form::{validate_name, Consent, EmploymentForm, EnrolmentForm, ValidEnrolment};
+pub use leave::{
+    ConsentWithdrawal, ConsentWithdrawalReply, LeaveReason, LeaveRequest, ValidLeave,
+    CONSENT_WITHDRAWAL_EFFECTS,
+};
 pub use lifecycle::{
     validate_rejection_reason, ApplicationKind, ApplicationStatus, MembershipEventKind,
     MembershipStatus,
@@ -117,6 +122,9 @@ mod schema_tests {
             schema::<CloseProjectInput>(),
             schema::<ClosureReply>(),
             schema::<MemberList>(),
+            schema::<LeaveRequest>(),
+            schema::<ConsentWithdrawal>(),
+            schema::<ConsentWithdrawalReply>(),
         ] {
             assert_eq!(s["type"], "object", "{s}");
         }

@@ -2,5 +2,6 @@
 //! cards, transfers, project-union closure, figures; and a worker's own data.
 
 mod admin;
+mod leave;
 pub mod routes;
 pub mod store;

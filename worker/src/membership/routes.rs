@@ -1,6 +1,6 @@
 //! Worker-facing membership handlers, and the dispatch of every membership route.
 
-use super::{admin, store};
+use super::{admin, leave, store};
 use crate::ctx::Ctx;
 use crate::db;
 use crate::error::{AppResult, OnConstraint};
@@ -26,6 +26,8 @@ pub async fn handle(route: MembershipRoute, ctx: &mut Ctx) -> AppResult<Response
         MembershipRoute::Card => card(ctx).await,
         MembershipRoute::CardQr => card_qr(ctx).await,
         MembershipRoute::Transfer => transfer(ctx).await,
+        MembershipRoute::Leave => leave::leave(ctx).await,
+        MembershipRoute::WithdrawConsent => leave::withdraw_consent(ctx).await,
         MembershipRoute::Verify => verify(ctx).await,
         MembershipRoute::ReviewQueue => admin::queue(ctx).await,
         MembershipRoute::Decide => admin::decide_one(ctx).await,
@@ -241,7 +243,7 @@ async fn withdraw(ctx: &Ctx) -> AppResult<Response> {
 }
 
 async fn mine(ctx: &Ctx) -> AppResult<Response> {
-    ok(&store::history(&ctx.db()?, ctx.worker_id()?).await?)
+    ok(&store::history(&ctx.db()?, ctx.worker_id()?, ctx.today()).await?)
 }
 
 fn sign(ctx: &Ctx, member_no: &MemberNo, exp: i64) -> AppResult<[u8; 32]> {
@@ -255,6 +257,7 @@ fn sign(ctx: &Ctx, member_no: &MemberNo, exp: i64) -> AppResult<[u8; 32]> {
 async fn current_card(ctx: &Ctx) -> AppResult<MemberCard> {
     let m = store::active_member(&ctx.db()?, ctx.worker_id()?)
         .await?
+        .filter(|m| m.status_on(ctx.today()) == MembershipStatus::Active)
         .ok_or_else(|| {
             ApiError::with_message(
                 shared::ErrorCode::NotFound,
@@ -313,6 +316,13 @@ async fn transfer(ctx: &mut Ctx) -> AppResult<Response> {
                 .unwrap_or_else(ApiError::not_found)
                 .into());
             };
+            if let Some(on) = current.leaving_on() {
+                return Err(ApiError::conflict(Text::owned(
+                    format!("您已经申请{on}退会,不能再转会"),
+                    format!("You are leaving on {on}, so you cannot transfer"),
+                ))
+                .into());
+            }
             let valid = input.validate(current.union_id, target_summary.as_ref(), ctx.today())?;
             let (target, summary) = (
                 target.ok_or_else(ApiError::not_found)?,
@@ -382,7 +392,10 @@ async fn verify(ctx: &Ctx) -> AppResult<Response> {
     } else {
         None
     };
-    let membership = member.as_ref().map(|m| (m.status(), m.union_name.as_str()));
+    let today = ctx.today();
+    let membership = member
+        .as_ref()
+        .map(|m| (m.status_on(today), m.union_name.as_str()));
     ok(&VerifyResult::decide(
         signature_ok,
         link.exp,

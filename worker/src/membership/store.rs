@@ -271,14 +271,24 @@ pub struct MemberDb {
     pub id_number_masked: String,
     pub trade: String,
     pub union_name: String,
+    pub leaving_on: Option<String>,
 }
 
 const MEMBER_COLUMNS: &str = "m.id, m.user_id, m.union_id, m.union_path, m.member_no, m.status, m.joined_on, m.ended_on, m.name, m.id_number_sealed,
-  m.id_number_masked, m.trade, u.name AS union_name";
+  m.id_number_masked, m.trade, u.name AS union_name, m.leaving_on";
 
 impl MemberDb {
     pub fn status(&self) -> MembershipStatus {
         MembershipStatus::parse(&self.status).unwrap_or(MembershipStatus::Ended)
+    }
+
+    pub fn leaving_on(&self) -> Option<chrono::NaiveDate> {
+        self.leaving_on.as_deref().and_then(|d| d.parse().ok())
+    }
+
+    /// The status on `today`: ended from the chosen leaving day on.
+    pub fn status_on(&self, today: chrono::NaiveDate) -> MembershipStatus {
+        leave::status_on(self.status(), self.leaving_on(), today)
     }
 
     pub fn row(&self) -> MemberRow {
@@ -491,8 +501,13 @@ pub async fn timeline(db: &D1Database, user_id: i64) -> AppResult<Vec<TimelineEn
         .collect())
 }
 
-/// A worker's memberships and timeline (their own page, and their data export).
-pub async fn history(db: &D1Database, user_id: i64) -> AppResult<MemberHistory> {
+/// A worker's memberships and timeline (their own page, and their data export),
+/// as they stand on `today`.
+pub async fn history(
+    db: &D1Database,
+    user_id: i64,
+    today: chrono::NaiveDate,
+) -> AppResult<MemberHistory> {
     let mut memberships = Vec::new();
     for m in memberships_of(db, user_id).await? {
         let union = crate::unions::store::by_id(db, m.union_id)
@@ -501,9 +516,14 @@ pub async fn history(db: &D1Database, user_id: i64) -> AppResult<MemberHistory> 
         memberships.push(MembershipView {
             member_no: m.member_no.clone(),
             union: union.summary(),
-            status: m.status(),
+            status: m.status_on(today),
             joined_on: m.joined_on.parse().unwrap_or_default(),
-            ended_on: m.ended_on.as_deref().and_then(|d| d.parse().ok()),
+            ended_on: m
+                .ended_on
+                .as_deref()
+                .and_then(|d| d.parse().ok())
+                .or_else(|| m.leaving_on().filter(|d| *d <= today)),
+            leaving_on: m.leaving_on().filter(|d| *d > today),
         });
     }
     Ok(MemberHistory {
@@ -579,7 +599,7 @@ pub fn erase_person(
     today: &str,
     now: &str,
 ) -> AppResult<Vec<D1PreparedStatement>> {
-    Ok(vec![
+    let mut out = vec![
         db::stmt(
             db,
             "INSERT INTO membership_events (user_id, kind, union_id, union_path, union_name, member_no, note, at)
@@ -589,19 +609,138 @@ pub fn erase_person(
         )?,
         db::stmt(db, "UPDATE members SET status = 'ended', ended_on = ?2 WHERE user_id = ?1 AND status = 'active'", params![user_id, today])?,
         db::stmt(db, "UPDATE applications SET status = 'withdrawn', decided_at = ?2 WHERE user_id = ?1 AND status = 'pending'", params![user_id, now])?,
+    ];
+    out.extend(purge_registration(db, user_id, "(已注销)")?);
+    out.push(db::stmt(
+        db,
+        "UPDATE station_reports SET reporter = 'anonymous' WHERE reporter = ?",
+        params![format!("user:{user_id}")],
+    )?);
+    out.push(db::stmt(
+        db,
+        "UPDATE users SET phone = 'deleted:' || id, display_name = NULL WHERE id = ?",
+        params![user_id],
+    )?);
+    Ok(out)
+}
+
+/// Erases the ID number (sealed, index and mask) and the registration details
+/// from every application and membership of the user; `name` takes the name's place.
+fn purge_registration(
+    db: &D1Database,
+    user_id: i64,
+    name: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
         db::stmt(
             db,
-            "UPDATE applications SET name = '(已注销)', id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
+            "UPDATE applications SET name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
                hometown = '', employer_or_project = '', contact_address = '', transfer_reason = NULL WHERE user_id = ?1",
-            params![user_id],
+            params![user_id, name],
         )?,
         db::stmt(
             db,
-            "UPDATE members SET name = '(已注销)', id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
-               hometown = '', employer_or_project = '', contact_address = '' WHERE user_id = ?1",
-            params![user_id],
+            "UPDATE members SET name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
+               hometown = '', employer_or_project = '', contact_address = '', leave_note = NULL WHERE user_id = ?1",
+            params![user_id, name],
         )?,
-        db::stmt(db, "UPDATE station_reports SET reporter = 'anonymous' WHERE reporter = ?", params![format!("user:{user_id}")])?,
-        db::stmt(db, "UPDATE users SET phone = 'deleted:' || id, display_name = NULL WHERE id = ?", params![user_id])?,
     ])
+}
+
+// --- Leaving and withdrawing consent ------------------------------------------
+
+/// The moment a leaving counts from: now when it is today, else the first
+/// moment of the chosen day in Asia/Shanghai (so the figures count it in the
+/// month it takes effect).
+pub fn leaving_at(on: chrono::NaiveDate, today: chrono::NaiveDate, now: &str) -> String {
+    if on <= today {
+        return now.to_string();
+    }
+    let midnight = on.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::hours(8);
+    shared::time::rfc3339(midnight.and_utc())
+}
+
+/// A member leaves: ended at once when the day is today, else the day is kept
+/// and the membership stays active until then. The `left` event carries the
+/// reason's code. Both statements touch only an active membership not already leaving.
+pub fn leave(
+    db: &D1Database,
+    m: &MemberDb,
+    leave: &ValidLeave,
+    today: chrono::NaiveDate,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
+    let on = leave.effective_on.to_string();
+    let ended = leave.effective_on <= today;
+    Ok(vec![
+        db::stmt(
+            db,
+            "INSERT INTO membership_events (user_id, kind, union_id, union_path, union_name, member_no, note, at)
+             SELECT m.user_id, 'left', m.union_id, m.union_path, u.name, m.member_no, ?2, ?3 FROM members m JOIN unions u ON u.id = m.union_id
+             WHERE m.id = ?1 AND m.status = 'active' AND m.leaving_on IS NULL",
+            params![m.id, leave.reason.code(), leaving_at(leave.effective_on, today, now)],
+        )?,
+        db::stmt(
+            db,
+            "UPDATE members SET leaving_on = ?2, leave_reason = ?3, leave_note = ?4,
+               status = CASE WHEN ?5 THEN 'ended' ELSE status END, ended_on = CASE WHEN ?5 THEN ?2 ELSE ended_on END
+             WHERE id = ?1 AND status = 'active' AND leaving_on IS NULL",
+            params![m.id, on, leave.reason.code(), leave.note.as_deref(), ended],
+        )?,
+    ])
+}
+
+/// Withdrawing consent: pending applications withdrawn, an active membership
+/// ended today (also one already leaving on a later day), and the ID numbers
+/// and registration details purged from every row of the user. The events
+/// carry no personal data and stay as the member's history.
+pub fn withdraw_consent(
+    db: &D1Database,
+    user_id: i64,
+    today: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
+    let reason = LeaveReason::ConsentWithdrawn.code();
+    let mut out = vec![
+        db::stmt(
+            db,
+            "INSERT INTO membership_events (user_id, kind, union_id, union_path, union_name, note, at)
+             SELECT a.user_id, 'withdrawn', a.union_id, a.union_path, u.name, ?2, ?3 FROM applications a JOIN unions u ON u.id = a.union_id
+             WHERE a.user_id = ?1 AND a.status = 'pending'",
+            params![user_id, reason, now],
+        )?,
+        db::stmt(db, "UPDATE applications SET status = 'withdrawn', decided_at = ?2 WHERE user_id = ?1 AND status = 'pending'", params![user_id, now])?,
+        // A leaving already scheduled for a later day happens today instead: its event moves to now.
+        db::stmt(
+            db,
+            "DELETE FROM membership_events WHERE user_id = ?1 AND kind = 'left' AND at > ?2
+               AND member_no IN (SELECT member_no FROM members WHERE user_id = ?1 AND status = 'active')",
+            params![user_id, now],
+        )?,
+        db::stmt(
+            db,
+            "INSERT INTO membership_events (user_id, kind, union_id, union_path, union_name, member_no, note, at)
+             SELECT m.user_id, 'left', m.union_id, m.union_path, u.name, m.member_no, ?2, ?3 FROM members m JOIN unions u ON u.id = m.union_id
+             WHERE m.user_id = ?1 AND m.status = 'active'",
+            params![user_id, reason, now],
+        )?,
+        db::stmt(
+            db,
+            "UPDATE members SET status = 'ended', ended_on = ?2, leaving_on = ?2, leave_reason = ?3 WHERE user_id = ?1 AND status = 'active'",
+            params![user_id, today, reason],
+        )?,
+    ];
+    out.extend(purge_registration(db, user_id, "(已撤回同意)")?);
+    Ok(out)
+}
+
+/// The housekeeping: memberships whose leaving day has come are marked ended.
+pub async fn end_due_departures(db: &D1Database, today: &str) -> AppResult<()> {
+    db::run(
+        db,
+        "UPDATE members SET status = 'ended', ended_on = leaving_on WHERE status = 'active' AND leaving_on IS NOT NULL AND leaving_on <= ?",
+        params![today],
+    )
+    .await
+    .map(|_| ())
 }

@@ -200,7 +200,7 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
         account,
         phone: user.phone,
         applications,
-        history: crate::membership::store::history(&db, user_id).await?,
+        history: crate::membership::store::history(&db, user_id, ctx.today()).await?,
         job_card: crate::jobs::store::card_of(&db, user_id)
             .await?
             .map(|c| c.wire()),
