@@ -2,15 +2,13 @@
 // real Worker: shared-validation refusals in zh and en, one effect per
 // Idempotency-Key, the timeline, the card that stops verifying, the staff
 // figures and audit log, and ID numbers that are really purged (read back via
-// the API, the export and, where the sqlite3 CLI exists, the D1 file itself).
+// the API, the export and the D1 rows themselves), and the housekeeping that erases
+// closed applications after 90 days and ended memberships after 30, as the
+// consent statement promises.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { housekeeping, sql, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 import { form } from "../lib/people.mjs";
-import { STATE } from "../lib/env.mjs";
 
 const key = () => `leave-${uid()}-${uid()}`;
 const send = (w, path, body, k = key()) => w.post(path, body, { headers: { "idempotency-key": k } });
@@ -42,25 +40,8 @@ async function member(unionId, reviewer, f = form()) {
   return { w, app, no: d.body.results[0].member_no, query: new URL(card.body.card.verify_path, "http://x").search };
 }
 
-/** Rows from the local D1 files, read with the sqlite3 CLI (null when it is not installed). */
-function d1(sql) {
-  try {
-    execFileSync("sqlite3", ["-version"], { stdio: "ignore" });
-  } catch {
-    return null;
-  }
-  const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-  return files(STATE)
-    .filter((f) => f.endsWith(".sqlite"))
-    .flatMap((f) => {
-      try {
-        const out = execFileSync("sqlite3", ["-readonly", "-json", f, sql], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-        return out.trim() ? JSON.parse(out) : [];
-      } catch {
-        return []; // another database of the state directory, without these tables
-      }
-    });
-}
+/** Rows of a query on the run's local D1. */
+const d1 = (query) => JSON.parse(sqlJson(query));
 
 test("leaving is refused with the shared rule's words, in zh and en", async () => {
   const { a, reviewer } = await place();
@@ -193,9 +174,7 @@ test("withdrawing consent on a pending application: withdrawn, its ID number pur
   assert.ok(audit.some((e) => e.action === "membership.consent_withdrawn" && e.target_id === String(app.id)));
   // The row itself, in the D1 file.
   const rows = d1(`SELECT name, id_number_sealed, id_number_index, id_number_masked, contact_address FROM applications WHERE id = ${Number(app.id)}`);
-  if (rows !== null) {
-    assert.deepEqual(rows, [{ name: "(已撤回同意)", id_number_sealed: null, id_number_index: null, id_number_masked: "", contact_address: "" }]);
-  }
+  assert.deepEqual(rows, [{ name: "(已撤回同意)", id_number_sealed: null, id_number_index: null, id_number_masked: "", contact_address: "" }]);
 });
 
 test("withdrawing consent as a member: the membership ends today, the number is purged, joining again is possible", async () => {
@@ -215,8 +194,42 @@ test("withdrawing consent as a member: the membership ends today, the number is 
   const listed = (await reviewer.get(`/api/admin/members?union_id=${a.id}`)).body.members.find((m) => m.member_no === no);
   assert.deepEqual([listed.name, listed.id_number_masked, listed.status], ["(已撤回同意)", "", "ended"]);
   const rows = d1(`SELECT id_number_sealed, id_number_index FROM members WHERE member_no = '${no.replace(/'/g, "")}'`);
-  if (rows !== null) assert.deepEqual(rows, [{ id_number_sealed: null, id_number_index: null }]);
+  assert.deepEqual(rows, [{ id_number_sealed: null, id_number_index: null }]);
   // With new consent, the same person may apply again.
   const again = await send(w, "/api/membership/applications", { union_id: a.id, form: f });
   assert.equal(again.status, 200, again.text);
+});
+
+test("housekeeping erases what the consent statement says is deleted: closed applications after 90 days, ended memberships after 30", async () => {
+  const { a, reviewer } = await place();
+  const applicant = async () => {
+    const w = await worker();
+    const app = await applyTo(w, a.id);
+    const d = await reviewer.post(`/api/admin/applications/${app.id}/decision`, { decision: "reject", reason: "材料不全" });
+    assert.equal(d.status, 200, d.text);
+    return app.id;
+  };
+  const [oldApp, recentApp] = [await applicant(), await applicant()];
+  const leaver = async () => {
+    const m = await member(a.id, reviewer);
+    assert.equal((await leave(m.w, { reason: "changed_job", effective_on: shanghaiDay() })).status, 200);
+    return m.no;
+  };
+  const [oldMember, recentMember] = [await leaver(), await leaver()];
+  // Let time pass: one of each just past its period, one just inside it.
+  const ago = (days) => new Date(Date.now() - days * 86400e3).toISOString();
+  sql(`UPDATE applications SET decided_at = '${ago(91)}' WHERE id = ${Number(oldApp)}`);
+  sql(`UPDATE applications SET decided_at = '${ago(89)}' WHERE id = ${Number(recentApp)}`);
+  sql(`UPDATE members SET ended_on = '${shanghaiDay(-31)}' WHERE member_no = '${oldMember.replace(/'/g, "")}'`);
+  sql(`UPDATE members SET ended_on = '${shanghaiDay(-29)}' WHERE member_no = '${recentMember.replace(/'/g, "")}'`);
+  await housekeeping();
+  const apps = d1(`SELECT id, id_number_sealed IS NULL AS erased, id_number_masked FROM applications WHERE id IN (${Number(oldApp)}, ${Number(recentApp)}) ORDER BY id`);
+  assert.deepEqual(apps.map((r) => [r.id, r.erased]), [[oldApp, 1], [recentApp, 0]]);
+  assert.equal(apps[0].id_number_masked, "");
+  const members = d1(`SELECT member_no, id_number_sealed IS NULL AS erased, name FROM members WHERE member_no IN ('${oldMember}', '${recentMember}')`);
+  const erased = Object.fromEntries(members.map((r) => [r.member_no, [r.erased, r.name]]));
+  assert.deepEqual(erased[oldMember], [1, "(已删除)"]);
+  assert.equal(erased[recentMember][0], 0);
+  // Staff can no longer reveal the erased number.
+  assert.equal((await reviewer.post(`/api/admin/members/${oldMember}/reveal-id`)).status, 404);
 });

@@ -43,6 +43,17 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     // Members whose chosen leaving day has come (reads already treat them as ended).
     crate::membership::store::end_due_departures(&db, &shared::time::local_date(now).to_string())
         .await?;
+    // What the consent statement says is deleted after a while, is.
+    use shared::membership::consent::{CLOSED_APPLICATION_KEEP_DAYS, DELETE_AFTER_LEAVING_DAYS};
+    let closed_before = now - chrono::Duration::days(CLOSED_APPLICATION_KEEP_DAYS as i64);
+    let ended_before =
+        shared::time::local_date(now) - chrono::Duration::days(DELETE_AFTER_LEAVING_DAYS as i64);
+    crate::membership::store::purge_expired_registrations(
+        &db,
+        &shared::time::rfc3339(closed_before),
+        &ended_before.to_string(),
+    )
+    .await?;
     // Training texts: the reminder of each session starting within a day (sent
     // once), and any text whose first send failed.
     crate::training::notices::housekeeping(env, &db, now).await?;

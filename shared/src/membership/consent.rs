@@ -86,7 +86,8 @@ pub enum Retention {
 
 impl Retention {
     /// The last day (Asia/Shanghai) the personal data may still exist, for an
-    /// event on `on`. The Worker's daily clean-up deletes anything past it.
+    /// event on `on`. The Worker's hourly housekeeping erases anything past it
+    /// (`worker/src/maintenance.rs`).
     pub fn delete_by(self, on: NaiveDate) -> NaiveDate {
         let days = match self {
             Retention::ApplicationClosed => CLOSED_APPLICATION_KEEP_DAYS,

@@ -734,6 +734,36 @@ pub fn withdraw_consent(
     Ok(out)
 }
 
+/// The housekeeping, as the consent statement promises
+/// ([`shared::membership::Retention`]): the ID number and registration details
+/// of applications rejected or withdrawn more than
+/// [`CLOSED_APPLICATION_KEEP_DAYS`] ago, and of memberships ended more than
+/// [`DELETE_AFTER_LEAVING_DAYS`] ago, are erased. `closed_before` is an RFC 3339
+/// instant, `ended_before` a date (Asia/Shanghai).
+pub async fn purge_expired_registrations(
+    db: &D1Database,
+    closed_before: &str,
+    ended_before: &str,
+) -> AppResult<()> {
+    let statements = vec![
+        db::stmt(
+            db,
+            "UPDATE applications SET name = '(已删除)', id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
+               hometown = '', employer_or_project = '', contact_address = '', transfer_reason = NULL
+             WHERE status IN ('rejected', 'withdrawn') AND decided_at < ?1 AND id_number_sealed IS NOT NULL",
+            params![closed_before],
+        )?,
+        db::stmt(
+            db,
+            "UPDATE members SET name = '(已删除)', id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
+               hometown = '', employer_or_project = '', contact_address = '', leave_note = NULL
+             WHERE status = 'ended' AND ended_on < ?1 AND id_number_sealed IS NOT NULL",
+            params![ended_before],
+        )?,
+    ];
+    db::batch(db, statements).await.map(|_| ())
+}
+
 /// The housekeeping: memberships whose leaving day has come are marked ended.
 pub async fn end_due_departures(db: &D1Database, today: &str) -> AppResult<()> {
     db::run(
