@@ -21,7 +21,12 @@ test("a refused report keeps the note through a reload; it is cleared once the r
     const NOTE = "门口在修路,从北门进";
 
     // Too many reports just now (429): kept on the phone, and said so.
-    await page.route(REPORTS, answer(429, "rate_limited", "操作太频繁,请稍后再试"));
+    const keys = new Set();
+    const held = answer(429, "rate_limited", "操作太频繁,请稍后再试");
+    await page.route(REPORTS, (route) => {
+      keys.add(route.request().headers()["idempotency-key"]);
+      return held(route);
+    });
     await note.fill(NOTE);
     await page.getByRole("button", { name: "搬走了" }).click();
     await page.getByRole("status").filter({ hasText: "还没发出去" }).waitFor();
@@ -30,6 +35,10 @@ test("a refused report keeps the note through a reload; it is cleared once the r
     await page.reload();
     await page.getByRole("heading", { level: 1 }).waitFor();
     assert.equal(await note.inputValue(), NOTE, "the note survives a reload");
+    // Tapping the same report again while it waits sends nothing new.
+    await page.getByRole("button", { name: "搬走了" }).click();
+    await page.getByRole("status").filter({ hasText: "还没发出去" }).waitFor();
+    assert.equal(keys.size, 1, "one report, however often it is tapped or retried");
 
     // Refused outright: the server's reason, and the note is still there.
     await page.unroute(REPORTS);

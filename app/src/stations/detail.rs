@@ -141,6 +141,19 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
     let note = persisted(format!("gy.station_report.{station_id}"), String::new());
     let choosing_amenity = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, String>>);
+    let path = StoredValue::new(api_url!(StationsRoute::Report, STATION_ID = station_id));
+    // The same report still waiting on the phone for this station: tapping
+    // again would send it twice.
+    let pending = outbox::use_outbox().pending;
+    let waiting = move |input: &ReportInput| {
+        let body = serde_json::to_string(input).unwrap_or_default();
+        pending.with_untracked(|p| {
+            path.with_value(|path| {
+                p.iter()
+                    .any(|x| x.kind == "station_report" && &x.path == path && x.body == body)
+            })
+        })
+    };
     let send = move |kind: ReportKind, amenity: Option<Amenity>| {
         let n = note.get_untracked();
         let input = ReportInput {
@@ -152,9 +165,15 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
             outcome.set(Some(Err(e.0[0].why.get(lang.get_untracked()).to_string())));
             return;
         }
+        if waiting(&input) {
+            outcome.set(Some(Ok(REPORT_WAITING
+                .get(lang.get_untracked())
+                .to_string())));
+            return;
+        }
         choosing_amenity.set(false);
+        let path = path.get_value();
         leptos::task::spawn_local(async move {
-            let path = api_url!(StationsRoute::Report, STATION_ID = station_id);
             let l = lang.get_untracked();
             let sent =
                 outbox::submit::<_, ReportEnvelope>("station_report", Method::Post, &path, &input)
