@@ -241,7 +241,7 @@ async fn open_data_csv(ctx: &Ctx) -> AppResult<Response> {
         .collect::<Vec<_>>()];
     rows.extend(page.stations.iter().map(open_data::csv_row));
     let mut resp = typed(
-        csv::write(&rows).into_bytes(),
+        shared::server::spreadsheet::csv_bytes(&rows),
         "text/csv; charset=utf-8",
         Some("stations.csv"),
     )?;
