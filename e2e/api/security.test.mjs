@@ -3,9 +3,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "../lib/client.mjs";
-import { freshIp, staff, tree, uid } from "../lib/fixtures.mjs";
+import { admin, freshIp, staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { employerBody, verifiedEmployer } from "../lib/jobs.mjs";
 
 const BASE = process.env.GONGYOU_BASE;
+const idem = () => ({ headers: { "idempotency-key": `sec-${uid()}-${uid()}` } });
 const cookieOf = (c) => [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 const csvText = async (path, c) => {
   const res = await fetch(`${BASE}${path}`, c ? { headers: { cookie: cookieOf(c) } } : {});
@@ -34,4 +36,41 @@ test("CSV: a station named =1+2 is text, not a formula, in the staff export and 
     assert.ok(!cells.some((c) => /^[=+\-@\t\r]/.test(c)), `no cell starts a formula: ${row}`);
   }
   assert.ok(staffCsv.split("\r\n")[1].split(",").includes("'-1"));
+});
+
+test("employers: a record is a 404 until verified, except for its contacts and staff in scope", async () => {
+  const contact = await worker();
+  const made = await contact.post("/api/employers", employerBody({ contact_phone: contact.phone }), idem());
+  assert.equal(made.status, 200, made.text);
+  const id = made.body.employer.id;
+  assert.equal(made.body.employer.status, "pending");
+  const { a } = await tree();
+  const elsewhere = await staff({ role: "staff", unionId: a.id });
+  for (const c of [new Client({ ip: freshIp() }), await worker(), elsewhere]) {
+    const r = await c.get(`/api/employers/${id}`);
+    assert.equal(r.status, 404, r.text);
+    assert.doesNotMatch(r.text, /陈经理/, "no contact name");
+  }
+  assert.equal((await contact.get(`/api/employers/${id}`)).status, 200, "its own contact");
+  const yaohai = await staff({ role: "staff", unionId: 3 });
+  assert.equal((await yaohai.get(`/api/employers/${id}`)).status, 200, "staff in scope");
+  const v = await yaohai.post(`/api/admin/employers/${id}/status`, { status: "verified", note: "营业执照已核对" });
+  assert.equal(v.status, 200, v.text);
+  const open = await new Client({ ip: freshIp() }).get(`/api/employers/${id}`);
+  assert.equal(open.status, 200);
+  assert.equal(open.body.employer.contact_phone, undefined);
+});
+
+test("fairs: staff cannot put an employer from outside their subtree on their fair", async () => {
+  const { a, b } = await tree();
+  const staffA = await staff({ role: "staff", unionId: a.id });
+  const ours = await verifiedEmployer(await admin(), a.id);
+  const theirs = await verifiedEmployer(await admin(), b.id);
+  const starts = new Date(Date.now() + 86400e3).toISOString().slice(0, 19) + "Z";
+  const ends = new Date(Date.now() + 90000e3).toISOString().slice(0, 19) + "Z";
+  const fair = (employer_ids) => ({ name: `招聘会${uid()}`, place: "测试路1号", union_id: a.id, starts_at: starts, ends_at: ends, employer_ids });
+  const refused = await staffA.post("/api/admin/job-fairs", fair([ours.id, theirs.id]));
+  assert.equal(refused.status, 403, refused.text);
+  assert.ok(refused.body.error.fields.employer_ids);
+  assert.equal((await staffA.post("/api/admin/job-fairs", fair([ours.id]))).status, 200);
 });
