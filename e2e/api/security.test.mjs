@@ -74,3 +74,18 @@ test("fairs: staff cannot put an employer from outside their subtree on their fa
   assert.ok(refused.body.error.fields.employer_ids);
   assert.equal((await staffA.post("/api/admin/job-fairs", fair([ours.id]))).status, 200);
 });
+
+test("station reports: strangers' Idempotency-Keys are per device, so one cannot replay or block another's", async () => {
+  const key = `shared-${uid()}-${uid()}`;
+  const post = (device, body) => new Client({ ip: freshIp() }).post("/api/stations/5/reports", body, { headers: { "idempotency-key": key, "device-id": device } });
+  const first = await post(`dev-${uid()}${uid()}`, { kind: "closed" });
+  assert.equal(first.status, 200, first.text);
+  const same = await post(`dev-${uid()}${uid()}`, { kind: "closed" });
+  assert.equal(same.status, 200, same.text);
+  assert.equal(same.headers.get("idempotent-replayed"), null, "not the other stranger's reply");
+  assert.notEqual(same.body.report.id, first.body.report.id);
+  const other = await post(`dev-${uid()}${uid()}`, { kind: "moved" });
+  assert.equal(other.status, 200, "not blocked by another stranger's key");
+  const none = await new Client({ ip: freshIp() }).post("/api/stations/5/reports", { kind: "closed" }, { headers: { "idempotency-key": `k-${uid()}-${uid()}` } });
+  assert.equal(none.status, 400, "a stranger's report names its device");
+});
