@@ -2,8 +2,8 @@
 // without its fix. docs/SECURITY.md names the rule beside the test's title.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Client } from "../lib/client.mjs";
-import { admin, freshIp, staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { Client, randomPhone } from "../lib/client.mjs";
+import { admin, freshIp, housekeeping, logMark, smsCode, sql, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 import { employerBody, verifiedEmployer } from "../lib/jobs.mjs";
 
 const BASE = process.env.GONGYOU_BASE;
@@ -88,4 +88,37 @@ test("station reports: strangers' Idempotency-Keys are per device, so one cannot
   assert.equal(other.status, 200, "not blocked by another stranger's key");
   const none = await new Client({ ip: freshIp() }).post("/api/stations/5/reports", { kind: "closed" }, { headers: { "idempotency-key": `k-${uid()}-${uid()}` } });
   assert.equal(none.status, 400, "a stranger's report names its device");
+});
+
+test("OTP: nine parallel wrong guesses on one code, and only five are judged", async () => {
+  const phone = randomPhone();
+  const mark = logMark();
+  assert.equal((await new Client({ ip: freshIp() }).post("/api/auth/otp", { phone })).status, 204);
+  const code = await smsCode(phone, { after: mark });
+  const wrong = code === "000000" ? "111111" : "000000";
+  const c = new Client({ ip: freshIp() });
+  const replies = await Promise.all(Array.from({ length: 9 }, () => c.post("/api/auth/otp/verify", { phone, code: wrong })));
+  const statuses = replies.map((r) => r.status).sort();
+  assert.deepEqual(statuses, [422, 422, 422, 422, 422, 429, 429, 429, 429], "five judged, four refused unjudged");
+  assert.equal((await c.post("/api/auth/otp/verify", { phone, code })).status, 429, "the right code is too late");
+});
+
+test("SMS: at most 10 codes a day to one number, and housekeeping does not refill a daily cap", async () => {
+  const phone = randomPhone();
+  // As if the minute between codes and the hourly limit had passed (the daily bucket is untouched).
+  const anHourLater = `DELETE FROM otp_challenges WHERE phone = '${phone}'; DELETE FROM rate_limits WHERE bucket = 'otp-send-phone:${phone}'`;
+  const send = () => new Client({ ip: freshIp() }).post("/api/auth/otp", { phone });
+  for (let i = 1; i <= 10; i++) {
+    const r = await send();
+    assert.equal(r.status, 204, `code ${i}: ${r.text}`);
+    sql(anHourLater);
+  }
+  const eleventh = await send();
+  assert.equal(eleventh.status, 429, eleventh.text);
+  assert.match(eleventh.body.error.message, /今天/);
+  // Two hours on, housekeeping runs: the daily bucket is still refilling, so it stays.
+  sql(`${anHourLater}; UPDATE rate_limits SET updated_ms = updated_ms - 7200000 WHERE bucket = 'otp-send-phone-day:${phone}'`);
+  await housekeeping();
+  const later = await send();
+  assert.equal(later.status, 429, `the daily cap was refilled by housekeeping: ${later.text}`);
 });
