@@ -122,3 +122,24 @@ test("SMS: at most 10 codes a day to one number, and housekeeping does not refil
   const later = await send();
   assert.equal(later.status, 429, `the daily cap was refilled by housekeeping: ${later.text}`);
 });
+
+test("region codes: inside the parent's area, and changed only by an admin above the union", async () => {
+  const { p, a } = await tree();
+  const parentAdmin = await staff({ role: "union_admin", unionId: p.id });
+  const ownAdmin = await staff({ role: "union_admin", unionId: a.id, creator: parentAdmin });
+  const moved = await ownAdmin.patch(`/api/admin/unions/${a.id}`, { region_code: "340103" });
+  assert.equal(moved.status, 403, moved.text);
+  assert.ok(moved.body.error.fields.region_code);
+  const renamed = await ownAdmin.patch(`/api/admin/unions/${a.id}`, { name: `${a.name}二`, region_code: "340102" });
+  assert.equal(renamed.status, 200, `its own admin still edits the rest: ${renamed.text}`);
+  const outside = await parentAdmin.patch(`/api/admin/unions/${a.id}`, { region_code: "340103" });
+  assert.equal(outside.status, 422, "瑶海 (340102) holds no other district");
+  assert.ok(outside.body.error.fields.region_code);
+  const root = await admin();
+  const elsewhere = await root.post("/api/admin/unions", { parent_id: 2, name: `测试区总工会${uid()}`, code: `T-${uid().toUpperCase()}`, level: "district", kind: "federation", region_code: "320102" });
+  assert.equal(elsewhere.status, 422, "a 江苏 code under 合肥市总工会");
+  assert.match(elsewhere.body.error.fields.region_code, /340100/);
+  const inside = await root.post("/api/admin/unions", { parent_id: p.id, name: `测试联合工会${uid()}`, code: `T-${uid().toUpperCase()}`, level: "grassroots", kind: "joint", region_code: "340102" });
+  assert.equal(inside.status, 200, inside.text);
+  assert.equal((await parentAdmin.get(`/api/admin/unions/${a.id}`)).body.union.region_code, "340102", "nothing moved");
+});
