@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { Client, randomPhone } from "../lib/client.mjs";
 import { admin, freshIp, housekeeping, logMark, smsCode, sql, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 import { employerBody, verifiedEmployer } from "../lib/jobs.mjs";
+import { form } from "../lib/people.mjs";
 
 const BASE = process.env.GONGYOU_BASE;
 const idem = () => ({ headers: { "idempotency-key": `sec-${uid()}-${uid()}` } });
@@ -142,4 +143,41 @@ test("region codes: inside the parent's area, and changed only by an admin above
   const inside = await root.post("/api/admin/unions", { parent_id: p.id, name: `测试联合工会${uid()}`, code: `T-${uid().toUpperCase()}`, level: "grassroots", kind: "joint", region_code: "340102" });
   assert.equal(inside.status, 200, inside.text);
   assert.equal((await parentAdmin.get(`/api/admin/unions/${a.id}`)).body.union.region_code, "340102", "nothing moved");
+});
+
+test("ID numbers: enrolling with a member's number gets the neutral answer; staff see the conflict", async () => {
+  const { p, a, b } = await tree();
+  const reviewer = await staff({ role: "union_admin", unionId: p.id });
+  const enrol = (w, unionId, f) => w.post("/api/membership/applications", { union_id: unionId, form: f }, idem());
+  const real = form();
+  const member = await worker();
+  const first = (await enrol(member, a.id, real)).body.application;
+  assert.equal((await reviewer.post(`/api/admin/applications/${first.id}/decision`, { decision: "approve", reason: "" })).status, 200);
+  // A stranger types the member's number: the same answer as any new application.
+  const stranger = await worker();
+  const probe = await enrol(stranger, b.id, form({ id_number: real.id_number }));
+  const control = await enrol(await worker(), b.id, form());
+  assert.equal(probe.status, 200, probe.text);
+  assert.equal(probe.body.application.status, "pending");
+  assert.deepEqual(Object.keys(probe.body.application).sort(), Object.keys(control.body.application).sort());
+  // Staff see it in the queue, and approving is refused while the membership lasts.
+  const queue = (await reviewer.get(`/api/admin/applications?union_id=${b.id}`)).body.applications;
+  assert.equal(queue.find((x) => x.application_id === probe.body.application.id).id_number_conflict, true);
+  assert.equal(queue.find((x) => x.application_id === control.body.application.id).id_number_conflict, false);
+  const d = await reviewer.post(`/api/admin/applications/${probe.body.application.id}/decision`, { decision: "approve", reason: "" });
+  assert.equal(d.body.results[0].skipped, "already_member");
+});
+
+test("ID numbers: enrolments are limited per account (5 a day), withdrawn ones included", async () => {
+  const { a } = await tree();
+  const w = await worker();
+  for (let i = 1; i <= 5; i++) {
+    const r = await w.post("/api/membership/applications", { union_id: a.id, form: form() }, idem());
+    assert.equal(r.status, 200, `application ${i}: ${r.text}`);
+    assert.equal((await w.post(`/api/membership/applications/${r.body.application.id}/withdraw`)).status, 200);
+  }
+  const k = idem();
+  const sixth = await w.post("/api/membership/applications", { union_id: a.id, form: form() }, k);
+  assert.equal(sixth.status, 429, sixth.text);
+  assert.ok(Number(sixth.headers.get("retry-after")) > 0);
 });
