@@ -2,7 +2,7 @@
 //! turns failures into `ApiFailure`: no network, the API's typed error, or a
 //! reply the app cannot read. Paths come from `shared::api_url!`.
 
-use crate::i18n;
+use crate::{i18n, storage};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{de::DeserializeOwned, Serialize};
 use shared::error::{ErrorBody, ErrorCode, ErrorEnvelope};
@@ -63,6 +63,18 @@ impl ApiFailure {
             ApiFailure::Offline | ApiFailure::BadReply => None,
         }
     }
+}
+
+/// A random id this phone keeps: sent with every submission, so the server
+/// keeps an anonymous person's Idempotency-Keys apart from other strangers',
+/// and used to count an anonymous check-in once an hour.
+pub fn device_id() -> String {
+    const KEY: &str = "gy.device";
+    storage::get(KEY).unwrap_or_else(|| {
+        let id = crate::outbox::new_key();
+        storage::set(KEY, &id);
+        id
+    })
 }
 
 fn prepare(builder: RequestBuilder) -> RequestBuilder {
@@ -174,7 +186,9 @@ async fn send_raw(
     };
     let mut builder = prepare(builder);
     if let Some(key) = idempotency_key {
-        builder = builder.header("Idempotency-Key", key);
+        builder = builder
+            .header("Idempotency-Key", key)
+            .header(shared::api::DEVICE_ID_HEADER, &device_id());
     }
     let request = builder
         .header("Content-Type", "application/json")

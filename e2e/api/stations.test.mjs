@@ -93,16 +93,17 @@ test("a station page; defunct stations are gone for the public", async () => {
 test("a report is made once per Idempotency-Key; another body with the same key is refused", async () => {
   const key = `report-${uid()}-${uid()}`;
   const body = { kind: "amenity_missing", amenity: "microwave", note: "微波炉坏了" };
-  const first = await api.post("/api/stations/5/reports", body, { headers: { "idempotency-key": key } });
+  const device = { "device-id": `dev-${uid()}${uid()}` };
+  const first = await api.post("/api/stations/5/reports", body, { headers: { "idempotency-key": key, ...device } });
   assert.equal(first.status, 200, first.text);
-  const replay = await api.post("/api/stations/5/reports", body, { headers: { "idempotency-key": key } });
+  const replay = await api.post("/api/stations/5/reports", body, { headers: { "idempotency-key": key, ...device } });
   assert.equal(replay.status, 200);
   assert.equal(replay.body.report.id, first.body.report.id);
   assert.equal(replay.headers.get("idempotent-replayed"), "true");
-  const other = await api.post("/api/stations/5/reports", { kind: "closed" }, { headers: { "idempotency-key": key } });
+  const other = await api.post("/api/stations/5/reports", { kind: "closed" }, { headers: { "idempotency-key": key, ...device } });
   assert.equal(other.status, 422);
-  assert.equal((await api.post("/api/stations/5/reports", body)).status, 400, "the key is required");
-  const long = await api.post("/api/stations/5/reports", { kind: "other", note: "字".repeat(201) }, { headers: { "idempotency-key": `k-${uid()}-${uid()}` } });
+  assert.equal((await api.post("/api/stations/5/reports", body, { headers: device })).status, 400, "the key is required");
+  const long = await api.post("/api/stations/5/reports", { kind: "other", note: "字".repeat(201) }, { headers: { "idempotency-key": `k-${uid()}-${uid()}`, ...device } });
   assert.equal(long.status, 422);
   assert.ok(long.body.error.fields.note);
 });
@@ -147,7 +148,7 @@ test("staff: GCJ-02 input is stored in WGS-84; verification clears the re-check 
   assert.equal(st.source_datum, "gcj02");
   assert.ok(Math.abs(st.lat - 31.87) > 0.001 || Math.abs(st.lng - 117.33) > 0.003, "converted");
   const key = `r-${uid()}-${uid()}`;
-  await api.post(`/api/stations/${st.id}/reports`, { kind: "closed" }, { headers: { "idempotency-key": key } });
+  await api.post(`/api/stations/${st.id}/reports`, { kind: "closed" }, { headers: { "idempotency-key": key, "device-id": `dev-${uid()}${uid()}` } });
   const queue = await s.get(`/api/admin/stations/recheck?union_id=${a.id}`);
   assert.equal(queue.body.stations[0].id, st.id);
   assert.equal(queue.body.stations[0].open_reports, 1);

@@ -346,3 +346,24 @@ test("each union's join poster: printable, with the QR code of its join page", a
     await b.close();
   }
 });
+
+test("staff see that an application's ID number is already a member's on another account", async () => {
+  const t = await tree();
+  const reviewer = await staff({ role: "staff", unionId: t.p.id });
+  const real = form({ name: "孙德胜" });
+  const first = await applyVia(await worker(), t.a.id, real);
+  assert.equal((await reviewer.post(`/api/admin/applications/${first.id}/decision`, { decision: "approve", reason: "" })).status, 200);
+  await applyVia(await worker(), t.b.id, form({ name: "孙德利", id_number: real.id_number }));
+  await applyVia(await worker(), t.b.id, form({ name: "周海波" }));
+  const b = await staffAt(reviewer.username, "/admin/applications");
+  try {
+    const { page } = b;
+    const conflict = page.getByRole("article", { name: "孙德利" });
+    await conflict.getByText(/这个身份证号已是另一个账号的在册会员/).waitFor();
+    assert.equal(await page.getByRole("article", { name: "周海波" }).getByText(/另一个账号/).count(), 0);
+    await assertAccessible(page, "queue with an ID number conflict");
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});

@@ -14,6 +14,16 @@ pub struct ListMeta {
     pub limit: u32,
 }
 
+/// The header an app sends with every submission: a random id the phone keeps
+/// (`localStorage`), so anonymous submissions are scoped per device (one
+/// stranger's Idempotency-Key can neither replay nor block another's).
+pub const DEVICE_ID_HEADER: &str = "device-id";
+
+/// A device id as the app makes them: 8 to 64 ASCII letters, digits and `-`.
+pub fn valid_device_id(id: &str) -> bool {
+    (8..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 /// Clamps a requested page size to `1..=max`, with `default` when absent.
 pub fn page_limit(requested: Option<u32>, default: u32, max: u32) -> u32 {
     requested.unwrap_or(default).clamp(1, max)
@@ -41,6 +51,15 @@ pub mod cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn device_ids_are_the_apps_random_ids_only() {
+        assert!(valid_device_id("0f8fad5b-d9cb-469f-a165-70867728950e"));
+        assert!(!valid_device_id("short"));
+        assert!(!valid_device_id(&"a".repeat(65)));
+        assert!(!valid_device_id("device id with spaces"));
+        assert!(!valid_device_id("dev:ice:1234"));
+    }
 
     #[test]
     fn cursor_round_trips_and_rejects_garbage() {

@@ -275,6 +275,64 @@ pub fn validate_region_code(code: &str) -> Result<String, Text> {
     }
 }
 
+/// Whether the GB/T 2260 area `child` lies inside the parent union's area
+/// `parent` (`None`: a parent without an area, such as the platform's root).
+/// A province `PP0000` holds every code starting `PP`, a city `PPCC00` every
+/// code starting `PPCC`, and a district holds only itself (streets and
+/// grassroots unions under it share its code). Employers and membership
+/// suggestions are routed by region code, so a union that claims another
+/// area's code would receive that area's employers.
+pub fn region_within(child: &str, parent: Option<&str>) -> bool {
+    let Some(parent) = parent.filter(|p| !p.is_empty()) else {
+        return true;
+    };
+    let digits = |c: &str| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit());
+    if !digits(child) || !digits(parent) {
+        return false;
+    }
+    let prefix = if parent.ends_with("0000") {
+        &parent[..2]
+    } else if parent.ends_with("00") {
+        &parent[..4]
+    } else {
+        parent
+    };
+    child.starts_with(prefix)
+}
+
+/// The parent's area must hold the code (`region_within`), in plain words.
+pub fn check_region_within(child: &str, parent: Option<&str>) -> Result<(), Text> {
+    if region_within(child.trim(), parent) {
+        Ok(())
+    } else {
+        Err(Text::owned(
+            format!(
+                "行政区划代码应在上级工会的地区({})之内",
+                parent.unwrap_or_default()
+            ),
+            format!(
+                "The division code must lie inside the parent union's area ({})",
+                parent.unwrap_or_default()
+            ),
+        ))
+    }
+}
+
+/// Only an admin of a union above this one (or a platform admin) may change
+/// its region code: the union's own admins could otherwise move it into
+/// another area. `staff_union_path` is `None` for platform admins.
+pub fn may_change_region(
+    role: StaffRole,
+    staff_union_path: Option<&str>,
+    union_path: &str,
+) -> bool {
+    if role == StaffRole::PlatformAdmin {
+        return true;
+    }
+    role >= StaffRole::UnionAdmin
+        && staff_union_path.is_some_and(|p| p != union_path && union_path.starts_with(p))
+}
+
 pub fn validate_address(address: &str) -> Result<(), Text> {
     if address.chars().count() > 100 {
         Err(why::too_long(100))
@@ -428,6 +486,50 @@ pub const ROUTES: &[Route] = &[
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn a_region_code_lies_inside_the_parents_area() {
+        // Province 安徽 340000, city 合肥 340100, district 瑶海 340102.
+        assert!(region_within("340100", Some("340000")));
+        assert!(region_within("341500", Some("340000")));
+        assert!(region_within("340102", Some("340000")));
+        assert!(
+            !region_within("320100", Some("340000")),
+            "江苏 is not in 安徽"
+        );
+        assert!(region_within("340102", Some("340100")));
+        assert!(region_within("340100", Some("340100")));
+        assert!(
+            !region_within("341502", Some("340100")),
+            "六安's district is not in 合肥"
+        );
+        assert!(region_within("340102", Some("340102")));
+        assert!(
+            !region_within("340103", Some("340102")),
+            "a neighbouring district"
+        );
+        assert!(region_within("340102", None));
+        assert!(region_within("340102", Some("")));
+        assert!(!region_within("3401", Some("340000")));
+        assert!(check_region_within("340103", Some("340102"))
+            .unwrap_err()
+            .zh
+            .contains("340102"));
+    }
+
+    #[test]
+    fn only_an_admin_above_the_union_changes_its_region() {
+        use StaffRole::*;
+        assert!(may_change_region(PlatformAdmin, None, "/1/2/3/"));
+        assert!(may_change_region(UnionAdmin, Some("/1/2/"), "/1/2/3/"));
+        assert!(
+            !may_change_region(UnionAdmin, Some("/1/2/3/"), "/1/2/3/"),
+            "its own admin"
+        );
+        assert!(!may_change_region(Staff, Some("/1/2/"), "/1/2/3/"));
+        assert!(!may_change_region(UnionAdmin, Some("/1/9/"), "/1/2/3/"));
+        assert!(!may_change_region(UnionAdmin, None, "/1/2/3/"));
+    }
 
     /// A test union: open, grassroots, of the given kind, serving `region`.
     pub(crate) fn union(id: i64, kind: UnionKind, region: &str) -> UnionSummary {

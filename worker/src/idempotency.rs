@@ -95,9 +95,13 @@ where
     let lang = ctx.lang;
     let (status, value) = match work(ctx).await {
         Ok(v) => (200u16, v),
-        Err(AppError::Api(e)) => (e.status(), serde_json::to_value(e.render(lang))?),
+        // 429 means "not now", not "no": kept, every retry would be refused
+        // until the key is forgotten, so the key is freed like below.
+        Err(AppError::Api(e)) if e.status() != 429 => {
+            (e.status(), serde_json::to_value(e.render(lang))?)
+        }
         Err(internal) => {
-            // Not the caller's fault: free the key so a retry can succeed.
+            // Not the caller's fault (or not now): free the key so a retry can succeed.
             db::run(
                 &db,
                 "DELETE FROM idempotency_keys WHERE owner = ? AND key = ?",

@@ -11,7 +11,6 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     let db = env.d1("DB")?;
     let now_text = shared::time::rfc3339(now);
     let day_ago = shared::time::rfc3339(now - chrono::Duration::days(1));
-    let hour_ago_ms = (now - chrono::Duration::hours(1)).timestamp_millis();
     // Replays of a submission are only needed while a phone may still retry it.
     db::run(
         &db,
@@ -19,7 +18,8 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
         params![day_ago],
     )
     .await?;
-    // Expired SMS codes, and rate-limit buckets that have refilled long ago.
+    // Expired SMS codes, and rate-limit buckets that are full again (one that
+    // is still refilling keeps its window: a daily cap stays a daily cap).
     db::run(
         &db,
         "DELETE FROM otp_challenges WHERE expires_at < ?",
@@ -28,8 +28,8 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     .await?;
     db::run(
         &db,
-        "DELETE FROM rate_limits WHERE updated_ms < ?",
-        params![hour_ago_ms],
+        "DELETE FROM rate_limits WHERE full_ms < ?",
+        params![now.timestamp_millis()],
     )
     .await?;
     // Check-ins are kept two days to refuse a second within the hour; daily counts stay.

@@ -1,5 +1,7 @@
 //! Token-bucket rate limits in D1: one UPSERT per check, consistent across
 //! every Worker instance (KV's eventual consistency would let bursts through).
+//! A bucket row lives until it has refilled (`full_ms`), so housekeeping never
+//! hands back a daily cap early.
 
 use crate::db;
 use crate::error::AppResult;
@@ -34,9 +36,12 @@ pub async fn take(db: &D1Database, bucket: &str, limit: Limit, now_ms: f64) -> A
     let rate_per_ms = limit.capacity / (limit.per_secs * 1000.0);
     let left: Option<Left> = db::first(
         db,
-        "INSERT INTO rate_limits (bucket, tokens, updated_ms) VALUES (?1, ?2 - 1, ?3)
+        // `full_ms`: when the bucket holds `capacity` again (every SET reads the old row).
+        "INSERT INTO rate_limits (bucket, tokens, updated_ms, full_ms)
+           VALUES (?1, ?2 - 1, ?3, ?3 + CAST(1 / ?4 AS INTEGER) + 1)
          ON CONFLICT (bucket) DO UPDATE SET
            tokens = max(-1, min(?2, tokens + (?3 - updated_ms) * ?4) - 1),
+           full_ms = ?3 + CAST((?2 - max(-1, min(?2, tokens + (?3 - updated_ms) * ?4) - 1)) / ?4 AS INTEGER) + 1,
            updated_ms = ?3
          RETURNING tokens",
         params![bucket, limit.capacity, (now_ms as i64), rate_per_ms],

@@ -3,23 +3,12 @@
 
 use crate::i18n::{t, use_lang};
 use crate::outbox::{self, Submitted};
-use crate::storage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api_url;
 use shared::routes::Method;
 use shared::stations::{StationsRoute, VisitEnvelope, VisitInput};
-
-/// A random id this phone keeps, so an anonymous visitor counts once an hour.
-fn device_id() -> String {
-    const KEY: &str = "gy.device";
-    storage::get(KEY).unwrap_or_else(|| {
-        let id = outbox::new_key();
-        storage::set(KEY, &id);
-        id
-    })
-}
 
 #[derive(Clone)]
 enum State {
@@ -38,7 +27,7 @@ pub fn Checkin() -> impl IntoView {
     let state = RwSignal::new(State::Sending);
     leptos::task::spawn_local(async move {
         let input = VisitInput {
-            device_id: device_id(),
+            device_id: crate::api::device_id(),
         };
         state.set(
             match outbox::submit::<_, VisitEnvelope>(

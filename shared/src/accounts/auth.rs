@@ -13,6 +13,9 @@ pub const OTP_DIGITS: u32 = 6;
 pub const OTP_TTL_SECS: i64 = 5 * 60;
 pub const OTP_MAX_ATTEMPTS: i64 = 5;
 pub const OTP_RESEND_SECS: i64 = 60;
+/// At most this many codes are texted to one number a day (SMS costs money, and
+/// a flood of codes is harassment), on top of 5 an hour.
+pub const OTP_SENDS_PER_PHONE_PER_DAY: u32 = 10;
 
 /// Workers stay signed in 30 days; staff 30 minutes idle, 12 hours at most.
 pub const WORKER_SESSION_SECS: i64 = 30 * 24 * 3600;

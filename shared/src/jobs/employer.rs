@@ -84,6 +84,25 @@ crate::vocabulary! {
     }
 }
 
+/// Who asks for an employer's record (`GET /api/employers/{id}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordViewer {
+    /// Anyone else: a stranger, any worker, staff of another subtree.
+    Public,
+    /// One of the employer's own contact accounts.
+    Contact,
+    /// Staff whose subtree holds the employer.
+    StaffInScope,
+}
+
+/// Whether `viewer` may read the record at all. Ids are sequential, so before
+/// union staff have verified an employer its record (name, contact person) is
+/// for its own contacts and staff in scope only: everyone else gets a 404. Once
+/// verified it stays public, also when suspended (workers should see why).
+pub fn record_visible(viewer: RecordViewer, ever_verified: bool) -> bool {
+    ever_verified || viewer != RecordViewer::Public
+}
+
 impl EmployerStatus {
     /// Only verified employers' jobs go live (workers' top complaint is fake ads).
     pub fn may_publish(self) -> bool {
@@ -293,6 +312,17 @@ pub struct EmployerList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unverified_records_are_only_for_contacts_and_staff_in_scope() {
+        use RecordViewer::*;
+        assert!(!record_visible(Public, false));
+        assert!(record_visible(Contact, false));
+        assert!(record_visible(StaffInScope, false));
+        for v in [Public, Contact, StaffInScope] {
+            assert!(record_visible(v, true));
+        }
+    }
 
     fn input() -> EmployerInput {
         EmployerInput {

@@ -137,6 +137,11 @@ pub struct ReviewItem {
     /// Transfers: the member's own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer_reason: Option<String>,
+    /// Another account is already an active member with this ID number. The
+    /// applicant is never told (that would reveal who is a member); staff
+    /// check who is who, and approving is refused while the other membership lasts.
+    #[serde(default)]
+    pub id_number_conflict: bool,
 }
 
 /// `{"applications": [...], "meta": {...}}` for staff.

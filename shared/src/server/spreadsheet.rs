@@ -2,9 +2,9 @@
 //! BOM so Excel reads Chinese, CRLF line ends, and every cell that a
 //! spreadsheet would run as a formula made inert.
 
-/// A cell starting with one of these is a formula to Excel, LibreOffice and
-/// Sheets (CSV injection); such cells get a leading apostrophe.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+// A cell starting with one of these is a formula to Excel, LibreOffice and
+// Sheets (CSV injection); such cells get a leading apostrophe.
+use crate::stations::csv::FORMULA_STARTS;
 
 /// The cell as written: text that would start a formula is prefixed with `'`.
 pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {

@@ -1,5 +1,6 @@
-//! A small RFC 4180 reader and writer (quoted fields, doubled quotes, CRLF, a
-//! UTF-8 BOM): enough for station spreadsheets, without a dependency in the app.
+//! A small RFC 4180 reader (quoted fields, doubled quotes, CRLF, a UTF-8 BOM):
+//! enough for station spreadsheets, without a dependency in the app. Files are
+//! written by the Worker only, through `server::spreadsheet` (the `csv` crate).
 
 /// Rows of fields, with the 1-based line each row starts on.
 pub fn read(text: &str) -> Vec<(u32, Vec<String>)> {
@@ -48,23 +49,18 @@ pub fn read(text: &str) -> Vec<(u32, Vec<String>)> {
     rows
 }
 
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ') {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
+/// A cell as typed before export: `server::spreadsheet` puts `'` before a cell
+/// that a spreadsheet would run as a formula, and importing the file takes it off.
+pub fn unescape_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
     }
 }
 
-/// UTF-8 with a BOM (so Excel opens Chinese text correctly), CRLF line ends.
-pub fn write(rows: &[Vec<String>]) -> String {
-    let mut out = String::from('\u{feff}');
-    for r in rows {
-        out.push_str(&r.iter().map(|f| quote(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
+/// A cell starting with one of these is a formula to Excel, LibreOffice and
+/// Sheets (CSV injection).
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 #[cfg(test)]
 mod tests {
@@ -88,15 +84,11 @@ mod tests {
     }
 
     #[test]
-    fn write_then_read_round_trips() {
-        let data = vec![vec![
-            "a,b".to_string(),
-            "c\"d".to_string(),
-            " e".to_string(),
-            "工会".to_string(),
-        ]];
-        let text = write(&data);
-        assert!(text.starts_with('\u{feff}'));
-        assert_eq!(read(&text)[0].1, data[0]);
+    fn only_the_export_apostrophe_is_taken_off() {
+        assert_eq!(unescape_formula("'=1+2"), "=1+2");
+        assert_eq!(unescape_formula("'-3"), "-3");
+        assert_eq!(unescape_formula("'s Hotel"), "'s Hotel");
+        assert_eq!(unescape_formula("=1+2"), "=1+2");
+        assert_eq!(unescape_formula("驿站"), "驿站");
     }
 }

@@ -108,7 +108,7 @@ pub fn parse(text: &str, union_id: i64) -> Parsed {
                 .find(|(f, _)| *f == field)
                 .and_then(|(_, i)| *i)
                 .and_then(|i| cells.get(i))
-                .map(|s| s.trim().to_string())
+                .map(|s| csv::unescape_formula(s.trim()).to_string())
                 .unwrap_or_default()
         };
         let mut errors = FieldErrors::new();
@@ -239,8 +239,9 @@ pub fn hours_text(s: &Schedule) -> String {
     parts.join("; ")
 }
 
-/// Header and rows in the import columns (Chinese headers).
-pub fn export(stations: &[StationInput]) -> String {
+/// Header and rows in the import columns (Chinese headers); the Worker writes
+/// them with `server::spreadsheet::csv_bytes`, which makes formulas inert.
+pub fn export_rows(stations: &[StationInput]) -> Vec<Vec<String>> {
     let mut rows = vec![COLUMNS.iter().map(|c| c.1.to_string()).collect::<Vec<_>>()];
     for s in stations {
         rows.push(vec![
@@ -264,7 +265,13 @@ pub fn export(stations: &[StationInput]) -> String {
             s.description.clone().unwrap_or_default(),
         ]);
     }
-    csv::write(&rows)
+    rows
+}
+
+/// The export as a CSV file's bytes (cells that would be formulas get a `'`).
+#[cfg(feature = "server")]
+pub fn export(stations: &[StationInput]) -> Vec<u8> {
+    crate::server::spreadsheet::csv_bytes(&export_rows(stations))
 }
 
 #[cfg(test)]
@@ -310,6 +317,7 @@ mod tests {
         assert_eq!(p.rows.len(), 1, "{:?}", p.errors);
     }
 
+    #[cfg(feature = "server")]
     #[test]
     fn export_reimports_to_the_same_stations() {
         let p = parse(FILE, 3);
@@ -326,7 +334,12 @@ mod tests {
                 }
             })
             .collect();
-        let again = parse(&export(&wgs), 3);
+        wgs[0].name = "=1+2".into();
+        wgs[1].description = Some("@SUM(A1)".into());
+        let file = String::from_utf8(export(&wgs)).unwrap();
+        assert!(file.contains("\r\n'=1+2,"), "the formula is inert: {file}");
+        assert!(file.contains(",'@SUM(A1)\r\n"), "{file}");
+        let again = parse(&file, 3);
         assert!(again.errors.is_empty(), "{:?}", again.errors);
         for s in &mut wgs {
             s.lat = (s.lat * 1e6).round() / 1e6;

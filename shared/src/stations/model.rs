@@ -380,12 +380,7 @@ pub struct VisitInput {
 
 impl VisitInput {
     pub fn validate(&self) -> Result<(), FieldErrors> {
-        let ok = (8..=64).contains(&self.device_id.len())
-            && self
-                .device_id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if ok {
+        if crate::api::valid_device_id(&self.device_id) {
             Ok(())
         } else {
             let mut e = FieldErrors::new();

@@ -5,14 +5,18 @@
 use super::sms::{self, SmsProvider};
 use super::store;
 use crate::ctx::Ctx;
+use crate::error::AppError;
 use crate::error::AppResult;
 use crate::rate_limit::{self, Limit};
-use shared::accounts::{OTP_DIGITS, OTP_MAX_ATTEMPTS, OTP_RESEND_SECS, OTP_TTL_SECS};
+use shared::accounts::{
+    OTP_DIGITS, OTP_MAX_ATTEMPTS, OTP_RESEND_SECS, OTP_SENDS_PER_PHONE_PER_DAY, OTP_TTL_SECS,
+};
 use shared::server::crypto;
 use shared::{ApiError, Text};
 
 // Limits: per number, per IP address.
 const SEND_PER_PHONE: Limit = Limit::new(5, 3600);
+const SEND_PER_PHONE_PER_DAY: Limit = Limit::new(OTP_SENDS_PER_PHONE_PER_DAY, 24 * 3600);
 const SEND_PER_IP: Limit = Limit::new(20, 3600);
 const VERIFY_PER_IP: Limit = Limit::new(30, 600);
 const VERIFY_PER_PHONE: Limit = Limit::new(10, 600);
@@ -60,6 +64,23 @@ pub async fn send(ctx: &Ctx, phone: &str) -> AppResult<()> {
         ctx.now_ms(),
     )
     .await?;
+    rate_limit::take(
+        &db,
+        &format!("otp-send-phone-day:{phone}"),
+        SEND_PER_PHONE_PER_DAY,
+        ctx.now_ms(),
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::Api(mut e) => {
+            e.message = Text::new(
+                "这个号码今天收到的验证码太多了,请明天再试",
+                "This number has had too many codes today; try again tomorrow",
+            );
+            AppError::Api(e)
+        }
+        other => other,
+    })?;
 
     let code = crypto::numeric_code(OTP_DIGITS);
     let expires = shared::time::rfc3339(ctx.now + chrono::Duration::seconds(OTP_TTL_SECS));
@@ -104,23 +125,26 @@ pub async fn check_code(ctx: &Ctx, phone: &str, code: &str, field: &str) -> AppR
             ),
         )
     };
-    let challenge = store::challenge(&db, phone).await?.ok_or_else(expired)?;
-    if challenge.expires_at <= now {
-        return Err(expired().into());
-    }
-    if challenge.attempts >= OTP_MAX_ATTEMPTS {
-        let mut err = ApiError::rate_limited(OTP_RESEND_SECS as u32);
-        err.message = Text::new(
-            "错误次数太多,请重新获取验证码",
-            "Too many wrong tries; ask for a new code",
-        );
-        return Err(err.into());
-    }
+    let (stored_hash, attempts) = match store::claim_try(&db, phone, &now, OTP_MAX_ATTEMPTS).await?
+    {
+        store::Claimed::Try {
+            code_hash,
+            attempts,
+        } => (code_hash, attempts),
+        store::Claimed::NoCode => return Err(expired().into()),
+        store::Claimed::NoTriesLeft => {
+            let mut err = ApiError::rate_limited(OTP_RESEND_SECS as u32);
+            err.message = Text::new(
+                "错误次数太多,请重新获取验证码",
+                "Too many wrong tries; ask for a new code",
+            );
+            return Err(err.into());
+        }
+    };
     if !crypto::ct_eq(
         code_hash(&ctx.signing_key()?, phone, code).as_bytes(),
-        challenge.code_hash.as_bytes(),
+        stored_hash.as_bytes(),
     ) {
-        let attempts = store::fail_challenge(&db, phone).await?;
         let left = (OTP_MAX_ATTEMPTS - attempts).max(0);
         return Err(ApiError::field(
             field,
@@ -131,5 +155,8 @@ pub async fn check_code(ctx: &Ctx, phone: &str, code: &str, field: &str) -> AppR
         )
         .into());
     }
-    store::delete_challenge(&db, phone).await
+    if !store::use_challenge(&db, phone, &stored_hash).await? {
+        return Err(expired().into());
+    }
+    Ok(())
 }

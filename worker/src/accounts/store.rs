@@ -70,16 +70,14 @@ pub async fn update_user(
 
 #[derive(Debug, Deserialize)]
 pub struct Challenge {
-    pub code_hash: String,
     pub sent_at: String,
     pub expires_at: String,
-    pub attempts: i64,
 }
 
 pub async fn challenge(db: &D1Database, phone: &str) -> AppResult<Option<Challenge>> {
     db::first(
         db,
-        "SELECT code_hash, sent_at, expires_at, attempts FROM otp_challenges WHERE phone = ?",
+        "SELECT sent_at, expires_at FROM otp_challenges WHERE phone = ?",
         params![phone],
     )
     .await
@@ -102,29 +100,59 @@ pub async fn put_challenge(
     Ok(())
 }
 
-/// Counts a wrong try; returns the attempts so far.
-pub async fn fail_challenge(db: &D1Database, phone: &str) -> AppResult<i64> {
-    #[derive(Deserialize)]
-    struct A {
-        attempts: i64,
-    }
-    let a: Option<A> = db::first(
-        db,
-        "UPDATE otp_challenges SET attempts = attempts + 1 WHERE phone = ? RETURNING attempts",
-        params![phone],
-    )
-    .await?;
-    Ok(a.map(|a| a.attempts).unwrap_or(i64::MAX))
+/// What claiming one try at a code found.
+pub enum Claimed {
+    /// A try was counted (this is try number `attempts`); judge the code against the hash.
+    Try { code_hash: String, attempts: i64 },
+    /// No live code for this number (none sent, or expired).
+    NoCode,
+    /// All tries are used up.
+    NoTriesLeft,
 }
 
-pub async fn delete_challenge(db: &D1Database, phone: &str) -> AppResult<()> {
-    db::run(
+/// Counts one try before the code is judged, in one statement, so parallel
+/// guesses cannot all read "0 tries so far": at most `max_attempts` are judged.
+pub async fn claim_try(
+    db: &D1Database,
+    phone: &str,
+    now: &str,
+    max_attempts: i64,
+) -> AppResult<Claimed> {
+    #[derive(Deserialize)]
+    struct T {
+        code_hash: String,
+        attempts: i64,
+    }
+    let t: Option<T> = db::first(
         db,
-        "DELETE FROM otp_challenges WHERE phone = ?",
-        params![phone],
+        "UPDATE otp_challenges SET attempts = attempts + 1
+         WHERE phone = ?1 AND expires_at > ?2 AND attempts < ?3
+         RETURNING code_hash, attempts",
+        params![phone, now, max_attempts],
     )
     .await?;
-    Ok(())
+    if let Some(t) = t {
+        return Ok(Claimed::Try {
+            code_hash: t.code_hash,
+            attempts: t.attempts,
+        });
+    }
+    Ok(match challenge(db, phone).await? {
+        Some(c) if c.expires_at.as_str() > now => Claimed::NoTriesLeft,
+        _ => Claimed::NoCode,
+    })
+}
+
+/// Uses the code up; false if a parallel request used it first.
+pub async fn use_challenge(db: &D1Database, phone: &str, code_hash: &str) -> AppResult<bool> {
+    Ok(db::run(
+        db,
+        "DELETE FROM otp_challenges WHERE phone = ? AND code_hash = ?",
+        params![phone, code_hash],
+    )
+    .await?
+    .changes
+        == 1)
 }
 
 // --- Staff ----------------------------------------------------------------

@@ -574,11 +574,12 @@ pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
         .map_err(|_| outside_scope("union_id"))?;
     let fair = input.validate(ctx.now)?;
     let db = ctx.db()?;
-    if store::verified_employers(&db, &fair.employer_ids)
-        .await?
-        .len()
-        != fair.employer_ids.len()
-    {
+    let staff_scope = ctx.staff()?.scope();
+    let listed = store::verified_employers(&db, &fair.employer_ids).await?;
+    if listed.iter().any(|e| !staff_scope.contains(&e.union_path)) {
+        return Err(outside_scope("employer_ids").into());
+    }
+    if listed.len() != fair.employer_ids.len() {
         return Err(ApiError::field(
             "employer_ids",
             Text::new(

@@ -143,13 +143,20 @@ async fn employer_page(ctx: &Ctx) -> AppResult<Response> {
     let e = store::employer(&db, ctx.id(params::EMPLOYER_ID)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let with_phone = match &ctx.principal {
-        Some(Principal::Staff(s)) => s.scope().contains(&e.union_path),
-        Some(Principal::Worker { user_id }) => store::is_contact(&db, e.id, *user_id).await?,
-        None => false,
+    let viewer = match &ctx.principal {
+        Some(Principal::Staff(s)) if s.scope().contains(&e.union_path) => {
+            RecordViewer::StaffInScope
+        }
+        Some(Principal::Worker { user_id }) if store::is_contact(&db, e.id, *user_id).await? => {
+            RecordViewer::Contact
+        }
+        _ => RecordViewer::Public,
     };
+    if !record_visible(viewer, e.verified_at.is_some()) {
+        return Err(ApiError::not_found().into());
+    }
     ok(&EmployerEnvelope {
-        employer: store::wire_one(&db, &e, with_phone).await?,
+        employer: store::wire_one(&db, &e, viewer != RecordViewer::Public).await?,
     })
 }
 

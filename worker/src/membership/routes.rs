@@ -5,6 +5,7 @@ use crate::ctx::Ctx;
 use crate::db;
 use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
+use crate::rate_limit::{self, Limit};
 use crate::reply::{ok, svg};
 use crate::unions::store as unions;
 use shared::membership::card::link_expiry;
@@ -78,6 +79,9 @@ async fn suggestions(ctx: &Ctx) -> AppResult<Response> {
     ok(&UnionSuggestions { suggestions })
 }
 
+/// Enrolments a day per account (each lands in a staff queue).
+const APPLICATIONS_PER_DAY: Limit = Limit::new(5, 24 * 3600);
+
 /// The enrolment form: validated by the shared rule, the ID number sealed and
 /// hashed here, one open application per union, created once per Idempotency-Key.
 async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
@@ -97,16 +101,20 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 .await?
                 .map(|m| m.union_id);
             check_can_apply(ApplicationKind::Enrolment, &summary, member_of, ctx.today())?;
+            rate_limit::take(
+                &db,
+                &format!("enrol-user:{user_id}"),
+                APPLICATIONS_PER_DAY,
+                ctx.now_ms(),
+            )
+            .await?;
             let keyring = ctx.keyring()?;
             let id = valid.id_number.expose();
+            // No answer here may depend on whether this ID number is already a
+            // member's (that would tell any account who is in a union, and block
+            // the real person behind a stranger's use of their number): the
+            // queue shows staff the conflict (`ReviewItem::id_number_conflict`).
             let index = keyring.blind_index("id_number", id);
-            if store::person_is_member(&db, &index).await? {
-                return Err(ApiError::conflict(Text::new(
-                    "这个身份证号已经是工会会员了",
-                    "Someone with this ID number is already a union member",
-                ))
-                .into());
-            }
             let sealed = keyring.seal(id, &format!("user:{user_id}"));
             let birth = valid.birth_date.to_string();
             let person = store::Person {

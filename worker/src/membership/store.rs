@@ -51,11 +51,14 @@ pub struct ApplicationRow {
     pub decided_at: Option<String>,
     pub rejection_reason: Option<String>,
     pub union_name: String,
+    /// 1 when another account is an active member with this ID number.
+    pub id_number_conflict: i64,
 }
 
 const APPLICATION_COLUMNS: &str = "a.id, a.user_id, a.union_id, a.union_path, a.kind, a.status, a.name, a.id_number_sealed, a.id_number_masked,
   a.gender, a.birth_date, a.hometown, a.employer_or_project, a.trade, a.employment_form, a.contact_address,
-  f.name AS from_union_name, a.transfer_reason, a.submitted_at, a.decided_at, a.rejection_reason, u.name AS union_name";
+  f.name AS from_union_name, a.transfer_reason, a.submitted_at, a.decided_at, a.rejection_reason, u.name AS union_name,
+  EXISTS (SELECT 1 FROM members m WHERE m.id_number_index = a.id_number_index AND m.status = 'active' AND m.user_id <> a.user_id) AS id_number_conflict";
 const APPLICATION_FROM: &str = "applications a JOIN unions u ON u.id = a.union_id LEFT JOIN unions f ON f.id = a.from_union_id";
 
 impl ApplicationRow {
@@ -94,6 +97,7 @@ impl ApplicationRow {
             applicant: self.applicant(),
             from_union_name: self.from_union_name.clone(),
             transfer_reason: self.transfer_reason.clone(),
+            id_number_conflict: self.id_number_conflict != 0,
         }
     }
 
@@ -316,17 +320,6 @@ pub async fn memberships_of(db: &D1Database, user_id: i64) -> AppResult<Vec<Memb
 
 pub async fn member_by_no(db: &D1Database, member_no: &str) -> AppResult<Option<MemberDb>> {
     db::first(db, &format!("SELECT {MEMBER_COLUMNS} FROM members m JOIN unions u ON u.id = m.union_id WHERE m.member_no = ?"), params![member_no]).await
-}
-
-/// Whether an active member with this ID number exists (another account of the same person).
-pub async fn person_is_member(db: &D1Database, index: &str) -> AppResult<bool> {
-    Ok(db::first::<db::Count>(
-        db,
-        "SELECT count(*) AS n FROM members WHERE id_number_index = ? AND status = 'active'",
-        params![index],
-    )
-    .await?
-    .is_some_and(|c| c.n > 0))
 }
 
 pub async fn members_in_scope(

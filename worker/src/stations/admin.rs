@@ -249,7 +249,7 @@ pub async fn export(ctx: &Ctx) -> AppResult<Response> {
     let rows = store::all_in_scope(&ctx.db()?, &scope, 20_000).await?;
     let inputs: Vec<StationInput> = rows.iter().map(|r| r.input(now)).collect();
     typed(
-        shared::stations::export(&inputs).into_bytes(),
+        shared::stations::export(&inputs),
         "text/csv; charset=utf-8",
         Some("stations-export.csv"),
     )

@@ -131,12 +131,29 @@ fn visitor(ctx: &Ctx, device: Option<&str>) -> String {
     }
 }
 
+/// Whose Idempotency-Keys a report's key is among: the signed-in person, or
+/// for a stranger the device (`shared::api::DEVICE_ID_HEADER`), never all
+/// strangers together.
+fn report_owner(ctx: &Ctx) -> AppResult<String> {
+    if ctx.principal.is_some() {
+        return Ok(visitor(ctx, None));
+    }
+    match ctx.header(shared::api::DEVICE_ID_HEADER) {
+        Some(d) if shared::api::valid_device_id(&d) => Ok(visitor(ctx, Some(&d))),
+        _ => Err(ApiError::bad_request(shared::Text::new(
+            "缺少有效的设备编号(Device-Id),请刷新页面再试",
+            "A valid Device-Id header is required; reload the page and try again",
+        ))
+        .into()),
+    }
+}
+
 const REPORTS_PER_IP: Limit = Limit::new(30, 3600);
 
 async fn report(ctx: &mut Ctx) -> AppResult<Response> {
     let station = public_station(ctx).await?;
     let reporter = visitor(ctx, None);
-    let owner = format!("station-report:{reporter}");
+    let owner = format!("station-report:{}", report_owner(ctx)?);
     rate_limit::take(
         &ctx.db()?,
         &format!("station-report-ip:{}", ctx.client_ip()),
@@ -242,7 +259,7 @@ async fn open_data_csv(ctx: &Ctx) -> AppResult<Response> {
         .collect::<Vec<_>>()];
     rows.extend(page.stations.iter().map(open_data::csv_row));
     let mut resp = typed(
-        csv::write(&rows).into_bytes(),
+        shared::server::spreadsheet::csv_bytes(&rows),
         "text/csv; charset=utf-8",
         Some("stations.csv"),
     )?;

@@ -113,6 +113,10 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
         )
         .into());
     }
+    if let Some(r) = &input.region_code {
+        check_region_within(r, parent.region_code.as_deref())
+            .map_err(|why| ApiError::field("region_code", why))?;
+    }
     if let Some(fallback) = input.fallback_union_id {
         let f = in_scope(ctx, fallback).await.map_err(|_| {
             ApiError::forbidden_field(
@@ -183,12 +187,39 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
     })
 }
 
+/// A new region code: set only by an admin above the union, and inside the
+/// parent's area.
+async fn check_region_change(ctx: &Ctx, union: &UnionRow, code: &str) -> AppResult<()> {
+    let staff = ctx.staff()?;
+    if !may_change_region(staff.role, staff.union_path.as_deref(), &union.path) {
+        return Err(ApiError::forbidden_field(
+            "region_code",
+            Text::new(
+                "行政区划代码只能由上级工会的管理员修改",
+                "Only an admin of a union above this one may change its division code",
+            ),
+        )
+        .into());
+    }
+    let parent = match union.parent_id {
+        Some(id) => store::by_id(&ctx.db()?, id).await?,
+        None => None,
+    };
+    check_region_within(code, parent.as_ref().and_then(|p| p.region_code.as_deref()))
+        .map_err(|why| ApiError::field("region_code", why).into())
+}
+
 async fn update(ctx: &mut Ctx) -> AppResult<Response> {
     let id = ctx.id(params::UNION_ID)?;
     let before = in_scope(ctx, id).await?;
     ctx.staff()?.require(StaffRole::UnionAdmin)?;
     let input: UnionUpdate = ctx.body().await?;
     input.validate()?;
+    if let Some(r) = input.region_code.as_deref().map(str::trim) {
+        if Some(r) != before.region_code.as_deref() {
+            check_region_change(ctx, &before, r).await?;
+        }
+    }
     if let Some(fallback) = input.fallback_union_id {
         let f = in_scope(ctx, fallback).await?;
         if f.kind() != UnionKind::Joint || f.id == id {

@@ -289,6 +289,12 @@ fn ReviewCard(
                 {item.transfer_reason.clone().map(|r| view! { <dt>{t("申请人说", "In their words")}</dt><dd>{r}</dd> })}
                 <dt>{t("提交时间", "Sent")}</dt><dd>{move || when(item.submitted_at, lang.get())}</dd>
             </dl>
+            {item.id_number_conflict.then(|| view! {
+                <p class="notice tag--warn" role="note">{t(
+                    "这个身份证号已是另一个账号的在册会员:请先核实谁是本人(例如看身份证原件),再决定。在对方的会籍结束前不能通过。",
+                    "Another account is already an active member with this ID number: check who is who (for example, see the ID card) before deciding. It cannot be approved while that membership lasts.",
+                )}</p>
+            })}
             <FormError form=form/>
             <div class="actions">
                 <button type="button" class="btn btn--primary" disabled=move || form.busy.get() on:click=approve>{t("通过", "Approve")}</button>
