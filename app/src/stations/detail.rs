@@ -149,8 +149,9 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
         let body = serde_json::to_string(input).unwrap_or_default();
         pending.with_untracked(|p| {
             path.with_value(|path| {
-                p.iter()
-                    .any(|x| x.kind == "station_report" && &x.path == path && x.body == body)
+                p.iter().any(|x| {
+                    x.kind == "station_report" && x.path == path.as_str() && x.body == body
+                })
             })
         })
     };
