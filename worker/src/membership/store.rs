@@ -617,8 +617,16 @@ pub fn erase_person(
     Ok(out)
 }
 
-/// Erases the ID number (sealed, index and mask) and the registration details
-/// from every application and membership of the user; `name` takes the name's place.
+/// What erasing a registration sets on an application row, and on a membership
+/// row: the ID number (sealed, index and mask) and the registration details go;
+/// `?2` takes the name's place.
+const ERASED_APPLICATION: &str = "name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
+    hometown = '', employer_or_project = '', contact_address = '', transfer_reason = NULL";
+const ERASED_MEMBER: &str = "name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
+    hometown = '', employer_or_project = '', contact_address = '', leave_note = NULL";
+
+/// Erases the ID number and the registration details from every application
+/// and membership of the user; `name` takes the name's place.
 fn purge_registration(
     db: &D1Database,
     user_id: i64,
@@ -627,14 +635,12 @@ fn purge_registration(
     Ok(vec![
         db::stmt(
             db,
-            "UPDATE applications SET name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
-               hometown = '', employer_or_project = '', contact_address = '', transfer_reason = NULL WHERE user_id = ?1",
+            &format!("UPDATE applications SET {ERASED_APPLICATION} WHERE user_id = ?1"),
             params![user_id, name],
         )?,
         db::stmt(
             db,
-            "UPDATE members SET name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
-               hometown = '', employer_or_project = '', contact_address = '', leave_note = NULL WHERE user_id = ?1",
+            &format!("UPDATE members SET {ERASED_MEMBER} WHERE user_id = ?1"),
             params![user_id, name],
         )?,
     ])
@@ -738,20 +744,23 @@ pub async fn purge_expired_registrations(
     closed_before: &str,
     ended_before: &str,
 ) -> AppResult<()> {
+    const ERASED: &str = "(已删除)";
     let statements = vec![
         db::stmt(
             db,
-            "UPDATE applications SET name = '(已删除)', id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
-               hometown = '', employer_or_project = '', contact_address = '', transfer_reason = NULL
-             WHERE status IN ('rejected', 'withdrawn') AND decided_at < ?1 AND id_number_sealed IS NOT NULL",
-            params![closed_before],
+            &format!(
+                "UPDATE applications SET {ERASED_APPLICATION}
+                 WHERE status IN ('rejected', 'withdrawn') AND decided_at < ?1 AND id_number_sealed IS NOT NULL"
+            ),
+            params![closed_before, ERASED],
         )?,
         db::stmt(
             db,
-            "UPDATE members SET name = '(已删除)', id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
-               hometown = '', employer_or_project = '', contact_address = '', leave_note = NULL
-             WHERE status = 'ended' AND ended_on < ?1 AND id_number_sealed IS NOT NULL",
-            params![ended_before],
+            &format!(
+                "UPDATE members SET {ERASED_MEMBER}
+                 WHERE status = 'ended' AND ended_on < ?1 AND id_number_sealed IS NOT NULL"
+            ),
+            params![ended_before, ERASED],
         )?,
     ];
     db::batch(db, statements).await.map(|_| ())
