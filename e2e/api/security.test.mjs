@@ -3,8 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Client, randomPhone } from "../lib/client.mjs";
-import { admin, freshIp, housekeeping, logMark, smsCode, sql, staff, tree, uid, worker } from "../lib/fixtures.mjs";
-import { employerBody, verifiedEmployer } from "../lib/jobs.mjs";
+import { PASSWORD, admin, freshIp, housekeeping, logMark, smsCode, sql, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { employerBody, jobBody, verifiedEmployer } from "../lib/jobs.mjs";
 import { form } from "../lib/people.mjs";
 
 const BASE = process.env.GONGYOU_BASE;
@@ -180,4 +180,78 @@ test("ID numbers: enrolments are limited per account (5 a day), withdrawn ones i
   const sixth = await w.post("/api/membership/applications", { union_id: a.id, form: form() }, k);
   assert.equal(sixth.status, 429, sixth.text);
   assert.ok(Number(sixth.headers.get("retry-after")) > 0);
+});
+
+const stationBody = (unionId, name) => ({
+  union_id: unionId, name, station_type: "caring_station", province: "新疆维吾尔自治区", city: "乌鲁木齐市", district: "天山区",
+  address: "测试路1号", lat: 43.8, lng: 87.6, datum: "wgs84", phone: null, amenities: ["toilet"],
+  schedule: { weekly: Array(7).fill(["08:00-20:00"]) }, status: "active", description: null,
+});
+const rows = (query) => JSON.parse(sqlJson(query));
+
+test("audit: creating a union, a staff member and a station writes its audit entry", async () => {
+  const { p } = await tree();
+  const creator = await staff({ role: "union_admin", unionId: p.id });
+  const marker = `审计${uid()}`;
+  const made = {
+    union: await creator.post("/api/admin/unions", { parent_id: p.id, code: `T-${uid().toUpperCase()}`, name: `${marker}联合工会`, level: "grassroots", kind: "joint" }),
+    staff: await creator.post("/api/admin/staff", { username: `a.${uid()}`, display_name: marker, role: "staff", union_id: p.id, password: PASSWORD }),
+    station: await creator.post("/api/admin/stations", stationBody(p.id, `${marker}驿站`)),
+  };
+  const ids = { union: made.union.body?.union?.id, staff: made.staff.body?.staff_member?.id, station: made.station.body?.station?.station?.id };
+  const log = await creator.get(`/api/admin/audit?union_id=${p.id}`);
+  assert.equal(log.status, 200, log.text);
+  for (const [kind, r] of Object.entries(made)) {
+    assert.equal(r.status, 200, `${kind}: ${r.text}`);
+    const entry = log.body.entries.find((e) => e.action === `${kind}.create` && e.target_id === String(ids[kind]));
+    assert.ok(entry, `${kind}.create ${ids[kind]} is in the log`);
+    assert.equal(entry.staff_id, creator.me.staff.staff_id, "who");
+    assert.doesNotMatch(JSON.stringify(entry), new RegExp(PASSWORD), "no password in the log");
+  }
+  // Same batch: when the audit entry cannot be written, the creation does not happen either.
+  const refused = `拒审${uid()}`;
+  sql(`CREATE TRIGGER refuse_${refused.slice(2)} BEFORE INSERT ON audit_log WHEN NEW.after LIKE '%${refused}%' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
+  try {
+    const username = `r.${refused.slice(2)}`;
+    const attempts = [
+      await creator.post("/api/admin/unions", { parent_id: p.id, code: `T-${uid().toUpperCase()}`, name: `${refused}联合工会`, level: "grassroots", kind: "joint" }),
+      await creator.post("/api/admin/staff", { username, display_name: refused, role: "staff", union_id: p.id, password: PASSWORD }),
+      await creator.post("/api/admin/stations", stationBody(p.id, `${refused}驿站`)),
+    ];
+    for (const r of attempts) assert.notEqual(r.status, 200, r.text);
+    assert.deepEqual(rows(`SELECT id FROM unions WHERE name LIKE '%${refused}%'`), [], "no union without its entry");
+    assert.deepEqual(rows(`SELECT id FROM staff WHERE username = '${username}'`), [], "no staff member without its entry");
+    assert.deepEqual(rows(`SELECT id FROM stations WHERE name LIKE '%${refused}%'`), [], "no station without its entry");
+  } finally {
+    sql(`DROP TRIGGER refuse_${refused.slice(2)}`);
+  }
+});
+
+test("audit: reading an applicant's phone is audited, without the number", async () => {
+  const { a } = await tree();
+  const s = await staff({ role: "staff", unionId: a.id });
+  const auditor = await staff({ role: "union_admin", unionId: a.id });
+  const e = await verifiedEmployer(s, a.id);
+  const job = await s.post("/api/admin/jobs", jobBody({ employer_id: e.id }), idem());
+  assert.equal(job.status, 200, job.text);
+  const w = await worker();
+  const applied = await w.post(`/api/jobs/${job.body.job.id}/applications`, undefined, idem());
+  assert.equal(applied.status, 200, applied.text);
+  const appId = String(applied.body.application.id);
+  const reads = async () => (await auditor.get(`/api/admin/audit?union_id=${a.id}`)).body.entries.filter((x) => x.action === "job_applicant.phone_read" && x.target_id === appId);
+  assert.equal((await reads()).length, 0);
+  const list = await s.get(`/api/admin/jobs/${job.body.job.id}/applicants`);
+  assert.equal(list.status, 200, list.text);
+  assert.equal(list.body.applicants[0].phone, w.phone, "staff see the phone");
+  const first = await reads();
+  assert.equal(first.length, 1, "one entry for the read");
+  assert.equal(first[0].staff_id, s.me.staff.staff_id, "who");
+  assert.ok(first[0].at, "when");
+  const decided = await s.post(`/api/admin/job-applications/${appId}/status`, { status: "contacted" });
+  assert.equal(decided.status, 200, decided.text);
+  assert.equal(decided.body.applicant.phone, w.phone);
+  assert.equal((await reads()).length, 2, "the decision's reply shows the phone too");
+  const everything = JSON.stringify((await auditor.get(`/api/admin/audit?union_id=${a.id}`)).body.entries);
+  assert.ok(!everything.includes(w.phone), "the number is not in the log");
+  assert.ok(!everything.includes(w.phone.slice(-8)), "nor part of it");
 });

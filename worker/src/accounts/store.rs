@@ -259,8 +259,27 @@ pub async fn staff_in_scope(
     .await
 }
 
+#[derive(Deserialize)]
+struct NextId {
+    n: i64,
+}
+
+/// The id the next staff member gets. Taken before the insert so that its audit
+/// entry goes in the same batch; the primary key decides a race.
+pub async fn next_staff_id(db: &D1Database) -> AppResult<i64> {
+    let row: Option<NextId> = db::first(
+        db,
+        "SELECT coalesce(max(id), 0) + 1 AS n FROM staff",
+        params![],
+    )
+    .await?;
+    Ok(row.map(|r| r.n).unwrap_or(1))
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn insert_staff(
     db: &D1Database,
+    id: i64,
     input: &StaffCreate,
     username: &str,
     display_name: &str,
@@ -270,9 +289,9 @@ pub fn insert_staff(
 ) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
-        "INSERT INTO staff (username, display_name, role, union_id, password_hash, created_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![username, display_name, input.role.code(), input.union_id, hash, created_by, now],
+        "INSERT INTO staff (id, username, display_name, role, union_id, password_hash, created_by, created_at, updated_at)
+         VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![username, display_name, input.role.code(), input.union_id, hash, created_by, now, id],
     )
 }
 

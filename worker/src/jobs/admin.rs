@@ -339,9 +339,35 @@ pub async fn set_job_status(ctx: &mut Ctx) -> AppResult<Response> {
     ok(&actions::change_status(ctx, &Actor::Staff(&staff), job).await?)
 }
 
+/// Staff reading applicants' phone numbers: one audit entry per applicant, written
+/// before the numbers are shown. It names the application (a reference), never the number.
+async fn audit_phone_reads(ctx: &Ctx, job: &JobRow, applicants: &[JobApplicant]) -> AppResult<()> {
+    if applicants.is_empty() {
+        return Ok(());
+    }
+    let db = ctx.db()?;
+    let staff = ctx.staff()?;
+    let (now, ip) = (ctx.now_text(), ctx.client_ip());
+    let statements = applicants
+        .iter()
+        .map(|a| {
+            let event = audit::Event::new(
+                "job_applicant.phone_read",
+                "job_application",
+                a.id,
+                &job.union_path,
+                Some(serde_json::json!({ "job_id": job.id })),
+            );
+            audit::statement(&db, staff, &event, &now, &ip)
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    db::batch(&db, statements).await.map(|_| ())
+}
+
 pub async fn applicants(ctx: &Ctx) -> AppResult<Response> {
     let job = job_in_scope(ctx).await?;
     let applicants = store::applicants(&ctx.db()?, job.id, 200).await?;
+    audit_phone_reads(ctx, &job, &applicants).await?;
     ok(&JobApplicantList {
         meta: shared::api::ListMeta {
             next_cursor: None,
@@ -361,7 +387,10 @@ pub async fn set_applicant_status(ctx: &mut Ctx) -> AppResult<Response> {
         .ok_or_else(ApiError::not_found)?;
     ctx.staff()?.check_scope(&job.union_path)?;
     let staff = ctx.staff()?.clone();
-    ok(&actions::decide_application(ctx, &Actor::Staff(&staff), app, job).await?)
+    let decided = actions::decide_application(ctx, &Actor::Staff(&staff), app, job.clone()).await?;
+    let shown: JobApplicantEnvelope = serde_json::from_value(decided.clone())?;
+    audit_phone_reads(ctx, &job, std::slice::from_ref(&shown.applicant)).await?;
+    ok(&decided)
 }
 
 /// Visible job cards with a same or related trade, ranked by the shared match score.

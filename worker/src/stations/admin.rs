@@ -128,25 +128,21 @@ pub async fn create(ctx: &mut Ctx) -> AppResult<Response> {
     let (input, path) = checked_input(ctx).await?;
     let db = ctx.db()?;
     let now = ctx.now_text();
-    let done = db::batch(&db, vec![store::insert(&db, &input, &path, &now)?]).await?;
-    let id = done
-        .first()
-        .map(|c| c.last_row_id)
-        .ok_or_else(ApiError::internal)?;
-    let staff = ctx.staff()?;
-    audit::record(
+    let id = store::next_id(&db).await?;
+    let e = event(
+        "station.create",
+        id,
+        input.union_id,
+        &path,
+        None,
+        Some(serde_json::to_value(&input)?),
+    );
+    db::batch(
         &db,
-        staff,
-        &event(
-            "station.create",
-            id,
-            input.union_id,
-            &path,
-            None,
-            Some(serde_json::to_value(&input)?),
-        ),
-        &now,
-        &ctx.client_ip(),
+        vec![
+            store::insert(&db, Some(id), &input, &path, &now)?,
+            audit::statement(&db, ctx.staff()?, &e, &now, &ctx.client_ip())?,
+        ],
     )
     .await?;
     ok(&AdminStationEnvelope {
@@ -231,7 +227,7 @@ pub async fn import(ctx: &mut Ctx) -> AppResult<Response> {
         let now = ctx.now_text();
         let mut statements = Vec::with_capacity(batch.rows.len() + 1);
         for row in &batch.rows {
-            statements.push(store::insert(&db, &row.station, &union.path, &now)?);
+            statements.push(store::insert(&db, None, &row.station, &union.path, &now)?);
         }
         let e = event("station.import", 0, union.id, &union.path, None, Some(serde_json::json!({ "rows": batch.rows.iter().map(|r| r.line).collect::<Vec<_>>() })));
         statements.push(audit::statement(&db, ctx.staff()?, &e, &now, &ctx.client_ip())?);

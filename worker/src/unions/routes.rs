@@ -149,17 +149,36 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
     }
     let name = validate_name(&input.name).unwrap_or_default();
     let now = ctx.now_text();
+    let id = store::next_id(&db).await?;
+    let path = store::child_path(&parent, id);
+    let mut logged = serde_json::to_value(&input)?;
+    logged["id"] = id.into();
+    logged["path"] = path.clone().into();
+    let event = audit::Event {
+        action: "union.create",
+        target_type: "union",
+        target_id: id.to_string(),
+        union_id: Some(id),
+        union_path: &path,
+        before: None,
+        after: Some(logged),
+    };
+    let staff = ctx.staff()?;
     db::batch(
         &db,
-        vec![store::insert(
-            &db,
-            &parent,
-            &input,
-            &code,
-            &name,
-            &new_join_code(),
-            &now,
-        )?],
+        vec![
+            store::insert(
+                &db,
+                id,
+                &parent,
+                &input,
+                &code,
+                &name,
+                &new_join_code(),
+                &now,
+            )?,
+            audit::statement(&db, staff, &event, &now, &ctx.client_ip())?,
+        ],
     )
     .await
     .on_constraint("unions.code", || {
@@ -168,20 +187,9 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
             Text::new("这个编码已被使用", "This code is already taken"),
         )
     })?;
-    let created = store::by_code(&db, &code)
+    let created = store::by_id(&db, id)
         .await?
         .ok_or_else(ApiError::internal)?;
-    let staff = ctx.staff()?;
-    let event = audit::Event {
-        action: "union.create",
-        target_type: "union",
-        target_id: created.id.to_string(),
-        union_id: Some(created.id),
-        union_path: &created.path,
-        before: None,
-        after: Some(serde_json::to_value(created.clone().into_wire())?),
-    };
-    audit::record(&db, staff, &event, &now, &ctx.client_ip()).await?;
     ok(&UnionEnvelope {
         union: created.into_wire(),
     })

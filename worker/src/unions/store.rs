@@ -195,8 +195,31 @@ pub async fn search(
 }
 
 /// Inserts a union under `parent`; its path is computed in the same statement.
+/// The id the next union gets. Taken before the insert so that its audit entry
+/// goes in the same batch; the primary key decides a race.
+pub async fn next_id(db: &D1Database) -> AppResult<i64> {
+    next_id_of(db, "SELECT coalesce(max(id), 0) + 1 AS n FROM unions").await
+}
+
+#[derive(Deserialize)]
+struct NextId {
+    n: i64,
+}
+
+async fn next_id_of(db: &D1Database, sql: &str) -> AppResult<i64> {
+    let row: Option<NextId> = db::first(db, sql, params![]).await?;
+    Ok(row.map(|r| r.n).unwrap_or(1))
+}
+
+/// The path a new union with `id` gets under `parent`.
+pub fn child_path(parent: &UnionRow, id: i64) -> String {
+    format!("{}{id}/", parent.path)
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn insert(
     db: &D1Database,
+    id: i64,
     parent: &UnionRow,
     input: &UnionCreate,
     code: &str,
@@ -214,15 +237,14 @@ pub fn insert(
         db,
         "INSERT INTO unions (id, code, name, level, kind, parent_id, path, join_code, region_code, project_starts_on, project_ends_on,
                              fallback_union_id, trades, address, created_at, updated_at)
-         SELECT next.id, ?1, ?2, ?3, ?4, ?5, ?6 || next.id || '/', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14
-         FROM (SELECT coalesce(max(id), 0) + 1 AS id FROM unions) AS next",
+         VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
         params![
             code,
             name,
             input.level.code(),
             input.kind.code(),
             parent.id,
-            parent.path,
+            child_path(parent, id),
             join_code,
             input.region_code.as_deref().unwrap_or(parent.region_code.as_deref().unwrap_or("")).to_string(),
             starts,
@@ -231,6 +253,7 @@ pub fn insert(
             trades,
             input.address,
             now,
+            id,
         ],
     )
 }

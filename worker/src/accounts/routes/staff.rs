@@ -193,27 +193,16 @@ pub async fn insert_staff(
     }
     let now = ctx.now_text();
     let hash = password::hash(&input.password);
-    db::batch(
-        db,
-        vec![store::insert_staff(
-            db,
-            input,
-            &username,
-            &display_name,
-            &hash,
-            creator.map(|c| c.id),
-            &now,
-        )?],
-    )
-    .await
-    .on_constraint("staff.username", taken)?;
-    let row = store::staff_by_username(db, &username)
-        .await?
-        .ok_or_else(ApiError::internal)?;
+    let id = store::next_staff_id(db).await?;
+    let union_path = match input.union_id {
+        Some(u) => crate::unions::store::by_id(db, u).await?.map(|u| u.path),
+        None => None,
+    }
+    .unwrap_or_else(|| "/".to_string());
     let actor = creator.cloned().unwrap_or(Staff {
-        id: row.id,
-        display_name: row.display_name.clone(),
-        role: row.role(),
+        id,
+        display_name: display_name.clone(),
+        role: input.role,
         union_id: None,
         union_path: None,
     });
@@ -224,13 +213,39 @@ pub async fn insert_staff(
             "staff.bootstrap"
         },
         target_type: "staff",
-        target_id: row.id.to_string(),
-        union_id: row.union_id,
-        union_path: row.scope_path(),
+        target_id: id.to_string(),
+        union_id: input.union_id,
+        union_path: &union_path,
         before: None,
-        after: Some(serde_json::to_value(row.to_wire())?),
+        after: Some(serde_json::json!({
+            "id": id,
+            "username": username,
+            "display_name": display_name,
+            "role": input.role,
+            "union_id": input.union_id,
+        })),
     };
-    audit::record(db, &actor, &event, &now, &ctx.client_ip()).await?;
+    db::batch(
+        db,
+        vec![
+            store::insert_staff(
+                db,
+                id,
+                input,
+                &username,
+                &display_name,
+                &hash,
+                creator.map(|c| c.id),
+                &now,
+            )?,
+            audit::statement(db, &actor, &event, &now, &ctx.client_ip())?,
+        ],
+    )
+    .await
+    .on_constraint("staff.username", taken)?;
+    let row = store::staff_by_id(db, id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
     Ok(row)
 }
 

@@ -150,8 +150,27 @@ pub async fn areas(db: &D1Database) -> AppResult<Vec<Area>> {
         .collect())
 }
 
+#[derive(Deserialize)]
+struct NextId {
+    n: i64,
+}
+
+/// The id the next station gets. Taken before the insert so that its audit
+/// entry goes in the same batch; the primary key decides a race.
+pub async fn next_id(db: &D1Database) -> AppResult<i64> {
+    let row: Option<NextId> = db::first(
+        db,
+        "SELECT coalesce(max(id), 0) + 1 AS n FROM stations",
+        params![],
+    )
+    .await?;
+    Ok(row.map(|r| r.n).unwrap_or(1))
+}
+
+/// A new station; `id` as taken by [`next_id`], or `None` for the next free one.
 pub fn insert(
     db: &D1Database,
+    id: Option<i64>,
     input: &StationInput,
     union_path: &str,
     now: &str,
@@ -159,9 +178,9 @@ pub fn insert(
     let p = input.wgs84();
     db::stmt(
         db,
-        "INSERT INTO stations (union_id, union_path, name, station_type, province, city, district, address, lat, lng, source_datum, phone,
+        "INSERT INTO stations (id, union_id, union_path, name, station_type, province, city, district, address, lat, lng, source_datum, phone,
                                schedule, amenities, status, description, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+         VALUES (?18, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
         params![
             input.union_id,
             union_path,
@@ -179,7 +198,8 @@ pub fn insert(
             AmenitySet::of(&input.amenities).0 as i64,
             input.status.code(),
             input.description.as_deref().map(str::trim).filter(|d| !d.is_empty()),
-            now
+            now,
+            id
         ],
     )
 }
