@@ -4,7 +4,7 @@ use super::store::{self, StationDb};
 use crate::audit;
 use crate::ctx::Ctx;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
 use crate::reply::{ok, svg, typed};
 use crate::unions::scope::{in_scope, scope_of};
@@ -144,7 +144,9 @@ pub async fn create(ctx: &mut Ctx) -> AppResult<Response> {
             audit::statement(&db, ctx.staff()?, &e, &now, &ctx.client_ip())?,
         ],
     )
-    .await?;
+    .await
+    // Another station took the same new id at the same moment: try again.
+    .on_constraint("stations.id", || ApiError::rate_limited(1))?;
     ok(&AdminStationEnvelope {
         station: admin_view(ctx, id).await?,
     })

@@ -186,7 +186,9 @@ async fn create(ctx: &mut Ctx) -> AppResult<Response> {
             "code",
             Text::new("这个编码已被使用", "This code is already taken"),
         )
-    })?;
+    })
+    // Another union took the same new id at the same moment: the phone tries again.
+    .on_constraint("unions.id", || ApiError::rate_limited(1))?;
     let created = store::by_id(&db, id)
         .await?
         .ok_or_else(ApiError::internal)?;

@@ -242,7 +242,9 @@ pub async fn insert_staff(
         ],
     )
     .await
-    .on_constraint("staff.username", taken)?;
+    .on_constraint("staff.username", taken)
+    // Another account took the same new id at the same moment: try again.
+    .on_constraint("staff.id", || ApiError::rate_limited(1))?;
     let row = store::staff_by_id(db, id)
         .await?
         .ok_or_else(ApiError::internal)?;
