@@ -238,7 +238,7 @@ test("unseen invitations: counted for the badge on 找活 until the worker opens
   const first = await liveJob(admin, e.id, { at: north(1, spot), title: `木工${uid()}` });
   const second = await liveJob(admin, e.id, { at: north(2, spot), title: `木工${uid()}` });
   const w = await worker();
-  const card = { trades: [{ trade: "carpenter", years: 5 }], certificates: [], expected_wage_fen: 30000, expected_wage_unit: "day", areas: [], position: spot, available_from: day(0), visible: true };
+  const card = { trades: [{ trade: "carpenter", years: 5 }], certificates: [], expected_wage_fen: 30000, expected_wage_unit: "day", areas: ["瑶海区"], position: spot, available_from: day(0), visible: true };
   const cardId = (await w.put("/api/job-card", card)).body.job_card.id;
   const unseen = async (client = w) => {
     const r = await client.get("/api/job-invitations/unseen");

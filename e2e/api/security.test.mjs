@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Client, randomPhone } from "../lib/client.mjs";
 import { PASSWORD, admin, freshIp, housekeeping, logMark, smsCode, sql, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
-import { employerBody, jobBody, verifiedEmployer } from "../lib/jobs.mjs";
+import { day, employerBody, jobBody, liveJob, north, verifiedEmployer, YAOHAI } from "../lib/jobs.mjs";
 import { form } from "../lib/people.mjs";
 
 const BASE = process.env.GONGYOU_BASE;
@@ -254,4 +254,37 @@ test("audit: reading an applicant's phone is audited, without the number", async
   const everything = JSON.stringify((await auditor.get(`/api/admin/audit?union_id=${a.id}`)).body.entries);
   assert.ok(!everything.includes(w.phone), "the number is not in the log");
   assert.ok(!everything.includes(w.phone.slice(-8)), "nor part of it");
+});
+
+test("candidate lists hold only cards in the job's area or the staff's region, with distance bands, never metres; invitations only to them", async () => {
+  const { p, a } = await tree(); // under 瑶海区 (340102)
+  const s = await staff({ role: "union_admin", unionId: p.id });
+  const e = await verifiedEmployer(s, a.id);
+  const spot = north(2, { lat: 31.2, lng: 117.9 }); // only this test's job
+  const job = await liveJob(s, e.id, { at: spot, title: `木工${uid()}` });
+  const card = (areas, at) => ({ trades: [{ trade: "carpenter", years: 6 }], certificates: [], expected_wage_fen: 30000, expected_wage_unit: "day", areas, position: at, available_from: day(0), visible: true });
+  const put = async (body) => {
+    const r = await (await worker()).put("/api/job-card", body);
+    assert.equal(r.status, 200, r.text);
+    return r.body.job_card.id;
+  };
+  const near = await put(card(["瑶海区"], north(2, spot)));
+  const byCode = await put(card(["340102"], north(0.3, spot)));
+  // A worker in another province (深圳南山区), sitting right at the job's position.
+  const far = await put(card(["440305"], spot));
+  const r = await s.get(`/api/admin/jobs/${job.id}/candidates`);
+  assert.equal(r.status, 200, r.text);
+  const ids = r.body.candidates.map((c) => c.card_id);
+  assert.ok(ids.includes(near) && ids.includes(byCode), r.text.slice(0, 400));
+  assert.ok(!ids.includes(far), "a card in another province is not a candidate");
+  assert.ok(!r.text.includes("distance_m"), "no metres in the reply");
+  assert.ok(!r.body.candidates.some((c) => c.match.reasons.some((x) => x.kind === "distance")));
+  const band = (id) => r.body.candidates.find((c) => c.card_id === id).match.reasons.find((x) => x.kind === "distance_band")?.band;
+  assert.equal(band(near), "1_to_3_km");
+  assert.equal(band(byCode), "under_1_km");
+  // Inviting a card outside is refused, and nobody is invited.
+  const refused = await s.post(`/api/admin/jobs/${job.id}/invitations`, { card_ids: [near, far] });
+  assert.equal(refused.status, 403, refused.text);
+  const ok = await s.post(`/api/admin/jobs/${job.id}/invitations`, { card_ids: [near] });
+  assert.deepEqual(ok.body, { invited: 1, already: 0 });
 });

@@ -70,7 +70,7 @@ test("staff invite a worker: a badge on 找活's 为我推荐, gone once the pag
   const title = `工会推荐木工${uid()}`;
   const job = await liveJob(admin, e.id, { at: north(1, spot), title });
   const w = await worker();
-  const card = { trades: [{ trade: "carpenter", years: 8 }], certificates: [], expected_wage_fen: 30000, expected_wage_unit: "day", areas: [], position: spot, available_from: day(0), visible: true };
+  const card = { trades: [{ trade: "carpenter", years: 8 }], certificates: [], expected_wage_fen: 30000, expected_wage_unit: "day", areas: ["瑶海区"], position: spot, available_from: day(0), visible: true };
   const cardId = (await w.put("/api/job-card", card)).body.job_card.id;
   assert.deepEqual((await admin.post(`/api/admin/jobs/${job.id}/invitations`, { card_ids: [cardId] })).body, { invited: 1, already: 0 });
 
@@ -95,9 +95,9 @@ test("staff invite a worker: a badge on 找活's 为我推荐, gone once the pag
     await seen;
     await assertAccessible(page, "为我推荐");
 
-    await page.goto("/jobs");
+    // A fresh load of 找活 (the count is asked for once the page is up).
     const counted = page.waitForResponse((r) => r.url().endsWith("/api/job-invitations/unseen"));
-    await page.reload();
+    await page.goto("/jobs");
     assert.deepEqual(await (await counted).json(), { unseen: 0 });
     await page.getByRole("link", { name: /为我推荐/ }).waitFor();
     await page.waitForTimeout(300);

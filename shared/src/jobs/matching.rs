@@ -148,6 +148,10 @@ pub enum Reason {
     Distance {
         m: u32,
     },
+    /// The distance as staff see it (`reach::DistanceBand`), never in metres.
+    DistanceBand {
+        band: super::reach::DistanceBand,
+    },
     /// The job's district is one of the card's areas (no position known).
     InArea,
     /// Compared in `unit` (the common unit, or `day` for daily equivalents).
@@ -195,6 +199,7 @@ impl Reason {
             Reason::RelatedTrade => Text::new("工种相近", "Related trade"),
             Reason::OtherTrade => Text::new("工种不同", "Different trade"),
             Reason::Distance { m } => Text::owned(distance_text(m), distance_text(m)),
+            Reason::DistanceBand { band } => band.label(),
             Reason::InArea => Text::new("在期望地区", "In your chosen area"),
             Reason::Wage { unit, fit } => {
                 let (zh, en) = wage_word(unit);
@@ -474,7 +479,8 @@ pub struct MatchedJob {
 }
 
 /// A worker in a job's candidate list (staff and the employer). The card's
-/// position is never sent, only the distance in `matched`.
+/// position and metres are never sent, only a distance band in `matched`
+/// (`Match::banded`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Candidate {

@@ -10,6 +10,7 @@
 //! | `search.rs` | `GET /api/jobs` query: filters, sort, seek cursor |
 //! | `text_search.rs` | Chinese full-text search on D1 FTS5 (trigram + bigram tables) |
 //! | `matching.rs` | the two-way match score and its reasons |
+//! | `reach.rs` | which cards staff see as candidates, distances in bands |
 //! | `fair.rs` | job fairs and the monthly fair dates |
 //! | `api.rs` | envelopes, lists, applicants, moderation, invitations, queries, figures |
 //! | `routes.rs` | the capability's route table |
@@ -20,6 +21,7 @@ mod employer;
 mod fair;
 mod job;
 pub mod matching;
+pub mod reach;
 mod routes;
 mod search;
 pub mod text_search;

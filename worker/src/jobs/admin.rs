@@ -13,6 +13,7 @@ use crate::idempotency;
 use crate::reply::ok;
 use crate::unions::scope::{in_scope, scope_of};
 use shared::jobs::matching::{rank_cards, Candidate};
+use shared::jobs::reach::{card_in_reach, StaffReach};
 use shared::jobs::*;
 use shared::membership::FiguresQuery;
 use shared::routes::params;
@@ -393,10 +394,40 @@ pub async fn set_applicant_status(ctx: &mut Ctx) -> AppResult<Response> {
     ok(&decided)
 }
 
-/// Visible job cards with a same or related trade, ranked by the shared match score.
+/// The job's area (district name, the employer's division code) and the
+/// caller's region: what `card_in_reach` needs to keep candidates near.
+async fn reach_of(ctx: &Ctx, job: &JobRow) -> AppResult<(String, String, Option<String>)> {
+    let db = ctx.db()?;
+    let job_region = store::employer(&db, job.employer_id)
+        .await?
+        .map(|e| e.region_code)
+        .unwrap_or_default();
+    let staff_region = match ctx.staff()?.union_id {
+        Some(id) => Some(
+            crate::unions::store::by_id(&db, id)
+                .await?
+                .and_then(|u| u.region_code)
+                .unwrap_or_default(),
+        ),
+        None => None,
+    };
+    Ok((job.district.clone(), job_region, staff_region))
+}
+
+fn staff_reach(region: &Option<String>) -> StaffReach<'_> {
+    match region {
+        Some(r) => StaffReach::Region(Some(r)),
+        None => StaffReach::Everywhere,
+    }
+}
+
+/// Visible job cards with a same or related trade whose areas lie in the job's
+/// area or the caller's region, ranked by the shared match score; distances
+/// in bands only.
 pub async fn candidates(ctx: &Ctx) -> AppResult<Response> {
     const LIMIT: usize = 30;
     let job = job_in_scope(ctx).await?;
+    let (district, job_region, staff_region) = reach_of(ctx, &job).await?;
     let summary = job.summary(None);
     let rows = store::visible_cards(
         &ctx.db()?,
@@ -405,7 +436,18 @@ pub async fn candidates(ctx: &Ctx) -> AppResult<Response> {
         300,
     )
     .await?;
-    let cards: Vec<JobCard> = rows.iter().map(|r| r.wire()).collect();
+    let cards: Vec<JobCard> = rows
+        .iter()
+        .map(|r| r.wire())
+        .filter(|c| {
+            card_in_reach(
+                &c.card.areas,
+                &district,
+                &job_region,
+                staff_reach(&staff_region),
+            )
+        })
+        .collect();
     let candidates = rank_cards(&summary, &cards, ctx.today())
         .into_iter()
         .take(LIMIT)
@@ -421,7 +463,7 @@ pub async fn candidates(ctx: &Ctx) -> AppResult<Response> {
             expected_wage_fen: c.card.expected_wage_fen,
             expected_wage_unit: c.card.expected_wage_unit,
             available_from: c.card.available_from,
-            matched: m,
+            matched: m.banded(),
         })
         .collect();
     ok(&CandidateList {
@@ -446,6 +488,17 @@ pub async fn invite(ctx: &mut Ctx) -> AppResult<Response> {
     }
     let db = ctx.db()?;
     let cards = store::cards_by_ids(&db, &ids).await?;
+    let (district, job_region, staff_region) = reach_of(ctx, &job).await?;
+    if cards.iter().any(|c| {
+        !card_in_reach(
+            &c.wire().card.areas,
+            &district,
+            &job_region,
+            staff_reach(&staff_region),
+        )
+    }) {
+        return Err(outside_scope("card_ids").into());
+    }
     if cards.len() != ids.len() {
         return Err(ApiError::field(
             "card_ids",
