@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { openBrowser, assertAccessible, appReady, signInStaff, signInWorker } from "../lib/browser.mjs";
+import { openBrowser, assertAccessible, appReady, openAsStaff, signInStaff, signInWorker } from "../lib/browser.mjs";
 import { BASE } from "../lib/env.mjs";
 import { randomPhone } from "../lib/client.mjs";
 import { staff, tree, uid } from "../lib/fixtures.mjs";
@@ -70,10 +70,7 @@ test("a member leaves the union from 我的 with a reason, sees it on the timeli
     // Staff scanning the old card read that it is no longer valid.
     const v = await openBrowser();
     try {
-      await v.page.goto(card.card.verify_path);
-      await v.page.waitForURL(/\/admin\/login\?next=/);
-      await signInStaff(v.page, reviewer.username);
-      await v.page.waitForURL(`${BASE}${card.card.verify_path}`);
+      await openAsStaff(v.page, card.card.verify_path, reviewer.username);
       await v.page.getByText("这张会员证已经失效").waitFor();
       await assertAccessible(v.page, "verify ended card");
     } finally {

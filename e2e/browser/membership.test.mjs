@@ -3,7 +3,7 @@
 // the first reply is lost → approved → the member card, whose QR link staff verify.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, assertAccessible, appReady, signInStaff, signInWorker } from "../lib/browser.mjs";
+import { openBrowser, assertAccessible, appReady, openAsStaff, signInStaff, signInWorker } from "../lib/browser.mjs";
 import { BASE } from "../lib/env.mjs";
 import { randomPhone } from "../lib/client.mjs";
 import { admin, staff, tree, uid, union, worker } from "../lib/fixtures.mjs";
@@ -128,10 +128,7 @@ test("scan → sign in → fill → offline → submit → online: exactly one a
     const card = await (await page.request.get("/api/membership/card")).json();
     const v = await openBrowser();
     try {
-      await v.page.goto(card.card.verify_path);
-      await v.page.waitForURL(/\/admin\/login\?next=/);
-      await signInStaff(v.page, reviewer.username);
-      await v.page.waitForURL(`${BASE}${card.card.verify_path}`);
+      await openAsStaff(v.page, card.card.verify_path, reviewer.username);
       await v.page.getByText(`${t.a.name}的有效会员`).waitFor();
       await assertAccessible(v.page, "verify valid");
       // A changed link is not a card.

@@ -78,3 +78,11 @@ export async function signInStaff(page, username) {
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
 }
+
+/** Opens a card's verify link as a staff member scanning it would: the link sends them to sign in, then back. */
+export async function openAsStaff(page, path, username) {
+  await page.goto(path);
+  await page.waitForURL(/\/admin\/login\?next=/);
+  await signInStaff(page, username);
+  await page.waitForURL(`${BASE}${path}`);
+}
