@@ -39,24 +39,33 @@ test("a body without a declared length is cut off at the limit (413), not buffer
       controller.enqueue(chunk);
     },
   });
-  const res = await fetch(`${BASE}/api/auth/staff-login`, {
-    method: "POST", body, duplex: "half",
-    headers: { "content-type": "application/json", origin: BASE, "cf-connecting-ip": freshIp() },
-  });
-  assert.equal(res.status, 413, await res.text());
-  assert.equal((await res.json().catch(() => null))?.error?.code ?? "payload_too_large", "payload_too_large");
+  // The Worker answers 413 once the limit is passed and stops reading: the
+  // client sees the 413, or its upload cut off before all 12.8 MB went out.
+  let status;
+  try {
+    const res = await fetch(`${BASE}/api/auth/staff-login`, {
+      method: "POST", body, duplex: "half",
+      headers: { "content-type": "application/json", origin: BASE, "cf-connecting-ip": freshIp() },
+    });
+    status = res.status;
+  } catch (e) {
+    assert.equal(e.cause?.code, "ECONNRESET", String(e));
+    status = 413;
+  }
+  assert.equal(status, 413);
+  assert.ok(sent < 200, `the upload was cut off after ${sent} of 200 chunks`);
 });
 
-test("each route has its own limit: a 100 KB import batch is read, a 100 KB report is not", async () => {
+test("each route has its own limit: a batch of more than 64 KB is read, a 100 KB report is not", async () => {
   const { a } = await tree();
   const s = await staff({ role: "staff", unionId: a.id });
   const long = "很长的说明".repeat(100); // 500 characters, the maximum
-  const rows = Array.from({ length: 40 }, (_, i) => ({ line: i + 2, station: stationBody(a.id, `限长导入${uid()}${i}`, { description: long }) }));
+  const rows = Array.from({ length: 50 }, (_, i) => ({ line: i + 2, station: stationBody(a.id, `限长导入${uid()}${i}`, { description: long }) }));
   const batch = { union_id: a.id, rows };
-  assert.ok(JSON.stringify(batch).length > 100_000);
+  assert.ok(Buffer.byteLength(JSON.stringify(batch)) > 64 * 1024);
   const imported = await s.post("/api/admin/stations/import", batch, idem());
   assert.equal(imported.status, 200, imported.text.slice(0, 300));
-  assert.equal(imported.body.imported, 40);
+  assert.equal(imported.body.imported, 50);
 
   const w = await worker();
   const station = imported.body.ids[0];
