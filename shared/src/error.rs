@@ -16,6 +16,8 @@ pub enum ErrorCode {
     NotFound,
     Conflict,
     Validation,
+    /// The body is larger than the route accepts (413); nothing past the limit was read.
+    PayloadTooLarge,
     RateLimited,
     /// Never caused by the caller's input; details are logged, not sent.
     Internal,
@@ -30,6 +32,7 @@ impl ErrorCode {
             ErrorCode::NotFound => 404,
             ErrorCode::Conflict => 409,
             ErrorCode::Validation => 422,
+            ErrorCode::PayloadTooLarge => 413,
             ErrorCode::RateLimited => 429,
             ErrorCode::Internal => 500,
         }
@@ -47,6 +50,7 @@ impl ErrorCode {
                 Text::new("与已有记录冲突", "This conflicts with an existing record")
             }
             ErrorCode::Validation => Text::new("请检查填写的内容", "Please check what you entered"),
+            ErrorCode::PayloadTooLarge => Text::new("提交的内容太大", "What you sent is too large"),
             ErrorCode::RateLimited => Text::new(
                 "操作太频繁,请稍后再试",
                 "Too many attempts, please try again later",
@@ -187,6 +191,17 @@ impl ApiError {
             retry_after: Some(retry_after_secs.max(1)),
             ..Self::new(ErrorCode::RateLimited)
         }
+    }
+    /// A 413: the body is over `limit_bytes`.
+    pub fn too_large(limit_bytes: u32) -> Self {
+        let kb = limit_bytes.div_ceil(1024);
+        Self::with_message(
+            ErrorCode::PayloadTooLarge,
+            Text::owned(
+                format!("提交的内容太大,最多 {kb} KB"),
+                format!("What you sent is too large: at most {kb} KB"),
+            ),
+        )
     }
     pub fn internal() -> Self {
         Self::new(ErrorCode::Internal)

@@ -10,6 +10,8 @@ pub mod geo;
 pub mod id_number;
 pub mod jobs;
 pub mod lang;
+#[cfg(feature = "openapi")]
+pub mod limits;
 pub mod membership;
 pub mod money;
 #[cfg(feature = "openapi")]

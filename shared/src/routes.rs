@@ -149,7 +149,12 @@ pub struct Route {
     pub reply: Reply,
     /// The request must carry an `Idempotency-Key` header; a replay returns the first result.
     pub idempotent: bool,
+    /// The largest body accepted, in bytes; a larger one is refused with 413 before it is read.
+    pub body_limit: u32,
 }
+
+/// What a route accepts unless it says otherwise: every form in the app fits many times over.
+pub const BODY_LIMIT: u32 = 16 * 1024;
 
 impl Route {
     /// A route with no query, no body and a JSON reply; refine with the builders below.
@@ -171,6 +176,7 @@ impl Route {
             body: None,
             reply,
             idempotent: false,
+            body_limit: BODY_LIMIT,
         }
     }
     pub const fn query(mut self, schema: SchemaFn) -> Route {
@@ -183,6 +189,11 @@ impl Route {
     }
     pub const fn idempotent(mut self) -> Route {
         self.idempotent = true;
+        self
+    }
+    /// A larger body than [`BODY_LIMIT`], for batches (imports).
+    pub const fn body_limit(mut self, bytes: u32) -> Route {
+        self.body_limit = bytes;
         self
     }
 

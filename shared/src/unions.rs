@@ -217,24 +217,31 @@ impl UnionQuery {
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct UnionCreate {
     pub parent_id: i64,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 60)))]
     pub name: String,
     /// Stable public code, e.g. `AH-HF-YH-XM02`: capital letters, digits and dashes.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 32)))]
     pub code: String,
     pub level: UnionLevel,
     pub kind: UnionKind,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 6)))]
     pub region_code: Option<String>,
     pub project_starts_on: Option<NaiveDate>,
     pub project_ends_on: Option<NaiveDate>,
     pub fallback_union_id: Option<i64>,
     pub trades: Option<Vec<Trade>>,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 100)))]
     pub address: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct UnionUpdate {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 60)))]
     pub name: Option<String>,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 100)))]
     pub address: Option<String>,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 6)))]
     pub region_code: Option<String>,
     pub project_ends_on: Option<NaiveDate>,
     pub fallback_union_id: Option<i64>,

@@ -7,7 +7,9 @@ use crate::error::{AppError, AppResult};
 use crate::principal::{Principal, Staff};
 use crate::session::Session;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
+use shared::limits::{overlong_strings, BodySchema};
 use shared::query::Query;
 use shared::routes::{Param, Route};
 use shared::{ApiError, Lang, Text};
@@ -135,17 +137,37 @@ impl Ctx {
             .unwrap_or_else(|| "127.0.0.1".into())
     }
 
-    /// The raw body, read once.
+    /// The raw body, read once, and never past the route's `body_limit`: a
+    /// declared length over it is refused unread, a stream stops at it (413).
     pub async fn body_text(&mut self) -> AppResult<&str> {
         if self.body_text.is_none() {
-            self.body_text = Some(self.req.text().await.map_err(|_| bad_body())?);
+            let limit = self.route.body_limit;
+            let declared = self
+                .header("content-length")
+                .and_then(|n| n.trim().parse::<u64>().ok());
+            if declared.is_some_and(|n| n > u64::from(limit)) {
+                return Err(ApiError::too_large(limit).into());
+            }
+            let bytes = read_at_most(&mut self.req, limit).await?;
+            self.body_text = Some(String::from_utf8(bytes).map_err(|_| bad_body())?);
         }
         Ok(self.body_text.as_deref().unwrap_or(""))
     }
 
-    /// The JSON body. Malformed JSON is a 400; a wrong type in a field is a 422 naming it.
+    /// The JSON body. Malformed JSON is a 400; a string over its field's maximum
+    /// (`shared::limits`) or a wrong type in a field is a 422 naming it.
     pub async fn body<T: DeserializeOwned>(&mut self) -> AppResult<T> {
-        parse_json(self.body_text().await?)
+        let schema = self.route.body;
+        let text = self.body_text().await?;
+        if let Some(schema) = schema {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+                let overlong = overlong_strings(&BodySchema::of(schema), &value);
+                if !overlong.is_empty() {
+                    return Err(ApiError::validation(overlong).into());
+                }
+            }
+        }
+        parse_json(text)
     }
 
     pub fn db(&self) -> AppResult<worker::D1Database> {
@@ -178,6 +200,22 @@ impl Ctx {
             .ok()
             .filter(|s| !s.is_empty())
     }
+}
+
+/// The body's bytes, or a 413 as soon as they pass `limit`.
+async fn read_at_most(req: &mut Request, limit: u32) -> AppResult<Vec<u8>> {
+    let mut out = Vec::new();
+    let Ok(mut stream) = req.stream() else {
+        return Ok(out); // no body at all
+    };
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| bad_body())?;
+        if out.len() + chunk.len() > limit as usize {
+            return Err(ApiError::too_large(limit).into());
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out)
 }
 
 fn bad_body() -> AppError {

@@ -63,6 +63,7 @@ pub fn parse_code(raw: &str) -> Result<String, Text> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct OtpRequest {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub phone: String,
 }
 
@@ -77,7 +78,9 @@ impl OtpRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct OtpVerify {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub phone: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 12)))]
     pub code: String,
 }
 
@@ -96,7 +99,9 @@ impl OtpVerify {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct StaffLogin {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 64)))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = PASSWORD_MAX)))]
     pub password: String,
 }
 
@@ -124,9 +129,13 @@ impl StaffLogin {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Bootstrap {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 256)))]
     pub token: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 64)))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 30)))]
     pub display_name: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = PASSWORD_MAX)))]
     pub password: String,
 }
 
@@ -171,6 +180,7 @@ pub struct MeEnvelope {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ProfileUpdate {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 30)))]
     pub display_name: Option<String>,
     pub lang: Option<Lang>,
 }
@@ -196,7 +206,9 @@ impl ProfileUpdate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PasswordChange {
+    #[cfg_attr(feature = "openapi", schemars(length(max = PASSWORD_MAX)))]
     pub current_password: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = PASSWORD_MAX)))]
     pub new_password: String,
 }
 

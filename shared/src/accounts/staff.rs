@@ -69,22 +69,27 @@ impl StaffQuery {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct StaffCreate {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 64)))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 30)))]
     pub display_name: String,
     pub role: StaffRole,
     /// Required for every role but platform admin.
     pub union_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schemars(length(max = super::PASSWORD_MAX)))]
     pub password: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct StaffUpdate {
+    #[cfg_attr(feature = "openapi", schemars(length(max = 30)))]
     pub display_name: Option<String>,
     pub role: Option<StaffRole>,
     pub union_id: Option<i64>,
     pub status: Option<StaffStatus>,
     /// A new password; ends the member's sessions.
+    #[cfg_attr(feature = "openapi", schemars(length(max = super::PASSWORD_MAX)))]
     pub password: Option<String>,
 }
 

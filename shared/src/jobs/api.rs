@@ -267,6 +267,7 @@ pub struct ReportDecision {
     #[serde(default)]
     pub flag_employer: bool,
     /// What staff found, 2–200 characters; shown on the flag.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 200)))]
     pub note: String,
 }
 

@@ -34,12 +34,14 @@ pub struct JobCardInput {
     pub trades: Vec<TradeExperience>,
     /// e.g. 焊工证, 电工证, 高处作业证: at most 10, each 2–30 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(inner(length(max = 30))))]
     pub certificates: Vec<String>,
     pub expected_wage_fen: i64,
     pub expected_wage_unit: WageUnit,
     /// Where the worker wants to work: district names (蜀山区) or 6-digit
     /// division codes (340104), at most 5. Empty means anywhere.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(inner(length(max = 20))))]
     pub areas: Vec<String>,
     /// Where the worker stays (WGS-84), used only to compute distances to jobs;
     /// never shown to employers.
@@ -297,6 +299,7 @@ pub struct JobReportInput {
     pub reason: ReportReason,
     /// At most 200 characters; needed for "other".
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = 200)))]
     pub note: Option<String>,
 }
 

@@ -15,19 +15,25 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct EmployerInput {
     /// The name on the business licence, 2–60 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 60)))]
     pub name: String,
     /// 统一社会信用代码, 18 characters with a valid check character.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 30)))]
     pub uscc: String,
     /// Who workers and staff deal with, 1–20 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub contact_name: String,
     /// A mainland mobile number.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub contact_phone: String,
     /// The SMS code sent to `contact_phone`. Needed unless it is the signed-in
     /// account's own number, which sign-in has already verified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schemars(length(max = 12)))]
     pub code: Option<String>,
     /// Where the company hires: the 6-digit division code of its city or
     /// district (340102). Decides which union's staff verify it.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 6)))]
     pub region_code: String,
 }
 
@@ -130,6 +136,7 @@ pub struct EmployerStatusChange {
     pub status: EmployerStatus,
     /// Why; required when suspending, at most 200 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = 200)))]
     pub note: Option<String>,
 }
 
@@ -188,6 +195,7 @@ pub struct EmployerFlagInput {
     #[serde(default)]
     pub job_id: Option<i64>,
     /// What staff found, 2–200 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 200)))]
     pub note: String,
 }
 

@@ -27,8 +27,10 @@ pub const MAX_MONTHS: usize = 36;
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct JobFairInput {
     /// e.g. 2025年春风行动专场招聘会, 2–40 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 40)))]
     pub name: String,
     /// Venue and address, 2–100 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 100)))]
     pub place: String,
     /// WGS-84, both or neither.
     #[serde(default)]
@@ -36,7 +38,9 @@ pub struct JobFairInput {
     #[serde(default)]
     pub lng: Option<f64>,
     /// RFC 3339 UTC, e.g. `2025-03-28T01:00:00Z` (09:00 in Shanghai).
+    #[cfg_attr(feature = "openapi", schemars(length(max = 40)))]
     pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 40)))]
     pub ends_at: String,
     /// The union that runs it; its subtree's workers see it first.
     pub union_id: i64,

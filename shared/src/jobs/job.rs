@@ -38,6 +38,7 @@ pub struct Place {
     pub lat: f64,
     pub lng: f64,
     /// The district as people say it, e.g. 蜀山区, 2–20 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub district: String,
 }
 
@@ -123,11 +124,13 @@ pub struct JobInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employer_id: Option<i64>,
     /// 2–40 characters, e.g. 招木工5名.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 40)))]
     pub title: String,
     /// 1–5 trades from the shared list.
     pub trades: Vec<Trade>,
     /// At most 1000 characters; may be empty.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = 1000)))]
     pub description: String,
     pub wage_min_fen: i64,
     pub wage_max_fen: i64,
@@ -142,13 +145,16 @@ pub struct JobInput {
     #[serde(default)]
     pub ends_on: Option<NaiveDate>,
     /// e.g. 7:00–17:00,午休1小时; 2–40 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 40)))]
     pub working_hours: String,
     /// Meals provided (包吃).
     pub board: bool,
     /// Lodging provided (包住).
     pub lodging: bool,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub contact_name: String,
     /// A mainland mobile; shown only to workers who applied.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub contact_phone: String,
     /// The ad is taken off the list after this Asia/Shanghai date: today to 90 days ahead.
     pub valid_until: NaiveDate,

@@ -203,6 +203,7 @@ fn check_decision(
 pub struct DecisionInput {
     pub decision: Option<Decision>,
     /// Why not approved; the applicant reads it. Required to reject, at most 200 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = crate::membership::lifecycle::REJECTION_REASON_MAX)))]
     pub reason: String,
 }
 
@@ -223,6 +224,7 @@ pub const BULK_MAX: usize = 100;
 pub struct BulkDecision {
     pub application_ids: Vec<i64>,
     pub decision: Option<Decision>,
+    #[cfg_attr(feature = "openapi", schemars(length(max = crate::membership::lifecycle::REJECTION_REASON_MAX)))]
     pub reason: String,
 }
 

@@ -71,6 +71,7 @@ pub struct Consent {
     /// The worker ticked the consent box (never pre-ticked).
     pub sensitive_info: bool,
     /// The statement version they read: must be [`CONSENT_VERSION`].
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub version: String,
 }
 
@@ -81,19 +82,24 @@ pub struct Consent {
 #[serde(default)]
 pub struct EnrolmentForm {
     /// Real name as on the ID card.
+    #[cfg_attr(feature = "openapi", schemars(length(max = NAME_MAX)))]
     pub name: String,
     /// As typed; checked by GB 11643. Never sent back unmasked.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 30)))]
     pub id_number: String,
     /// Pre-filled from the ID number; must agree with it.
     pub gender: Option<Gender>,
     /// Pre-filled from the ID number; must agree with it.
     pub birth_date: Option<NaiveDate>,
     /// 籍贯, e.g. 安徽省六安市.
+    #[cfg_attr(feature = "openapi", schemars(length(max = HOMETOWN_MAX)))]
     pub hometown: String,
     /// Current employer or construction project.
+    #[cfg_attr(feature = "openapi", schemars(length(max = ADDRESS_MAX)))]
     pub employer_or_project: String,
     pub trade: Option<Trade>,
     pub employment_form: Option<EmploymentForm>,
+    #[cfg_attr(feature = "openapi", schemars(length(max = ADDRESS_MAX)))]
     pub contact_address: String,
     pub consent: Consent,
 }

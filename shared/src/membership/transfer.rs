@@ -59,10 +59,12 @@ pub fn check_can_apply(
 pub struct TransferRequest {
     pub to_union_id: i64,
     /// The new employer or project.
+    #[cfg_attr(feature = "openapi", schemars(length(max = crate::membership::form::ADDRESS_MAX)))]
     pub employer_or_project: String,
     /// The new trade, if it changed.
     pub trade: Option<Trade>,
     /// Optional words for the receiving union's staff.
+    #[cfg_attr(feature = "openapi", schemars(length(max = TRANSFER_REASON_MAX)))]
     pub reason: String,
 }
 

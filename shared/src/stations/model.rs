@@ -212,22 +212,29 @@ pub fn nearest_first(
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct StationInput {
     pub union_id: i64,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 60)))]
     pub name: String,
     pub station_type: StationType,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub province: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub city: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub district: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 100)))]
     pub address: String,
     pub lat: f64,
     pub lng: f64,
     /// The datum of `lat`/`lng` as entered; GCJ-02 is converted to WGS-84 on save.
     #[serde(default)]
     pub datum: Datum,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
     pub phone: Option<String>,
     pub amenities: Vec<Amenity>,
     pub schedule: Schedule,
     #[serde(default)]
     pub status: StationStatus,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 500)))]
     pub description: Option<String>,
 }
 
@@ -326,6 +333,7 @@ pub struct ReportInput {
     /// Which amenity is missing (with `amenity_missing`).
     pub amenity: Option<Amenity>,
     /// At most 200 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 200)))]
     pub note: Option<String>,
 }
 
@@ -375,6 +383,7 @@ pub struct ReportEnvelope {
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct VisitInput {
     /// A random id the phone keeps, so anonymous visits count once an hour.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 64)))]
     pub device_id: String,
 }
 

@@ -40,6 +40,9 @@ const fn r(
 const STAFF: Access = Access::Staff(StaffRole::Staff);
 const VIEWER: Access = Access::Staff(StaffRole::Viewer);
 
+/// A batch of `IMPORT_BATCH` (50) spreadsheet rows, each a whole station.
+const IMPORT_BODY_LIMIT: u32 = 512 * 1024;
+
 pub const ROUTES: &[Route] = &[
     r(
         StationsRoute::Nearby,
@@ -145,6 +148,7 @@ pub const ROUTES: &[Route] = &[
         Reply::Json(schema!(ImportResult)),
     )
     .body(schema!(StationImport))
+    .body_limit(IMPORT_BODY_LIMIT)
     .idempotent(),
     r(
         StationsRoute::Export,

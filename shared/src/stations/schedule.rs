@@ -76,7 +76,7 @@ impl schemars::JsonSchema for Span {
         "Span".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({"type": "string", "pattern": "^\\d{2}:\\d{2}-\\d{2}:\\d{2}$", "description": "HH:MM-HH:MM; a close at or before the open runs past midnight; 00:00-24:00 is all day"})
+        schemars::json_schema!({"type": "string", "maxLength": 11, "pattern": "^\\d{2}:\\d{2}-\\d{2}:\\d{2}$", "description": "HH:MM-HH:MM; a close at or before the open runs past midnight; 00:00-24:00 is all day"})
     }
 }
 
@@ -86,6 +86,7 @@ pub struct Closure {
     pub from: NaiveDate,
     pub to: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schemars(length(max = 40)))]
     pub reason: Option<String>,
 }
 

@@ -47,6 +47,8 @@ const fn r(
 const STAFF: Access = Access::Staff(StaffRole::Staff);
 const VIEWER: Access = Access::Staff(StaffRole::Viewer);
 const WORKER: Access = Access::Worker;
+/// Up to 60 sessions, each with its own place.
+const COURSE_BODY_LIMIT: u32 = 64 * 1024;
 
 pub const ROUTES: &[Route] = &[
     // Anyone: courses open for sign-up, one course, and checking a certificate's QR code.
@@ -62,9 +64,9 @@ pub const ROUTES: &[Route] = &[
     r(TrainingRoute::CertificateQr, Method::Get, "/api/training/certificates/{certificate_id}/qr.svg", WORKER, "The QR code of one's certificate, for printing", Reply::Svg),
     // Union staff, scoped to their subtree.
     r(TrainingRoute::AdminCourses, Method::Get, "/api/admin/training/courses", VIEWER, "Courses and competitions of the caller's subtree, newest first", Reply::Json(schema!(CourseList))).query(schema!(AdminCoursesQuery)),
-    r(TrainingRoute::CreateCourse, Method::Post, "/api/admin/training/courses", STAFF, "Create a course or competition with its sessions for a union in the subtree", Reply::Json(schema!(CourseEnvelope))).body(schema!(CourseInput)).idempotent(),
+    r(TrainingRoute::CreateCourse, Method::Post, "/api/admin/training/courses", STAFF, "Create a course or competition with its sessions for a union in the subtree", Reply::Json(schema!(CourseEnvelope))).body(schema!(CourseInput)).body_limit(COURSE_BODY_LIMIT).idempotent(),
     r(TrainingRoute::AdminCourse, Method::Get, "/api/admin/training/courses/{course_id}", VIEWER, "One course of the subtree", Reply::Json(schema!(CourseEnvelope))),
-    r(TrainingRoute::EditCourse, Method::Put, "/api/admin/training/courses/{course_id}", STAFF, "Edit a course and its sessions; added places go to the waitlist first", Reply::Json(schema!(CourseEnvelope))).body(schema!(CourseInput)),
+    r(TrainingRoute::EditCourse, Method::Put, "/api/admin/training/courses/{course_id}", STAFF, "Edit a course and its sessions; added places go to the waitlist first", Reply::Json(schema!(CourseEnvelope))).body(schema!(CourseInput)).body_limit(COURSE_BODY_LIMIT),
     r(TrainingRoute::Roster, Method::Get, "/api/admin/training/courses/{course_id}/roster", VIEWER, "The roster and the waitlist in order, with attendance and outcomes", Reply::Json(schema!(Roster))),
     r(TrainingRoute::IssueCertificates, Method::Post, "/api/admin/training/courses/{course_id}/certificates", STAFF, "Issue the certificates of a whole course in one batch (those passed with the hours met)", Reply::Json(schema!(IssueReply))),
     r(TrainingRoute::AttendanceSheet, Method::Get, "/api/admin/training/sessions/{course_session_id}/attendance", VIEWER, "A session's attendance sheet: who came, and how it was taken", Reply::Json(schema!(AttendanceSheet))),
