@@ -69,7 +69,8 @@ pub fn CodeStep(done: Callback<Me>) -> impl IntoView {
 #[component]
 pub fn EnrolStep(done: Callback<Me>) -> impl IntoView {
     let enrolment = LocalResource::new(|| async {
-        api::post::<_, SecondFactorEnrolment>(&api_url!(AccountsRoute::SecondFactorEnrol), &()).await
+        api::post::<_, SecondFactorEnrolment>(&api_url!(AccountsRoute::SecondFactorEnrol), &())
+            .await
     });
     let confirmed = RwSignal::new(None::<SecondFactorConfirmed>);
     let form = FormState::new();

@@ -177,10 +177,7 @@ pub fn candidate_steps(now_secs: u64, last_used_step: u64) -> impl Iterator<Item
 /// below them: a lower role in their subtree, or a union strictly beneath
 /// theirs. Peers (same role, same union) cannot; nor can anyone reset a
 /// platform admin but through their own account.
-pub fn may_reset(
-    actor: (StaffRole, Option<&str>),
-    target: (StaffRole, Option<&str>),
-) -> bool {
+pub fn may_reset(actor: (StaffRole, Option<&str>), target: (StaffRole, Option<&str>)) -> bool {
     let (actor_role, actor_path) = actor;
     let (target_role, target_path) = target;
     if target_role == StaffRole::PlatformAdmin || target_role > actor_role {
@@ -214,7 +211,11 @@ mod tests {
             };
             for &role in StaffRole::ALL {
                 if role >= min {
-                    assert!(requires_second_factor(role), "{role:?} reveals via {:?}", route.id);
+                    assert!(
+                        requires_second_factor(role),
+                        "{role:?} reveals via {:?}",
+                        route.id
+                    );
                 }
             }
         }
@@ -226,10 +227,23 @@ mod tests {
         let parse = |s: &str| SecondFactorCode { code: s.into() }.parse();
         assert_eq!(parse(" 287 082 "), Ok(CodeInput::Totp(287082)));
         assert_eq!(parse("012345"), Ok(CodeInput::Totp(12345)));
-        assert_eq!(parse("abcde-fghjk"), Ok(CodeInput::Recovery("ABCDEFGHJK".into())));
+        assert_eq!(
+            parse("abcde-fghjk"),
+            Ok(CodeInput::Recovery("ABCDEFGHJK".into()))
+        );
         // Look-alikes a person may type for Crockford's digits.
-        assert_eq!(parse("oi1l0-00000"), Ok(CodeInput::Recovery("0111000000".into())));
-        for bad in ["", "12345", "1234567", "abcde-fghj", "abcde-fghjku", "ABCDE-FGHJ!"] {
+        assert_eq!(
+            parse("oi1l0-00000"),
+            Ok(CodeInput::Recovery("0111000000".into()))
+        );
+        for bad in [
+            "",
+            "12345",
+            "1234567",
+            "abcde-fghj",
+            "abcde-fghjku",
+            "ABCDE-FGHJ!",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         assert!(parse("x").unwrap_err().en.contains("recovery code"));
@@ -240,7 +254,8 @@ mod tests {
         let code = recovery_code_from([0, 1, 2, 31, 32, 33, 200, 255, 17, 9]);
         // Each byte's low five bits pick one of 32 characters (256 = 8 × 32: no bias).
         assert_eq!(code, "012Z0-18ZH9");
-        let CodeInput::Recovery(n) = (SecondFactorCode { code: code.clone() }).parse().unwrap() else {
+        let CodeInput::Recovery(n) = (SecondFactorCode { code: code.clone() }).parse().unwrap()
+        else {
             panic!()
         };
         assert_eq!(n, code.replace('-', ""));
@@ -261,13 +276,18 @@ mod tests {
             assert_eq!(base32(input.as_bytes()), want);
         }
         // RFC 6238's SHA1 test secret.
-        assert_eq!(base32(b"12345678901234567890"), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+        assert_eq!(
+            base32(b"12345678901234567890"),
+            "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+        );
     }
 
     #[test]
     fn the_uri_names_issuer_account_and_parameters() {
         let uri = otpauth_uri("hedong.staff", "GEZDGNBV");
-        assert!(uri.starts_with("otpauth://totp/%E5%B7%A5%E5%8F%8B%E9%A9%BF%E7%AB%99%3Ahedong.staff?secret=GEZDGNBV&"));
+        assert!(uri.starts_with(
+            "otpauth://totp/%E5%B7%A5%E5%8F%8B%E9%A9%BF%E7%AB%99%3Ahedong.staff?secret=GEZDGNBV&"
+        ));
         assert!(uri.contains("&algorithm=SHA1&digits=6&period=30"));
     }
 
@@ -277,7 +297,10 @@ mod tests {
         assert_eq!(candidate_steps(now, 0).collect::<Vec<_>>(), vec![2, 1]);
         assert_eq!(candidate_steps(now, 1).collect::<Vec<_>>(), vec![2]);
         assert_eq!(candidate_steps(now, 2).count(), 0);
-        assert_eq!(candidate_steps(3000, 0).collect::<Vec<_>>(), vec![101, 100, 99]);
+        assert_eq!(
+            candidate_steps(3000, 0).collect::<Vec<_>>(),
+            vec![101, 100, 99]
+        );
     }
 
     #[test]

@@ -20,17 +20,20 @@ pub fn code_at(secret: &[u8], step: u64) -> u32 {
     mac.update(&step.to_be_bytes());
     let hash = mac.finalize().into_bytes();
     let offset = (hash[19] & 0x0f) as usize;
-    let value = u32::from_be_bytes([hash[offset], hash[offset + 1], hash[offset + 2], hash[offset + 3]])
-        & 0x7fff_ffff;
+    let value = u32::from_be_bytes([
+        hash[offset],
+        hash[offset + 1],
+        hash[offset + 2],
+        hash[offset + 3],
+    ]) & 0x7fff_ffff;
     value % 10u32.pow(TOTP_DIGITS)
 }
 
 /// The step `code` belongs to, if it is one near `now_secs` and later than
 /// `last_used_step`; the caller then records that step as used.
 pub fn verify(secret: &[u8], code: u32, now_secs: u64, last_used_step: u64) -> Option<u64> {
-    candidate_steps(now_secs, last_used_step).find(|&step| {
-        ct_eq(&code_at(secret, step).to_be_bytes(), &code.to_be_bytes())
-    })
+    candidate_steps(now_secs, last_used_step)
+        .find(|&step| ct_eq(&code_at(secret, step).to_be_bytes(), &code.to_be_bytes()))
 }
 
 /// Fresh recovery codes, as shown to the person (`xxxxx-xxxxx`).
@@ -68,7 +71,11 @@ mod tests {
             (2000000000, 69279037),
             (20000000000, 65353130),
         ] {
-            assert_eq!(code_at(RFC_SECRET, time / 30), eight % 1_000_000, "t={time}");
+            assert_eq!(
+                code_at(RFC_SECRET, time / 30),
+                eight % 1_000_000,
+                "t={time}"
+            );
         }
     }
 
@@ -104,7 +111,13 @@ mod tests {
         hashes.dedup();
         assert_eq!(hashes.len(), RECOVERY_CODES);
         // Bound to the owner and the key.
-        assert_ne!(recovery_hash(b"key", 7, "ABCDEFGHJK"), recovery_hash(b"key", 8, "ABCDEFGHJK"));
-        assert_ne!(recovery_hash(b"key", 7, "ABCDEFGHJK"), recovery_hash(b"other", 7, "ABCDEFGHJK"));
+        assert_ne!(
+            recovery_hash(b"key", 7, "ABCDEFGHJK"),
+            recovery_hash(b"key", 8, "ABCDEFGHJK")
+        );
+        assert_ne!(
+            recovery_hash(b"key", 7, "ABCDEFGHJK"),
+            recovery_hash(b"other", 7, "ABCDEFGHJK")
+        );
     }
 }

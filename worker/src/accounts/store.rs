@@ -394,7 +394,11 @@ pub fn confirm_enrolment(
              WHERE staff_id = ?1 AND secret_sealed = ?2 AND confirmed_at IS NULL",
             params![staff_id, sealed, now, step as i64],
         )?,
-        db::stmt(db, "DELETE FROM staff_recovery_codes WHERE staff_id = ?", params![staff_id])?,
+        db::stmt(
+            db,
+            "DELETE FROM staff_recovery_codes WHERE staff_id = ?",
+            params![staff_id],
+        )?,
     ];
     for hash in code_hashes {
         statements.push(db::stmt(
@@ -439,8 +443,16 @@ pub async fn use_recovery_code(
 /// Removes the authenticator and recovery codes (a reset by staff above).
 pub fn reset_second_factor(db: &D1Database, staff_id: i64) -> AppResult<Vec<D1PreparedStatement>> {
     Ok(vec![
-        db::stmt(db, "DELETE FROM staff_second_factors WHERE staff_id = ?", params![staff_id])?,
-        db::stmt(db, "DELETE FROM staff_recovery_codes WHERE staff_id = ?", params![staff_id])?,
+        db::stmt(
+            db,
+            "DELETE FROM staff_second_factors WHERE staff_id = ?",
+            params![staff_id],
+        )?,
+        db::stmt(
+            db,
+            "DELETE FROM staff_recovery_codes WHERE staff_id = ?",
+            params![staff_id],
+        )?,
     ])
 }
 

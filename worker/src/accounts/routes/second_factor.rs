@@ -108,7 +108,13 @@ pub async fn verify(ctx: &mut Ctx) -> AppResult<Response> {
             let event = own_event("staff.recovery_code_used", &row);
             db::batch(
                 &db,
-                vec![audit::statement(&db, &staff, &event, &now, &ctx.client_ip())?],
+                vec![audit::statement(
+                    &db,
+                    &staff,
+                    &event,
+                    &now,
+                    &ctx.client_ip(),
+                )?],
             )
             .await?;
         }
@@ -181,7 +187,13 @@ pub async fn confirm(ctx: &mut Ctx) -> AppResult<Response> {
     let event = own_event("staff.second_factor_enrol", &row);
     let mut statements =
         store::confirm_enrolment(&db, staff.id, &factor.secret_sealed, step, &hashes, &now)?;
-    statements.push(audit::statement(&db, &staff, &event, &now, &ctx.client_ip())?);
+    statements.push(audit::statement(
+        &db,
+        &staff,
+        &event,
+        &now,
+        &ctx.client_ip(),
+    )?);
     db::batch(&db, statements).await?;
     forgive_tries(&db, staff.id).await?;
     let row = staff_row(&db, staff.id).await?;

@@ -89,7 +89,13 @@ async fn signed_in(ctx: &Ctx, kind: SessionKind, subject: i64, me: Me) -> AppRes
 /// second factor; counts as the member's sign-in.
 pub async fn full_staff_session(ctx: &Ctx, row: &StaffRow) -> AppResult<String> {
     store::record_login(&ctx.db()?, row.id, Some(&ctx.now_text()), None).await?;
-    new_session(ctx, SessionKind::Staff, row.id, requires_second_factor(row.role())).await
+    new_session(
+        ctx,
+        SessionKind::Staff,
+        row.id,
+        requires_second_factor(row.role()),
+    )
+    .await
 }
 
 /// The password was right: a full session, or, for a role that needs the
