@@ -3,6 +3,8 @@
 // is generated once per checkout, kept in .demo-credentials and printed.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { client } from "./demo-staff.mjs";
+import { DEMO_FILE } from "./totp.mjs";
 
 const base = process.argv[2] ?? "http://localhost:8787";
 const root = new URL("..", import.meta.url).pathname;
@@ -13,21 +15,11 @@ const password = existsSync(credFile)
   ? readFileSync(credFile, "utf8").match(/^password: (.*)$/m)[1]
   : `demo ${randomBytes(6).toString("hex")} station`;
 
-let cookie = "";
-async function call(method, path, body) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { "content-type": "application/json", origin: base, cookie },
-    body: body && JSON.stringify(body),
-  });
-  const set = res.headers.get("set-cookie");
-  if (set) cookie = set.split(";")[0];
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
+const { call, finish, signIn } = client(base);
 
 const boot = await call("POST", "/api/auth/bootstrap", { token, username: "platform.admin", display_name: "平台管理员", password });
 if (boot.status !== 200 && boot.status !== 409) throw new Error(`bootstrap: ${boot.status} ${JSON.stringify(boot.body)}`);
-const login = await call("POST", "/api/auth/staff-login", { username: "platform.admin", password });
+const login = boot.status === 200 ? await finish("platform.admin", boot) : await signIn("platform.admin", password);
 if (login.status !== 200) throw new Error(`admin login: ${login.status} ${JSON.stringify(login.body)}`);
 
 const demo = [
@@ -44,9 +36,18 @@ for (const [username, display_name, role, union_id] of demo) {
   }
 }
 
+// Staff who can reveal ID numbers sign in with a second factor: each demo
+// account's authenticator is set up now, by a sign-in of its own.
+for (const [username, , role] of demo) {
+  if (role === "viewer" || existsSync(DEMO_FILE) && JSON.parse(readFileSync(DEMO_FILE, "utf8"))[username]) continue;
+  const r = await client(base).signIn(username, password);
+  if (r.status !== 200) throw new Error(`sign-in of ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+}
+
 writeFileSync(credFile, `# Demo accounts of this checkout (local only).\npassword: ${password}\nstaff: platform.admin ${demo.map((d) => d[0]).join(" ")}\n`);
 console.log(`
   Demo staff sign-in: http://localhost:${new URL(base).port}/admin/login
     usernames: platform.admin, ${demo.map((d) => d[0]).join(", ")}
     password:  ${password}
+    then the code of the authenticator: node scripts/totp.mjs <username>   (hefei.viewer needs none)
   Workers sign in with any mobile number; the SMS code is printed in this terminal ([sms:console]).`);

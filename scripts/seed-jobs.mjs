@@ -4,28 +4,19 @@
 // since a job runs for at most 90 days. Idempotent: an employer that already
 // exists is found by its code, and gets its jobs again only when none is live.
 import { readFileSync } from "node:fs";
+import { client } from "./demo-staff.mjs";
 
 const base = process.argv[2] ?? "http://localhost:8787";
 const root = new URL("..", import.meta.url).pathname;
 const password = readFileSync(`${root}.demo-credentials`, "utf8").match(/^password: (.*)$/m)[1];
 
-let cookie = "";
-async function call(method, path, body) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { "content-type": "application/json", origin: base, cookie, "idempotency-key": `seed-${path.replace(/\W/g, "")}-${Math.random().toString(36).slice(2)}` },
-    body: body && JSON.stringify(body),
-  });
-  const set = res.headers.get("set-cookie");
-  if (set) cookie = set.split(";")[0];
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
+const { call, signIn } = client(base);
 const must = (what, r) => {
   if (r.status !== 200) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 };
 
-must("admin login", await call("POST", "/api/auth/staff-login", { username: "platform.admin", password }));
+must("admin login", await signIn("platform.admin", password));
 
 // Today and later days in Asia/Shanghai, as YYYY-MM-DD.
 const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);

@@ -94,6 +94,8 @@ const STAFF = { staffA: ["staff", "A"], staffB: ["staff", "B"], parentAdmin: ["u
 function expected(op, caller) {
   if (op.access === "public") return true;
   if (caller === "anonymous") return false;
+  // Only a sign-in halfway between password and second factor; no caller here is.
+  if (op.access === "second_factor") return false;
   if (op.access === "signed_in") return true;
   if (op.access === "worker") return caller === "worker";
   const need = op.access.split(":")[1];

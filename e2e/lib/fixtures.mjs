@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client, randomPhone } from "./client.mjs";
 import { BASE, LOG, ROOT, STATE } from "./env.mjs";
+import { finishSignIn } from "./totp.mjs";
 
 let ipSeq = 0;
 /** A distinct caller address per client, so per-IP limits of one test do not hit another. */
@@ -53,7 +54,7 @@ export async function staff({ role = "staff", unionId, creator, username = `t.${
   const c = new Client({ ip: freshIp() });
   const r = await c.post("/api/auth/staff-login", { username, password: PASSWORD });
   if (r.status !== 200) throw new Error(`staff login failed: ${r.status} ${r.text}`);
-  c.me = r.body.me;
+  ({ me: c.me, recoveryCodes: c.recoveryCodes } = await finishSignIn(c, username, r));
   c.username = username;
   return c;
 }

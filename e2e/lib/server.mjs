@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { nextCode, remember } from "./totp.mjs";
 
 export const ROOT = new URL("../..", import.meta.url).pathname;
 const log = (m) => console.log(`[e2e] ${m}`);
@@ -76,6 +77,21 @@ export async function startServer({ prepare = [] } = {}) {
     body: JSON.stringify({ token: devVar("BOOTSTRAP_TOKEN"), username: adminUser, display_name: "测试平台管理员", password: adminPass }),
   });
   if (boot.status !== 200) throw new Error(`bootstrap failed: ${boot.status} ${await boot.text()}`);
+  // A platform admin can reveal ID numbers: the bootstrap session opens only
+  // setting up the authenticator, which the tests' own (lib/totp.mjs) does.
+  process.env.GONGYOU_STATE = state;
+  const post = async (path, cookie, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base, cookie },
+      body: body && JSON.stringify(body),
+    });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return { body: await res.json(), cookie: res.headers.getSetCookie()[0]?.split(";")[0] };
+  };
+  const pending = boot.headers.getSetCookie()[0].split(";")[0];
+  remember(adminUser, (await post("/api/auth/second-factor/enrolment", pending)).body.secret);
+  const enrolled = await post("/api/auth/second-factor/enrolment/confirm", pending, { code: await nextCode(adminUser) });
 
   const env = {
     ...process.env,
@@ -85,7 +101,7 @@ export async function startServer({ prepare = [] } = {}) {
     GONGYOU_BOOTSTRAP_TOKEN: devVar("BOOTSTRAP_TOKEN"),
     GONGYOU_ADMIN_USER: adminUser,
     GONGYOU_ADMIN_PASS: adminPass,
-    GONGYOU_ADMIN_COOKIE: boot.headers.getSetCookie()[0].split(";")[0],
+    GONGYOU_ADMIN_COOKIE: enrolled.cookie,
   };
   return {
     base,

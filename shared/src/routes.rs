@@ -79,6 +79,9 @@ pub enum Access {
     SignedIn,
     /// Union staff with at least this role, limited to their union's subtree.
     Staff(StaffRole),
+    /// A staff member whose password was right and who still owes the second
+    /// factor (or its enrolment); such a session opens nothing else.
+    SecondFactor,
 }
 
 impl Access {
@@ -92,6 +95,7 @@ impl Access {
             Access::Staff(StaffRole::Staff) => "staff:staff",
             Access::Staff(StaffRole::UnionAdmin) => "staff:union_admin",
             Access::Staff(StaffRole::PlatformAdmin) => "staff:platform_admin",
+            Access::SecondFactor => "second_factor",
         }
     }
 }

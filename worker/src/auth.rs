@@ -10,7 +10,7 @@ use crate::params;
 use crate::principal::{Principal, Staff};
 use crate::session::{self, SessionKind};
 use serde::Deserialize;
-use shared::accounts::StaffRole;
+use shared::accounts::{requires_second_factor, StaffRole};
 use shared::routes::Access;
 use shared::ApiError;
 
@@ -38,7 +38,21 @@ pub async fn resolve(ctx: &mut Ctx) -> AppResult<()> {
     };
     let principal = match s.kind {
         SessionKind::Worker => Some(Principal::Worker { user_id: s.subject }),
-        SessionKind::Staff => load_staff(ctx, s.subject).await?.map(Principal::Staff),
+        // A staff session without the second factor is over once the role needs
+        // one (a session from before it was required, say).
+        SessionKind::Staff => load_staff(ctx, s.subject)
+            .await?
+            .filter(|staff| s.second_factor || !requires_second_factor(staff.role))
+            .map(Principal::Staff),
+        SessionKind::SecondFactor => {
+            let Some(staff) = load_staff(ctx, s.subject).await? else {
+                session::destroy(&kv, &s).await?;
+                return Ok(());
+            };
+            ctx.second_factor_due = Some(staff);
+            ctx.session = Some(s);
+            return Ok(());
+        }
     };
     if principal.is_none() {
         session::destroy(&kv, &s).await?;
@@ -69,9 +83,15 @@ async fn load_staff(ctx: &Ctx, staff_id: i64) -> AppResult<Option<Staff>> {
 }
 
 /// The coarse gate of a route's `access`, before any handler runs.
-pub fn gate(access: Access, principal: Option<&Principal>) -> AppResult<()> {
+/// `second_factor_due`: the request comes halfway through a staff sign-in.
+pub fn gate(
+    access: Access,
+    principal: Option<&Principal>,
+    second_factor_due: bool,
+) -> AppResult<()> {
     let allowed = match (access, principal) {
         (Access::Public, _) => true,
+        (Access::SecondFactor, _) if second_factor_due => true,
         (_, None) => return Err(ApiError::unauthenticated().into()),
         (Access::SignedIn, Some(_)) => true,
         (Access::Worker, Some(Principal::Worker { .. })) => true,

@@ -23,6 +23,9 @@ pub struct Ctx {
     pub now: DateTime<Utc>,
     /// The signed-in person, resolved from the session cookie by the router.
     pub principal: Option<Principal>,
+    /// Staff who gave the right password and still owe the second factor; they
+    /// are no principal: only `Access::SecondFactor` routes let them in.
+    pub second_factor_due: Option<Staff>,
     pub session: Option<Session>,
     params: Vec<(&'static str, String)>,
     query: Query,
@@ -55,6 +58,7 @@ impl Ctx {
             lang,
             now: shared::time::from_millis(js_sys::Date::now()),
             principal: None,
+            second_factor_due: None,
             session: None,
             params,
             query,

@@ -55,3 +55,15 @@ pub async fn take(db: &D1Database, bucket: &str, limit: Limit, now_ms: f64) -> A
         _ => Ok(()),
     }
 }
+
+/// Empties `bucket`'s record, as after a success that ends the need for the
+/// limit (a right second-factor code forgives the wrong ones before it).
+pub async fn forget(db: &D1Database, bucket: &str) -> AppResult<()> {
+    db::run(
+        db,
+        "DELETE FROM rate_limits WHERE bucket = ?",
+        params![bucket],
+    )
+    .await?;
+    Ok(())
+}

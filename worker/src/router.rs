@@ -57,7 +57,11 @@ async fn route(req: Request, env: Env, matched: &mut Option<RouteId>) -> AppResu
 
     let mut ctx = Ctx::new(req, env, route, params);
     auth::resolve(&mut ctx).await?;
-    auth::gate(route.access, ctx.principal.as_ref())?;
+    auth::gate(
+        route.access,
+        ctx.principal.as_ref(),
+        ctx.second_factor_due.is_some(),
+    )?;
     dispatch(route.id, &mut ctx).await
 }
 

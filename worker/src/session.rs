@@ -4,10 +4,14 @@
 //!
 //! Workers stay signed in 30 days. Staff sessions end after 30 minutes idle
 //! (the KV TTL is renewed as they work) and 12 hours after sign-in at most.
+//! Between a staff member's password and their second factor there is a
+//! `SecondFactor` session of 10 minutes that opens only that step.
 
 use crate::error::AppResult;
 use serde::{Deserialize, Serialize};
-use shared::accounts::{session_alive, STAFF_IDLE_SECS, STAFF_MAX_SECS, WORKER_SESSION_SECS};
+use shared::accounts::{
+    session_alive, SECOND_FACTOR_SECS, STAFF_IDLE_SECS, STAFF_MAX_SECS, WORKER_SESSION_SECS,
+};
 use shared::server::crypto;
 use worker::kv::KvStore;
 
@@ -18,6 +22,8 @@ pub const COOKIE: &str = "__Host-gongyou";
 pub enum SessionKind {
     Worker,
     Staff,
+    /// A staff member who gave the password and still owes the second factor.
+    SecondFactor,
 }
 
 impl SessionKind {
@@ -25,6 +31,15 @@ impl SessionKind {
         match self {
             SessionKind::Worker => "worker",
             SessionKind::Staff => "staff",
+            SessionKind::SecondFactor => "second-factor",
+        }
+    }
+
+    fn lifetime_secs(self) -> i64 {
+        match self {
+            SessionKind::Worker => WORKER_SESSION_SECS,
+            SessionKind::Staff => STAFF_MAX_SECS,
+            SessionKind::SecondFactor => SECOND_FACTOR_SECS,
         }
     }
 }
@@ -41,6 +56,9 @@ pub struct Session {
     /// Absolute end.
     pub expires_ms: f64,
     pub device: String,
+    /// A staff session begun with the second factor (the password and a code).
+    #[serde(default)]
+    pub second_factor: bool,
     #[serde(skip)]
     key_hash: String,
 }
@@ -57,7 +75,7 @@ impl Session {
     fn ttl_secs(&self, now_ms: f64) -> u64 {
         let left = ((self.expires_ms - now_ms) / 1000.0).max(60.0);
         let ttl = match self.kind {
-            SessionKind::Worker => left,
+            SessionKind::Worker | SessionKind::SecondFactor => left,
             SessionKind::Staff => left.min(STAFF_IDLE_SECS as f64),
         };
         ttl.max(60.0) as u64
@@ -90,10 +108,7 @@ impl Session {
 
     /// The cookie that carries this session's token.
     pub fn cookie(&self, token: &str) -> String {
-        let max_age = match self.kind {
-            SessionKind::Worker => WORKER_SESSION_SECS,
-            SessionKind::Staff => STAFF_MAX_SECS,
-        };
+        let max_age = self.kind.lifetime_secs();
         format!("{COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age={max_age}")
     }
 }
@@ -112,19 +127,18 @@ pub fn token_from_cookie_header(header: &str) -> Option<&str> {
 }
 
 /// Starts a session; returns it with the token for the cookie.
+/// `second_factor`: a staff session begun with the password and a code.
 pub async fn create(
     kv: &KvStore,
     kind: SessionKind,
     subject: i64,
     device: String,
+    second_factor: bool,
     now_ms: f64,
 ) -> AppResult<(Session, String)> {
     let token = crypto::token();
     let hash = crypto::sha256_hex(token.as_bytes());
-    let lifetime = match kind {
-        SessionKind::Worker => WORKER_SESSION_SECS,
-        SessionKind::Staff => STAFF_MAX_SECS,
-    };
+    let lifetime = kind.lifetime_secs();
     let session = Session {
         sid: hash[..16].to_string(),
         kind,
@@ -133,6 +147,7 @@ pub async fn create(
         last_seen_ms: now_ms,
         expires_ms: now_ms + (lifetime * 1000) as f64,
         device,
+        second_factor,
         key_hash: hash,
     };
     session.store(kv, now_ms).await?;
@@ -157,6 +172,7 @@ pub async fn load(kv: &KvStore, token: &str, now_ms: f64) -> AppResult<Option<Se
     let renew_after = match session.kind {
         SessionKind::Staff => 60_000.0,
         SessionKind::Worker => 3_600_000.0,
+        SessionKind::SecondFactor => f64::INFINITY,
     };
     if now_ms - session.last_seen_ms > renew_after {
         session.last_seen_ms = now_ms;
@@ -208,15 +224,22 @@ pub async fn list(
     Ok(out)
 }
 
-/// Ends every session of one person (password reset, account disabled or deleted).
+/// Ends every session of one person (password reset, account disabled or
+/// deleted); for staff also a sign-in waiting for its second factor.
 pub async fn destroy_all(
     kv: &KvStore,
     kind: SessionKind,
     subject: i64,
     now_ms: f64,
 ) -> AppResult<()> {
-    for s in list(kv, kind, subject, now_ms).await? {
-        destroy(kv, &s).await?;
+    let mut kinds = vec![kind];
+    if kind == SessionKind::Staff {
+        kinds.push(SessionKind::SecondFactor);
+    }
+    for kind in kinds {
+        for s in list(kv, kind, subject, now_ms).await? {
+            destroy(kv, &s).await?;
+        }
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod login;
 mod membership;
 pub mod pages;
 pub mod scope;
+mod second_factor;
 mod staff;
 mod stations;
 mod training;

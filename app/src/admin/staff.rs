@@ -77,6 +77,7 @@ fn StaffRow(member: StaffMember, refresh: Callback<()>) -> impl IntoView {
                 <strong>{member.display_name.clone()}</strong>" "<span class="muted">{member.username.clone()}</span>
                 <div class="muted">{role}" · "{member.union.map(|u| u.name).unwrap_or_default()}
                     {(!active).then(|| view! { " · " <span class="tag tag--off">{t("已停用", "Disabled")}</span> })}
+                    {member.second_factor.then(|| view! { " · " <span class="tag">{t("已绑定身份验证器", "Authenticator set up")}</span> })}
                 </div>
                 {move || message.get().map(|m| view! { <div class="field-error" role="alert">{m}</div> })}
             </div>
@@ -85,6 +86,11 @@ fn StaffRow(member: StaffMember, refresh: Callback<()>) -> impl IntoView {
                     status: Some(if active { StaffStatus::Disabled } else { StaffStatus::Active }), ..Default::default()
                 })>{if active { t("停用", "Disable")() } else { t("启用", "Enable")() }}</button>
                 <button type="button" class="btn btn--secondary" on:click=move |_| resetting.update(|r| *r = !*r)>{t("重置密码", "Reset password")}</button>
+                {member.second_factor.then(|| view! {
+                    <button type="button" class="btn btn--secondary" on:click=move |_| patch(StaffUpdate { reset_second_factor: Some(true), ..Default::default() })>
+                        {t("重置身份验证器", "Reset authenticator")}
+                    </button>
+                })}
             </div>
             <Show when=move || resetting.get()>
                 <div class="inline-form">

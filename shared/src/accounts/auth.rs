@@ -175,6 +175,10 @@ pub enum Me {
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct MeEnvelope {
     pub me: Me,
+    /// Set when staff signed in with the password and still owe the second
+    /// factor: until it is given, the session opens only that step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_factor: Option<super::SecondFactorDue>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@ mod auth;
 mod roles;
 mod routes;
 mod scope;
+mod second_factor;
 mod staff;
 
 pub use audit::*;
@@ -13,4 +14,5 @@ pub use auth::*;
 pub use roles::*;
 pub use routes::*;
 pub use scope::*;
+pub use second_factor::*;
 pub use staff::*;

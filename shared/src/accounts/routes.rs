@@ -6,6 +6,9 @@ pub enum AccountsRoute {
     OtpSend,
     OtpVerify,
     StaffLogin,
+    SecondFactorVerify,
+    SecondFactorEnrol,
+    SecondFactorConfirm,
     Bootstrap,
     Logout,
     Me,
@@ -60,6 +63,32 @@ pub const ROUTES: &[Route] = &[
         Reply::Json(schema!(MeEnvelope)),
     )
     .body(schema!(StaffLogin)),
+    r(
+        AccountsRoute::SecondFactorVerify,
+        Method::Post,
+        "/api/auth/second-factor",
+        Access::SecondFactor,
+        "Finish a staff sign-in with the authenticator's code or a recovery code",
+        Reply::Json(schema!(MeEnvelope)),
+    )
+    .body(schema!(SecondFactorCode)),
+    r(
+        AccountsRoute::SecondFactorEnrol,
+        Method::Post,
+        "/api/auth/second-factor/enrolment",
+        Access::SecondFactor,
+        "Start setting up an authenticator: a new secret and its QR code",
+        Reply::Json(schema!(SecondFactorEnrolment)),
+    ),
+    r(
+        AccountsRoute::SecondFactorConfirm,
+        Method::Post,
+        "/api/auth/second-factor/enrolment/confirm",
+        Access::SecondFactor,
+        "Confirm the authenticator with its first code; answers the recovery codes once",
+        Reply::Json(schema!(SecondFactorConfirmed)),
+    )
+    .body(schema!(SecondFactorCode)),
     r(
         AccountsRoute::Bootstrap,
         Method::Post,

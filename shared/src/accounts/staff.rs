@@ -26,6 +26,8 @@ pub struct StaffMember {
     pub status: StaffStatus,
     pub created_at: String,
     pub last_login_at: Option<String>,
+    /// Whether an authenticator app is set up for the second factor.
+    pub second_factor: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,9 +90,14 @@ pub struct StaffUpdate {
     pub role: Option<StaffRole>,
     pub union_id: Option<i64>,
     pub status: Option<StaffStatus>,
-    /// A new password; ends the member's sessions.
+    /// A new password; ends the member's sessions. Only for staff below the
+    /// caller; one's own password is changed with the current one (`/api/me/password`).
     #[cfg_attr(feature = "openapi", schemars(length(max = super::PASSWORD_MAX)))]
     pub password: Option<String>,
+    /// `true` removes the member's authenticator and recovery codes (a lost
+    /// phone); they set up a new one at their next sign-in. Only below the caller.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reset_second_factor: Option<bool>,
 }
 
 pub fn validate_username(username: &str) -> Result<String, Text> {

@@ -7,4 +7,5 @@ pub mod qr;
 pub mod sealed;
 pub mod sms_aliyun;
 pub mod spreadsheet;
+pub mod totp;
 pub mod uuid;

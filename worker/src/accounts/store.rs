@@ -1,4 +1,4 @@
-//! All SQL of accounts: users, staff, SMS challenges and audit reads.
+//! All SQL of accounts: users, staff, their second factor, SMS challenges and audit reads.
 
 use crate::db::{self, Count};
 use crate::error::AppResult;
@@ -171,10 +171,13 @@ pub struct StaffRow {
     pub status: String,
     pub created_at: String,
     pub last_login_at: Option<String>,
+    /// 1 when an authenticator is confirmed.
+    pub second_factor: i64,
 }
 
 const STAFF_COLUMNS: &str = "s.id, s.username, s.display_name, s.role, s.union_id, u.code AS union_code, u.name AS union_name,
-  u.path AS union_path, s.password_hash, s.status, s.created_at, s.last_login_at";
+  u.path AS union_path, s.password_hash, s.status, s.created_at, s.last_login_at,
+  EXISTS (SELECT 1 FROM staff_second_factors f WHERE f.staff_id = s.id AND f.confirmed_at IS NOT NULL) AS second_factor";
 
 impl StaffRow {
     pub fn role(&self) -> StaffRole {
@@ -200,6 +203,7 @@ impl StaffRow {
             status: StaffStatus::parse(&self.status).unwrap_or(StaffStatus::Disabled),
             created_at: self.created_at.clone(),
             last_login_at: self.last_login_at.clone(),
+            second_factor: self.second_factor != 0,
         }
     }
 
@@ -325,14 +329,131 @@ pub fn update_staff(
     )
 }
 
+/// A sign-in (`signed_in_at`) and/or a password hash upgraded to new KDF parameters.
 pub async fn record_login(
     db: &D1Database,
     id: i64,
-    now: &str,
+    signed_in_at: Option<&str>,
     rehash: Option<&str>,
 ) -> AppResult<()> {
-    db::run(db, "UPDATE staff SET last_login_at = ?2, password_hash = coalesce(?3, password_hash) WHERE id = ?1", params![id, now, rehash]).await?;
+    db::run(db, "UPDATE staff SET last_login_at = coalesce(?2, last_login_at), password_hash = coalesce(?3, password_hash) WHERE id = ?1", params![id, signed_in_at, rehash]).await?;
     Ok(())
+}
+
+// --- Second factor ------------------------------------------------------------
+
+#[derive(Deserialize)]
+pub struct SecondFactorRow {
+    pub secret_sealed: String,
+    pub confirmed_at: Option<String>,
+    pub last_step: i64,
+}
+
+pub async fn second_factor(db: &D1Database, staff_id: i64) -> AppResult<Option<SecondFactorRow>> {
+    db::first(
+        db,
+        "SELECT secret_sealed, confirmed_at, last_step FROM staff_second_factors WHERE staff_id = ?",
+        params![staff_id],
+    )
+    .await
+}
+
+/// Keeps a new, unconfirmed secret (replacing an earlier unconfirmed one); a
+/// confirmed authenticator is never replaced here. False when one is confirmed.
+pub async fn begin_enrolment(
+    db: &D1Database,
+    staff_id: i64,
+    sealed: &str,
+    now: &str,
+) -> AppResult<bool> {
+    let changed = db::run(
+        db,
+        "INSERT INTO staff_second_factors (staff_id, secret_sealed, created_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (staff_id) DO UPDATE SET secret_sealed = ?2, created_at = ?3, last_step = 0
+         WHERE confirmed_at IS NULL",
+        params![staff_id, sealed, now],
+    )
+    .await?;
+    Ok(changed.changes > 0)
+}
+
+/// Confirms the pending secret `sealed` with its first accepted step and keeps
+/// the recovery codes' hashes, replacing any earlier ones.
+pub fn confirm_enrolment(
+    db: &D1Database,
+    staff_id: i64,
+    sealed: &str,
+    step: u64,
+    code_hashes: &[String],
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
+    let mut statements = vec![
+        db::stmt(
+            db,
+            "UPDATE staff_second_factors SET confirmed_at = ?3, last_step = ?4
+             WHERE staff_id = ?1 AND secret_sealed = ?2 AND confirmed_at IS NULL",
+            params![staff_id, sealed, now, step as i64],
+        )?,
+        db::stmt(
+            db,
+            "DELETE FROM staff_recovery_codes WHERE staff_id = ?",
+            params![staff_id],
+        )?,
+    ];
+    for hash in code_hashes {
+        statements.push(db::stmt(
+            db,
+            "INSERT INTO staff_recovery_codes (staff_id, code_hash) VALUES (?1, ?2)",
+            params![staff_id, hash],
+        )?);
+    }
+    Ok(statements)
+}
+
+/// Records `step` as used, in one statement so two requests with the same
+/// code cannot both pass. False when it (or a later one) was already used.
+pub async fn use_step(db: &D1Database, staff_id: i64, step: u64) -> AppResult<bool> {
+    let changed = db::run(
+        db,
+        "UPDATE staff_second_factors SET last_step = ?2
+         WHERE staff_id = ?1 AND last_step < ?2 AND confirmed_at IS NOT NULL",
+        params![staff_id, step as i64],
+    )
+    .await?;
+    Ok(changed.changes > 0)
+}
+
+/// Uses up a recovery code; false when there is no such unused code.
+pub async fn use_recovery_code(
+    db: &D1Database,
+    staff_id: i64,
+    code_hash: &str,
+    now: &str,
+) -> AppResult<bool> {
+    let changed = db::run(
+        db,
+        "UPDATE staff_recovery_codes SET used_at = ?3
+         WHERE staff_id = ?1 AND code_hash = ?2 AND used_at IS NULL",
+        params![staff_id, code_hash, now],
+    )
+    .await?;
+    Ok(changed.changes > 0)
+}
+
+/// Removes the authenticator and recovery codes (a reset by staff above).
+pub fn reset_second_factor(db: &D1Database, staff_id: i64) -> AppResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        db::stmt(
+            db,
+            "DELETE FROM staff_second_factors WHERE staff_id = ?",
+            params![staff_id],
+        )?,
+        db::stmt(
+            db,
+            "DELETE FROM staff_recovery_codes WHERE staff_id = ?",
+            params![staff_id],
+        )?,
+    ])
 }
 
 // --- Audit log ------------------------------------------------------------

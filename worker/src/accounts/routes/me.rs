@@ -40,12 +40,15 @@ async fn current_me(ctx: &Ctx) -> AppResult<Me> {
                 .ok_or_else(ApiError::unauthenticated)?;
             Ok(row.me())
         }
+        // The gate lets no half-finished sign-in this far.
+        SessionKind::SecondFactor => Err(ApiError::unauthenticated().into()),
     }
 }
 
 pub async fn me(ctx: &mut Ctx) -> AppResult<Response> {
     ok(&MeEnvelope {
         me: current_me(ctx).await?,
+        second_factor: None,
     })
 }
 
@@ -57,6 +60,7 @@ pub async fn me_update(ctx: &mut Ctx) -> AppResult<Response> {
     store::update_user(&ctx.db()?, user_id, name, input.lang).await?;
     ok(&MeEnvelope {
         me: current_me(ctx).await?,
+        second_factor: None,
     })
 }
 

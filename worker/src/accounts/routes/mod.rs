@@ -4,10 +4,12 @@
 //! | file | handlers of |
 //! |---|---|
 //! | `sign_in.rs` | SMS codes and worker sign-in, staff sign-in, bootstrap, sign-out |
+//! | `second_factor.rs` | the staff second factor: setting up an authenticator, giving its code |
 //! | `me.rs` | the signed-in person: profile, sessions, password, data export and deletion |
 //! | `staff.rs` | staff management and the audit log, in the caller's subtree |
 
 mod me;
+mod second_factor;
 mod sign_in;
 mod staff;
 
@@ -21,6 +23,9 @@ pub async fn handle(route: AccountsRoute, ctx: &mut Ctx) -> AppResult<Response> 
         AccountsRoute::OtpSend => sign_in::otp_send(ctx).await,
         AccountsRoute::OtpVerify => sign_in::otp_verify(ctx).await,
         AccountsRoute::StaffLogin => sign_in::staff_login(ctx).await,
+        AccountsRoute::SecondFactorVerify => second_factor::verify(ctx).await,
+        AccountsRoute::SecondFactorEnrol => second_factor::enrol(ctx).await,
+        AccountsRoute::SecondFactorConfirm => second_factor::confirm(ctx).await,
         AccountsRoute::Bootstrap => sign_in::bootstrap(ctx).await,
         AccountsRoute::Logout => sign_in::logout(ctx).await,
         AccountsRoute::Me => me::me(ctx).await,

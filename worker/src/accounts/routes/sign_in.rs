@@ -4,7 +4,7 @@
 
 use super::staff;
 use crate::accounts::otp;
-use crate::accounts::store;
+use crate::accounts::store::{self, StaffRow};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::rate_limit::{self, Limit};
@@ -51,18 +51,79 @@ pub async fn otp_verify(ctx: &mut Ctx) -> AppResult<Response> {
     signed_in(ctx, SessionKind::Worker, user.id, me).await
 }
 
-/// Ends any session the request came with (rotation), starts a new one and
-/// answers with `me` and the new cookie.
-async fn signed_in(ctx: &Ctx, kind: SessionKind, subject: i64, me: Me) -> AppResult<Response> {
+/// Ends any session the request came with (rotation) and starts a new one;
+/// answers the cookie that carries it.
+async fn new_session(
+    ctx: &Ctx,
+    kind: SessionKind,
+    subject: i64,
+    second_factor: bool,
+) -> AppResult<String> {
     let kv = ctx.kv()?;
     if let Some(old) = &ctx.session {
         session::destroy(&kv, old).await?;
     }
     let device = describe_device(&ctx.header("user-agent").unwrap_or_default());
-    let (s, token) = session::create(&kv, kind, subject, device, ctx.now_ms()).await?;
-    let mut resp = ok(&MeEnvelope { me })?;
-    resp.headers_mut().set("set-cookie", &s.cookie(&token))?;
+    let (s, token) =
+        session::create(&kv, kind, subject, device, second_factor, ctx.now_ms()).await?;
+    Ok(s.cookie(&token))
+}
+
+pub fn with_cookie(mut resp: Response, cookie: &str) -> AppResult<Response> {
+    resp.headers_mut().set("set-cookie", cookie)?;
     Ok(resp)
+}
+
+async fn signed_in(ctx: &Ctx, kind: SessionKind, subject: i64, me: Me) -> AppResult<Response> {
+    let cookie = new_session(ctx, kind, subject, false).await?;
+    with_cookie(
+        ok(&MeEnvelope {
+            me,
+            second_factor: None,
+        })?,
+        &cookie,
+    )
+}
+
+/// A full staff session, after the password and (where the role needs it) the
+/// second factor; counts as the member's sign-in.
+pub async fn full_staff_session(ctx: &Ctx, row: &StaffRow) -> AppResult<String> {
+    store::record_login(&ctx.db()?, row.id, Some(&ctx.now_text()), None).await?;
+    new_session(
+        ctx,
+        SessionKind::Staff,
+        row.id,
+        requires_second_factor(row.role()),
+    )
+    .await
+}
+
+/// The password was right: a full session, or, for a role that needs the
+/// second factor, a session that opens only the step asking for it.
+async fn password_accepted(ctx: &Ctx, row: &StaffRow) -> AppResult<Response> {
+    if !requires_second_factor(row.role()) {
+        let cookie = full_staff_session(ctx, row).await?;
+        return with_cookie(
+            ok(&MeEnvelope {
+                me: row.me(),
+                second_factor: None,
+            })?,
+            &cookie,
+        );
+    }
+    let step = if row.second_factor != 0 {
+        SecondFactorStep::Code
+    } else {
+        SecondFactorStep::Enrol
+    };
+    let cookie = new_session(ctx, SessionKind::SecondFactor, row.id, false).await?;
+    with_cookie(
+        ok(&MeEnvelope {
+            me: row.me(),
+            second_factor: Some(SecondFactorDue { step }),
+        })?,
+        &cookie,
+    )
 }
 
 pub async fn staff_login(ctx: &mut Ctx) -> AppResult<Response> {
@@ -101,10 +162,11 @@ pub async fn staff_login(ctx: &mut Ctx) -> AppResult<Response> {
         )
         .into());
     }
-    let rehash =
-        password::needs_rehash(&row.password_hash).then(|| password::hash(&input.password));
-    store::record_login(&db, row.id, &ctx.now_text(), rehash.as_deref()).await?;
-    signed_in(ctx, SessionKind::Staff, row.id, row.me()).await
+    if password::needs_rehash(&row.password_hash) {
+        let rehash = password::hash(&input.password);
+        store::record_login(&db, row.id, None, Some(&rehash)).await?;
+    }
+    password_accepted(ctx, &row).await
 }
 
 pub async fn bootstrap(ctx: &mut Ctx) -> AppResult<Response> {
@@ -140,7 +202,7 @@ pub async fn bootstrap(ctx: &mut Ctx) -> AppResult<Response> {
         password: input.password,
     };
     let row = staff::insert_staff(ctx, &db, &create, None).await?;
-    signed_in(ctx, SessionKind::Staff, row.id, row.me()).await
+    password_accepted(ctx, &row).await
 }
 
 pub async fn logout(ctx: &mut Ctx) -> AppResult<Response> {

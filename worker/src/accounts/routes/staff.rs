@@ -61,6 +61,35 @@ fn check_grantable(actor: &Staff, role: StaffRole) -> AppResult<()> {
     Ok(())
 }
 
+/// One's own password is changed with the current one (`/api/me/password`),
+/// never here; another's password or second factor only by staff above them.
+fn check_reset(actor: &Staff, target: &StaffRow, input: &StaffUpdate) -> AppResult<()> {
+    let field = if input.password.is_some() {
+        "password"
+    } else if input.reset_second_factor == Some(true) {
+        "reset_second_factor"
+    } else {
+        return Ok(());
+    };
+    let why = if target.id == actor.id {
+        Text::new(
+            "自己的密码请在“我的账号”里修改,需要输入原密码",
+            "Change your own password under My account, with your current password",
+        )
+    } else if may_reset(
+        (actor.role, actor.union_path.as_deref()),
+        (target.role(), target.union_path.as_deref()),
+    ) {
+        return Ok(());
+    } else {
+        Text::new(
+            "只有上级才能为这个账号重置密码或身份验证器",
+            "Only staff above this account can reset its password or authenticator",
+        )
+    };
+    Err(ApiError::forbidden_field(field, why).into())
+}
+
 pub async fn create(ctx: &mut Ctx) -> AppResult<Response> {
     let input: StaffCreate = ctx.body().await?;
     let actor = ctx.staff()?.clone();
@@ -97,6 +126,7 @@ pub async fn update(ctx: &mut Ctx) -> AppResult<Response> {
     }
     let input: StaffUpdate = ctx.body().await?;
     input.validate()?;
+    check_reset(&actor, &target, &input)?;
     if let Some(role) = input.role {
         check_grantable(&actor, role)?;
         if target.id == actor.id && role < actor.role {
@@ -135,6 +165,7 @@ pub async fn update(ctx: &mut Ctx) -> AppResult<Response> {
     if after.get("password").is_some_and(|p| !p.is_null()) {
         after["password"] = serde_json::json!("(changed)");
     }
+    let reset_second_factor = input.reset_second_factor == Some(true);
     let event = audit::Event {
         action: "staff.update",
         target_type: "staff",
@@ -144,16 +175,17 @@ pub async fn update(ctx: &mut Ctx) -> AppResult<Response> {
         before: Some(serde_json::to_value(target.to_wire())?),
         after: Some(after),
     };
-    db::batch(
-        &db,
-        vec![
-            store::update_staff(&db, target.id, &input, new_hash.as_deref(), &now)?,
-            audit::statement(&db, &actor, &event, &now, &ctx.client_ip())?,
-        ],
-    )
-    .await?;
-    // A new password, a disabled account or a changed role ends their sessions.
+    let mut statements = vec![
+        store::update_staff(&db, target.id, &input, new_hash.as_deref(), &now)?,
+        audit::statement(&db, &actor, &event, &now, &ctx.client_ip())?,
+    ];
+    if reset_second_factor {
+        statements.extend(store::reset_second_factor(&db, target.id)?);
+    }
+    db::batch(&db, statements).await?;
+    // A new password or second factor, a disabled account or a changed role ends their sessions.
     let access_changed = input.password.is_some()
+        || reset_second_factor
         || input.status == Some(StaffStatus::Disabled)
         || input.role.is_some()
         || input.union_id.is_some();
