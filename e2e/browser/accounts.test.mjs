@@ -2,7 +2,7 @@
 // sent back where they were going; staff of one district cannot read another's log.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, assertAccessible, appReady } from "../lib/browser.mjs";
+import { openBrowser, assertAccessible, appReady, giveSecondFactor, signInStaff } from "../lib/browser.mjs";
 import { BASE } from "../lib/env.mjs";
 import { randomPhone } from "../lib/client.mjs";
 import { logMark, smsCode, staff, tree, PASSWORD } from "../lib/fixtures.mjs";
@@ -58,6 +58,7 @@ test("a staff member signs in and is sent back to the page they asked for", asyn
     await page.getByText("用户名或密码不对").waitFor();
     await page.getByLabel("密码").fill(PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
+    await giveSecondFactor(page, s.username);
     await page.waitForURL(`${BASE}/admin/staff`);
     await page.getByRole("heading", { name: "人员管理" }).waitFor();
     await page.getByText(s.username).waitFor();
@@ -90,9 +91,7 @@ test("a district-A staff member cannot open district B's audit log", async () =>
     const { page } = br;
     await page.goto("/admin/login");
     await appReady(page);
-    await page.getByLabel("用户名").fill(aAdmin.username);
-    await page.getByLabel("密码").fill(PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
+    await signInStaff(page, aAdmin.username);
     await page.waitForURL(`${BASE}/admin`);
     await page.goto(`/admin/audit?union_id=${sibling.id}`);
     await page.getByRole("alert").getByText("没有找到").waitFor();

@@ -3,9 +3,9 @@
 // check-in by QR URL, and a spreadsheet import with one bad row.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, assertAccessible, appReady } from "../lib/browser.mjs";
+import { openBrowser, assertAccessible, appReady, signInStaff } from "../lib/browser.mjs";
 import { BASE } from "../lib/env.mjs";
-import { staff, tree, uid, PASSWORD } from "../lib/fixtures.mjs";
+import { staff, tree, uid } from "../lib/fixtures.mjs";
 import { wgsToGcj, gcjToBd } from "../lib/geo.mjs";
 
 const YAOHAI = { latitude: 31.88, longitude: 117.34 };
@@ -113,9 +113,7 @@ test("offline: the list is worked out on the phone from saved stations", async (
 async function staffLogin(page, username) {
   await page.goto("/admin/login");
   await appReady(page);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
+  await signInStaff(page, username);
   await page.waitForURL(`${BASE}/admin`);
 }
 
