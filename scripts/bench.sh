@@ -8,6 +8,10 @@ bash scripts/setup-tools.sh
 bash scripts/build.sh > /dev/null 2>&1 || bash scripts/build.sh
 echo "== sizes (html + js + wasm + css per bundle)"
 node bench/sizes.mjs
+echo "== twiggy: the 20 largest items of the home module (the unstripped cargo build, before wasm-opt)"
+# A bench-only tool, from crates.io; installed once.
+command -v twiggy >/dev/null 2>&1 || cargo install --locked twiggy --quiet
+twiggy top -n 20 target/wasm32-unknown-unknown/release/gongyou-app.wasm
 wk=worker/build/index_bg.wasm
 echo "  worker wasm: raw $(($(stat -c %s "$wk") / 1024)) KB, gzip $(($(gzip -9c "$wk" | wc -c) / 1024)) KB"
 

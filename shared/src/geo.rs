@@ -68,6 +68,21 @@ impl Datum {
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// Great-circle distance in metres.
+/// `x` with `digits` decimals (at most 9), rounded half away from zero: `fixed(31.86, 6)`
+/// is `"31.860000"`. Integer formatting only, so the phone's app carries none of
+/// the float formatting machinery `format!("{:.6}")` pulls in (twiggy: ~5 KB).
+pub fn fixed(x: f64, digits: u32) -> String {
+    let scale = 10u64.pow(digits.min(9));
+    let scaled = (x.abs() * scale as f64).round() as u64;
+    let sign = if x < 0.0 && scaled > 0 { "-" } else { "" };
+    let whole = scaled / scale;
+    if digits == 0 {
+        return format!("{sign}{whole}");
+    }
+    let width = digits.min(9) as usize;
+    format!("{sign}{whole}.{:0width$}", scaled % scale)
+}
+
 pub fn distance_m(a: LatLng, b: LatLng) -> f64 {
     let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
     let dlat = la2 - la1;
@@ -178,6 +193,28 @@ pub fn gcj02_to_bd09(g: LatLng) -> LatLng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_matches_the_formatter_it_replaces() {
+        for x in [
+            0.0,
+            31.858,
+            117.3073,
+            -3.37,
+            -122.419_416,
+            12.345_678_9,
+            0.000_000_4,
+            99.999_999_7,
+            1500.0 / 1000.0,
+        ] {
+            for d in [0, 1, 5, 6] {
+                assert_eq!(fixed(x, d), format!("{x:.*}", d as usize), "{x} with {d}");
+            }
+        }
+        // Halves go away from zero (the formatter rounds the binary value, which may differ).
+        assert_eq!(fixed(2.5, 0), "3");
+        assert_eq!(fixed(-0.000_000_1, 6), "0.000000");
+    }
 
     fn close(a: LatLng, b: LatLng, metres: f64) -> bool {
         distance_m(a, b) <= metres

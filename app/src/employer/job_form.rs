@@ -175,12 +175,12 @@ impl Fields {
             ),
             lat: v(
                 "place.lat",
-                s.map(|j| format!("{:.6}", j.place.lat)),
+                s.map(|j| shared::geo::fixed(j.place.lat, 6)),
                 String::new(),
             ),
             lng: v(
                 "place.lng",
-                s.map(|j| format!("{:.6}", j.place.lng)),
+                s.map(|j| shared::geo::fixed(j.place.lng, 6)),
                 String::new(),
             ),
             starts_on: v(
@@ -320,8 +320,8 @@ pub fn JobForm(
         leptos::task::spawn_local(async move {
             match locate().await {
                 Ok(at) => {
-                    f.lat.set(format!("{:.6}", at.lat));
-                    f.lng.set(format!("{:.6}", at.lng));
+                    f.lat.set(shared::geo::fixed(at.lat, 6));
+                    f.lng.set(shared::geo::fixed(at.lng, 6));
                 }
                 Err(e) => located.set(Some(e)),
             }

@@ -37,8 +37,8 @@ fn Ranked() -> impl IntoView {
     let list = LocalResource::new(move || {
         let at = place.get().map(|p| p.at);
         let url = api_url!(JobsRoute::Matches)
-            .arg_opt("lat", at.map(|p| format!("{:.5}", p.lat)))
-            .arg_opt("lng", at.map(|p| format!("{:.5}", p.lng)));
+            .arg_opt("lat", at.map(|p| shared::geo::fixed(p.lat, 5)))
+            .arg_opt("lng", at.map(|p| shared::geo::fixed(p.lng, 5)));
         async move { api::get::<MatchList>(&url).await }
     });
     view! {

@@ -53,8 +53,8 @@ impl Asked {
         api_url!(JobsRoute::Search)
             .arg_text("q", &self.q)
             .arg_opt("trade", from_code::<Trade>(&self.trade).map(|t| t.code()))
-            .arg_opt("lat", near.map(|p| format!("{:.5}", p.lat)))
-            .arg_opt("lng", near.map(|p| format!("{:.5}", p.lng)))
+            .arg_opt("lat", near.map(|p| shared::geo::fixed(p.lat, 5)))
+            .arg_opt("lng", near.map(|p| shared::geo::fixed(p.lng, 5)))
             .arg_opt(
                 "radius_km",
                 near.and((self.radius_km > 0).then_some(self.radius_km)),

@@ -1,6 +1,8 @@
 //! The `map` bundle (/map): the stations on a map, with the list beside it.
 //! Leaflet's code comes with this bundle only, so the home screen stays light,
-//! and the list works even when no map tiles load.
+//! and the list works even when no map tiles load. The map is drawn by a few
+//! lines of JavaScript over the vendored Leaflet (`draw_map` below): a Rust
+//! wrapper of Leaflet's whole API would cost the phone about 100 KB of wasm.
 
 use crate::api::{self, ApiFailure};
 use crate::components::layout::WorkerLayout;
@@ -9,14 +11,15 @@ use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{self, t};
 use crate::stations::StationCard;
 use crate::{outbox, pwa};
+use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_leaflet::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_query_map;
 use leptos_router::path;
 use shared::api_url;
 use shared::geo::{wgs84_to_gcj02, Datum, LatLng};
 use shared::stations::{MapConfig, NearbyList, StationSummary, StationsRoute};
+use wasm_bindgen::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -84,20 +87,46 @@ fn MapPage() -> impl IntoView {
 }
 
 /// Positions are WGS-84; tiles of 高德/腾讯 are drawn in GCJ-02, so convert for them.
-fn on_tiles(p: LatLng, datum: Datum) -> Position {
+fn on_tiles(p: LatLng, datum: Datum) -> [f64; 2] {
     let q = if datum == Datum::Gcj02 {
         wgs84_to_gcj02(p)
     } else {
         p
     };
-    Position::new(q.lat, q.lng)
+    [q.lat, q.lng]
+}
+
+#[wasm_bindgen(inline_js = r##"
+// Draws the map with the page's Leaflet (window.L); names go in as text, never HTML.
+export function draw_map(el, spec_json) {
+  const spec = JSON.parse(spec_json);
+  const map = L.map(el, { scrollWheelZoom: false }).setView(spec.here, 14);
+  L.tileLayer(spec.tiles, { attribution: spec.attribution }).addTo(map);
+  L.circle(spec.here, { radius: 30, color: "#1a56db", fillColor: "#1a56db" }).addTo(map);
+  for (const s of spec.stations) {
+    const popup = document.createElement("div");
+    const name = document.createElement("strong");
+    name.textContent = s.name;
+    const link = document.createElement("a");
+    link.href = s.href;
+    link.rel = "external";
+    link.textContent = spec.details;
+    popup.append(name, document.createElement("br"), link);
+    L.marker(s.at, { title: s.name, alt: s.name }).addTo(map).bindPopup(popup);
+  }
+  return () => map.remove();
+}
+"##)]
+extern "C" {
+    /// Answers the function that removes the map again.
+    fn draw_map(el: &web_sys::HtmlElement, spec_json: &str) -> js_sys::Function;
 }
 
 #[component]
 fn StationMap(at: LatLng, data: Data) -> impl IntoView {
     let datum = data.config.datum;
     // One fixed subdomain keeps the template valid for any provider.
-    let url = data.config.tile_url.replace(
+    let tiles = data.config.tile_url.replace(
         "{s}",
         data.config
             .subdomains
@@ -107,24 +136,35 @@ fn StationMap(at: LatLng, data: Data) -> impl IntoView {
             .as_deref()
             .unwrap_or("a"),
     );
-    let here = on_tiles(at, datum);
+    let spec = serde_json::json!({
+        "here": on_tiles(at, datum),
+        "tiles": tiles,
+        "attribution": data.config.attribution,
+        "details": t("查看详情", "Details")(),
+        "stations": data.stations.iter().map(|s| serde_json::json!({
+            "name": s.name,
+            "at": on_tiles(s.position(), datum),
+            "href": format!("/stations/{}", s.id),
+        })).collect::<Vec<_>>(),
+    })
+    .to_string();
+    let el = NodeRef::<Div>::new();
+    let remove = StoredValue::new_local(None::<js_sys::Function>);
+    Effect::new(move |_| {
+        if let Some(div) = el.get() {
+            if remove.with_value(Option::is_none) {
+                remove.set_value(Some(draw_map(&div, &spec)));
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(f) = remove.try_get_value().flatten() {
+            let _ = f.call0(&JsValue::NULL);
+        }
+    });
     view! {
         <div class="map-box" role="region" aria-label=t("地图", "Map")>
-            <MapContainer class="map" center=here zoom=14.0 scroll_wheel_zoom=false>
-                <TileLayer url=url attribution=data.config.attribution.clone()/>
-                <Circle center=JsSignal::derive_local(move || here) radius=30.0 color="#1a56db" fill_color="#1a56db"/>
-                {data.stations.into_iter().map(|s| {
-                    let p = on_tiles(s.position(), datum);
-                    view! {
-                        <Marker position=JsSignal::derive_local(move || p) title=s.name.clone()>
-                            <Popup>
-                                <strong>{s.name.clone()}</strong><br/>
-                                <a href=format!("/stations/{}", s.id) rel="external">{t("查看详情", "Details")}</a>
-                            </Popup>
-                        </Marker>
-                    }
-                }).collect_view()}
-            </MapContainer>
+            <div class="map" node_ref=el></div>
         </div>
     }
 }

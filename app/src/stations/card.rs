@@ -11,8 +11,8 @@ pub fn distance_text(m: u32, lang: Lang) -> String {
     match (m < 1000, lang) {
         (true, Lang::ZhCn) => format!("{m} 米"),
         (true, Lang::En) => format!("{m} m"),
-        (false, Lang::ZhCn) => format!("{:.1} 公里", m as f64 / 1000.0),
-        (false, Lang::En) => format!("{:.1} km", m as f64 / 1000.0),
+        (false, Lang::ZhCn) => format!("{} 公里", shared::geo::fixed(m as f64 / 1000.0, 1)),
+        (false, Lang::En) => format!("{} km", shared::geo::fixed(m as f64 / 1000.0, 1)),
     }
 }
 

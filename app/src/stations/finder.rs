@@ -108,8 +108,8 @@ pub fn Finder() -> impl IntoView {
 /// The stations nearest `at`.
 pub fn nearby(at: LatLng) -> Url {
     api_url!(StationsRoute::Nearby)
-        .arg("lat", format!("{:.6}", at.lat))
-        .arg("lng", format!("{:.6}", at.lng))
+        .arg("lat", shared::geo::fixed(at.lat, 6))
+        .arg("lng", shared::geo::fixed(at.lng, 6))
 }
 
 /// Saves the nearest stations (unfiltered) for offline use, when worth it.
@@ -146,7 +146,11 @@ fn from_saved(p: &Place, f: &Filters) -> Found {
 #[component]
 fn Where(place: Place, chosen: RwSignal<Option<Place>>) -> impl IntoView {
     let label = place.area.clone();
-    let map = format!("/map?lat={:.6}&lng={:.6}", place.at.lat, place.at.lng);
+    let map = format!(
+        "/map?lat={}&lng={}",
+        shared::geo::fixed(place.at.lat, 6),
+        shared::geo::fixed(place.at.lng, 6)
+    );
     view! {
         <div class="where">
             <span>"📍 " {match label { Some(a) => a.into_any(), None => t("我的位置附近", "Near my position").into_any() }}</span>

@@ -1,7 +1,7 @@
 //! "Take me there": links into the phone's map apps, each in the coordinate
 //! system it expects — 高德 GCJ-02, 百度 BD-09, the system map (`geo:`) WGS-84.
 
-use crate::geo::{gcj02_to_bd09, wgs84_to_gcj02, LatLng};
+use crate::geo::{fixed, gcj02_to_bd09, wgs84_to_gcj02, LatLng};
 use crate::query::encode;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,10 +16,12 @@ pub fn nav_links(at: LatLng, name: &str) -> NavLinks {
     let g = wgs84_to_gcj02(at);
     let b = gcj02_to_bd09(g);
     let n = encode(name);
+    let pair = |first: f64, second: f64| format!("{},{}", fixed(first, 6), fixed(second, 6));
+    let here = pair(at.lat, at.lng);
     NavLinks {
-        amap: format!("https://uri.amap.com/marker?position={:.6},{:.6}&name={n}&coordinate=gaode&callnative=1", g.lng, g.lat),
-        baidu: format!("https://api.map.baidu.com/marker?location={:.6},{:.6}&title={n}&content={n}&coord_type=bd09ll&output=html&src=gongyou", b.lat, b.lng),
-        geo: format!("geo:{:.6},{:.6}?q={:.6},{:.6}({n})", at.lat, at.lng, at.lat, at.lng),
+        amap: format!("https://uri.amap.com/marker?position={}&name={n}&coordinate=gaode&callnative=1", pair(g.lng, g.lat)),
+        baidu: format!("https://api.map.baidu.com/marker?location={}&title={n}&content={n}&coord_type=bd09ll&output=html&src=gongyou", pair(b.lat, b.lng)),
+        geo: format!("geo:{here}?q={here}({n})"),
     }
 }
 

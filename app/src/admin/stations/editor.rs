@@ -154,8 +154,8 @@ fn Editor(union_id: i64, union_name: String, existing: Option<Station>) -> impl 
     let city = text(|s| s.city.clone());
     let district = text(|s| s.summary.district.clone());
     let address = text(|s| s.summary.address.clone());
-    let lat = text(|s| format!("{:.6}", s.summary.lat));
-    let lng = text(|s| format!("{:.6}", s.summary.lng));
+    let lat = text(|s| shared::geo::fixed(s.summary.lat, 6));
+    let lng = text(|s| shared::geo::fixed(s.summary.lng, 6));
     let phone = text(|s| s.summary.phone.clone().unwrap_or_default());
     let hours = RwSignal::new(
         e.as_ref()
