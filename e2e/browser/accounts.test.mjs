@@ -76,6 +76,13 @@ test("a staff member signs in and is sent back to the page they asked for", asyn
     await page.getByRole("heading", { name: "我的账号" }).waitFor();
     await page.getByText("本机").waitFor();
     await assertAccessible(page, "admin account");
+    // The workspace speaks English from its header too, and remembers it.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("link", { name: "Overview" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "My account" }).waitFor();
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.getByRole("link", { name: "概览" }).waitFor();
   } finally {
     await b.close();
   }

@@ -3,6 +3,7 @@
 use super::scope::{self, ScopePicker};
 use crate::accounts::SignOutButton;
 use crate::auth::{use_auth, RequireStaff};
+use crate::components::language::LanguageToggle;
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -31,6 +32,7 @@ fn AdminFrame() -> impl IntoView {
             <header class="topbar topbar--admin">
                 <A href="/admin" attr:class="brand">{t("工会工作台", "Staff workspace")}</A>
                 <A href="/admin/account" attr:class="who">{move || auth.staff().map(|s| s.display_name)}</A>
+                <LanguageToggle/>
                 <SignOutButton/>
             </header>
             <ScopePicker/>

@@ -6,6 +6,7 @@ use super::second_factor::{CodeStep, EnrolStep};
 use crate::api;
 use crate::auth::{safe_next, set_me};
 use crate::components::form::{FormError, FormState, TextField};
+use crate::components::language::LanguageToggle;
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -26,7 +27,10 @@ pub fn Login() -> impl IntoView {
     });
     view! {
         <div class="admin-shell">
-            <header class="topbar topbar--admin"><span class="brand">{t("工会工作台", "Staff workspace")}</span></header>
+            <header class="topbar topbar--admin">
+                <span class="brand">{t("工会工作台", "Staff workspace")}</span>
+                <LanguageToggle/>
+            </header>
             <main class="page narrow">
                 {move || match step.get() {
                     None => view! { <PasswordStep step=step done=done/> }.into_any(),

@@ -1,4 +1,5 @@
-//! The 中文 / English switch, remembered on the phone.
+//! The 中文 / English switch, remembered on the phone: a card on 我的, and a
+//! one-button toggle for headers (the staff workspace).
 
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
@@ -27,5 +28,28 @@ pub fn LanguageSwitch() -> impl IntoView {
                 {option(Lang::En, "English")}
             </div>
         </section>
+    }
+}
+
+/// One button naming the other language, in that language: 中文 ⇄ English.
+#[component]
+pub fn LanguageToggle() -> impl IntoView {
+    let lang = use_lang();
+    let other = move || match lang.get() {
+        Lang::ZhCn => Lang::En,
+        Lang::En => Lang::ZhCn,
+    };
+    view! {
+        <button
+            type="button"
+            class="btn btn--ghost"
+            lang=move || other().tag()
+            on:click=move |_| lang.set(other())
+        >
+            {move || match other() {
+                Lang::En => "English",
+                Lang::ZhCn => "中文",
+            }}
+        </button>
     }
 }
