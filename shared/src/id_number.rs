@@ -262,7 +262,10 @@ mod tests {
     fn debug_output_never_shows_the_middle() {
         let id = IdNumber::parse(EXAMPLE, today()).unwrap();
         let shown = format!("{id:?} {:?}", Some(&id));
-        assert!(!shown.contains("19491231") && !shown.contains("002X"), "{shown}");
+        assert!(
+            !shown.contains("19491231") && !shown.contains("002X"),
+            "{shown}"
+        );
         assert!(shown.contains("110105************"));
     }
 

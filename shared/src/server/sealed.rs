@@ -80,11 +80,7 @@ impl Keyring {
     /// blind-index keys (any text); `ID_HMAC_KEY` stands for `ID_HMAC_KEY_V1`
     /// when that is not set. Both currents default to 1.
     pub fn from_secrets(get: impl Fn(&str) -> Option<String>) -> Result<Keyring, KeyringError> {
-        let version_of = |name: &str| {
-            get(name)
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(1)
-        };
+        let version_of = |name: &str| get(name).and_then(|v| v.trim().parse().ok()).unwrap_or(1);
         let current = version_of("ID_KEY_CURRENT");
         let mut keys = Vec::new();
         for version in 1..=MAX_VERSION {
@@ -186,7 +182,10 @@ impl Keyring {
     /// The same under one index version; `None` when that key is not configured.
     pub fn blind_index_under(&self, version: u32, purpose: &str, value: &str) -> Option<String> {
         let (_, key) = self.index_keys.iter().find(|(v, _)| *v == version)?;
-        Some(hmac_sha256_hex(key, format!("{purpose}:{value}").as_bytes()))
+        Some(hmac_sha256_hex(
+            key,
+            format!("{purpose}:{value}").as_bytes(),
+        ))
     }
 
     /// The index under every configured version, the current one first: a
