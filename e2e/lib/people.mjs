@@ -13,7 +13,7 @@ export function idNumber({ area = "340102", birth = "19850612", female = false }
   return body + CHECK[sum % 11];
 }
 
-export const CONSENT = { sensitive_info: true, version: "enrolment-consent-v1" };
+export const CONSENT = { sensitive_info: true, version: "enrolment-consent-v2" };
 
 /** An enrolment form matching its ID number. */
 export function form(overrides = {}) {

@@ -147,10 +147,17 @@ impl IdNumber {
         std::str::from_utf8(&self.0).expect("ASCII by construction")
     }
 
-    /// The first 6 and last 4 characters with the middle hidden: `110105********002X`.
+    /// The address code (first 6 digits) with everything after it hidden:
+    /// `110105************`. The birth date, the sequence and the check
+    /// character stay hidden, so the mask with the birth year and gender shown
+    /// beside it leaves ≥ 10,000 candidates ([`crate::membership::disclosure`]).
     pub fn masked(&self) -> String {
-        let s = self.expose();
-        format!("{}********{}", &s[..6], &s[14..])
+        format!("{}{}", &self.expose()[..6], "*".repeat(12))
+    }
+
+    /// The year of birth (digits 7–10).
+    pub fn birth_year(&self) -> i32 {
+        self.birth_date().year()
     }
 
     /// Male when the 17th digit is odd.
@@ -242,7 +249,8 @@ mod tests {
             id.birth_date(),
             NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
         );
-        assert_eq!(id.masked(), "110105********002X");
+        assert_eq!(id.masked(), "110105************");
+        assert_eq!(id.birth_year(), 1949);
         assert_eq!(id.age_on(today()), 75);
         assert_eq!(
             id.age_on(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()),
@@ -254,8 +262,11 @@ mod tests {
     fn debug_output_never_shows_the_middle() {
         let id = IdNumber::parse(EXAMPLE, today()).unwrap();
         let shown = format!("{id:?} {:?}", Some(&id));
-        assert!(!shown.contains("19491231"), "{shown}");
-        assert!(shown.contains("110105********002X"));
+        assert!(
+            !shown.contains("19491231") && !shown.contains("002X"),
+            "{shown}"
+        );
+        assert!(shown.contains("110105************"));
     }
 
     #[test]
@@ -402,7 +413,7 @@ mod tests {
             prop_assert_eq!(id.birth_date().format("%Y%m%d").to_string(), &n[6..14]);
             prop_assert_eq!(id.masked().len(), 18);
             prop_assert_eq!(&id.masked()[..6], &n[..6]);
-            prop_assert_eq!(&id.masked()[14..], &n[14..]);
+            prop_assert!(id.masked()[6..].bytes().all(|b| b == b'*'));
             // The lower-case x form is the same number.
             prop_assert_eq!(IdNumber::parse(&n.to_lowercase(), today()).unwrap(), id);
         }

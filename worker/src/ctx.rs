@@ -182,10 +182,10 @@ impl Ctx {
         Ok(self.env.kv("KV")?)
     }
 
-    /// The keys that seal ID numbers (ID_KEY_V*, ID_KEY_CURRENT, ID_HMAC_KEY).
+    /// The keys that seal ID numbers (ID_KEY_V*, ID_KEY_CURRENT) and make their
+    /// blind index (ID_HMAC_KEY_V*, ID_HMAC_KEY_CURRENT; ID_HMAC_KEY is v1).
     pub fn keyring(&self) -> AppResult<shared::server::sealed::Keyring> {
-        shared::server::sealed::Keyring::from_secrets(|name| self.secret(name))
-            .map_err(|e| AppError::Internal(e.to_string()))
+        keyring(&self.env)
     }
 
     /// The key that signs links (member-card verification, OTP hashes).
@@ -197,13 +197,23 @@ impl Ctx {
 
     /// A Worker secret or var; absent or empty is `None`.
     pub fn secret(&self, name: &str) -> Option<String> {
-        self.env
-            .secret(name)
-            .map(|s| s.to_string())
-            .or_else(|_| self.env.var(name).map(|v| v.to_string()))
-            .ok()
-            .filter(|s| !s.is_empty())
+        secret(&self.env, name)
     }
+}
+
+/// A Worker secret or var; absent or empty is `None`.
+pub fn secret(env: &worker::Env, name: &str) -> Option<String> {
+    env.secret(name)
+        .map(|s| s.to_string())
+        .or_else(|_| env.var(name).map(|v| v.to_string()))
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// The ID-number keyring from the Worker's secrets (also for the housekeeping).
+pub fn keyring(env: &worker::Env) -> AppResult<shared::server::sealed::Keyring> {
+    shared::server::sealed::Keyring::from_secrets(|name| secret(env, name))
+        .map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// The body's bytes, or a 413 as soon as they pass `limit`.

@@ -21,6 +21,18 @@ struct Stored {
     response: String,
 }
 
+/// What is kept to tell a replay from another request under the same key: a
+/// keyed hash (HMAC-SHA256 with `SIGNING_KEY`, under its own purpose tag), never
+/// a plain hash. An enrolment's body holds an ID number, and the ID numbers are
+/// few enough (some tens of millions per area code) to try one by one against a plain
+/// SHA-256 found in a copy of D1; without the key there is nothing to try.
+fn fingerprint(key: &[u8], method: &str, path: &str, body: &str) -> String {
+    crypto::hmac_sha256_hex(
+        key,
+        format!("gongyou/idempotency/v1\n{method} {path}\n{body}").as_bytes(),
+    )
+}
+
 /// The key of the request, checked for shape.
 pub fn key(ctx: &Ctx) -> AppResult<String> {
     let key = ctx.header("idempotency-key").unwrap_or_default();
@@ -47,8 +59,11 @@ where
 {
     let key = key(ctx)?;
     let body = ctx.body_text().await?.to_string();
-    let hash = crypto::sha256_hex(
-        format!("{} {}\n{}", ctx.route.method.as_str(), ctx.req.path(), body).as_bytes(),
+    let hash = fingerprint(
+        &ctx.signing_key()?,
+        ctx.route.method.as_str(),
+        &ctx.req.path(),
+        &body,
     );
     let db = ctx.db()?;
     let now = ctx.now_text();

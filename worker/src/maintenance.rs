@@ -54,6 +54,13 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
         &ended_before.to_string(),
     )
     .await?;
+    // ID numbers under an old key or blind-index version move to the current
+    // ones, a bounded batch a run.
+    let ring = crate::ctx::keyring(env)?;
+    let rotated = crate::membership::rotation::rotate(&db, &ring).await?;
+    if rotated != Default::default() {
+        worker::console_log!("key rotation: {rotated:?}");
+    }
     // Training texts: the reminder of each session starting within a day (sent
     // once), and any text whose first send failed.
     crate::training::notices::housekeeping(env, &db, now).await?;

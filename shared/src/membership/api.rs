@@ -1,7 +1,8 @@
 //! Wire types of the enrolment API: applications as the worker sees them, the
 //! staff review queue and decisions, members, history and closures. ID numbers
-//! appear only masked (`110105********002X`); the full number is reached only
-//! through the audited reveal endpoint.
+//! appear only masked (`110105************`), beside at most the gender and the
+//! birth year ([`super::disclosure`]); the full number is reached only through
+//! the audited reveal endpoint.
 
 use super::form::{EmploymentForm, EnrolmentForm};
 use super::leave::LeaveReason;
@@ -112,7 +113,11 @@ pub struct Applicant {
     pub name: String,
     pub id_number_masked: String,
     pub gender: Gender,
-    pub birth_date: NaiveDate,
+    /// The year only (never the date): with the mask and the gender it leaves
+    /// ≥ 10,000 possible ID numbers. Absent when erased, or when even the year
+    /// would leave too few (born in the first days of this year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<i32>,
     pub hometown: String,
     pub employer_or_project: String,
     pub trade: Trade,
@@ -464,7 +469,7 @@ mod tests {
             submitted_at: at("2025-03-28T08:00:00Z"),
             decided_at: Some(at("2025-03-29T01:30:00Z")),
             rejection_reason: Some("不在本工会范围".into()),
-            id_number_masked: "110105********002X".into(),
+            id_number_masked: "110105************".into(),
         };
         let json = serde_json::to_value(ApplicationReply {
             application: view.clone(),

@@ -9,7 +9,7 @@ use crate::lang::Text;
 use chrono::{Days, NaiveDate};
 
 /// The version of the statement below; a form's `consent.version` must equal it.
-pub const CONSENT_VERSION: &str = "enrolment-consent-v1";
+pub const CONSENT_VERSION: &str = "enrolment-consent-v2";
 
 /// One part of the statement: a short heading and a few plain sentences.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +30,8 @@ pub const CONSENT_SECTIONS: &[ConsentSection] = &[
     ConsentSection {
         heading: Text::new("收集什么", "What we collect"),
         body: Text::new(
-            "您的姓名、身份证号、性别、出生日期、籍贯、工作单位或项目、工种、用工形式、联系地址,还有您登录用的手机号。其中身份证号是敏感个人信息。",
-            "Your name, ID number, gender, date of birth, hometown, employer or project, trade, form of employment and contact address, and the mobile number you sign in with. Your ID number is sensitive personal information.",
+            "您的姓名、身份证号、性别、出生年份、籍贯、工作单位或项目、工种、用工形式、联系地址,还有您登录用的手机号。其中身份证号是敏感个人信息。表上填的出生日期只用来和身份证号核对,不保存,只保存年份。",
+            "Your name, ID number, gender, year of birth, hometown, employer or project, trade, form of employment and contact address, and the mobile number you sign in with. Your ID number is sensitive personal information. The date of birth on the form is only checked against your ID number and is not kept: only the year is.",
         ),
     },
     ConsentSection {
@@ -44,8 +44,8 @@ pub const CONSENT_SECTIONS: &[ConsentSection] = &[
     ConsentSection {
         heading: Text::new("谁能看到", "Who sees it"),
         body: Text::new(
-            "您申请加入的工会和它的上级工会的工作人员。他们看到的身份证号中间是隐藏的,像这样:110105********002X。确实需要看完整号码时,每看一次都会记下是谁、什么时候看的。我们不会把您的信息给用工单位、包工头或其他任何人,法律另有规定的除外。",
-            "Staff of the union you apply to and of the unions above it. They see your ID number with the middle hidden, like this: 110105********002X. When one of them really needs the full number, each look is recorded: who, and when. We do not give your information to employers, labour contractors or anyone else, unless the law requires it.",
+            "您申请加入的工会和它的上级工会的工作人员。他们看到的身份证号只有前6位(地区),后面都隐藏,像这样:110105************。确实需要看完整号码时,每看一次都会记下是谁、什么时候看的。我们不会把您的信息给用工单位、包工头或其他任何人,法律另有规定的除外。",
+            "Staff of the union you apply to and of the unions above it. They see only the first 6 digits of your ID number (the area), the rest hidden, like this: 110105************. When one of them really needs the full number, each look is recorded: who, and when. We do not give your information to employers, labour contractors or anyone else, unless the law requires it.",
         ),
     },
     ConsentSection {

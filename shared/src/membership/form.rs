@@ -89,7 +89,8 @@ pub struct EnrolmentForm {
     pub id_number: String,
     /// Pre-filled from the ID number; must agree with it.
     pub gender: Option<Gender>,
-    /// Pre-filled from the ID number; must agree with it.
+    /// Pre-filled from the ID number; must agree with it. Checked, never kept:
+    /// only the year is stored ([`super::disclosure`]).
     pub birth_date: Option<NaiveDate>,
     /// 籍贯, e.g. 安徽省六安市.
     #[cfg_attr(feature = "openapi", schemars(length(max = HOMETOWN_MAX)))]
@@ -111,7 +112,6 @@ pub struct ValidEnrolment {
     pub name: String,
     pub id_number: IdNumber,
     pub gender: Gender,
-    pub birth_date: NaiveDate,
     pub hometown: String,
     pub employer_or_project: String,
     pub trade: Trade,
@@ -194,7 +194,7 @@ impl EnrolmentForm {
                 Some(name),
                 Some(id_number),
                 Some(gender),
-                Some(birth_date),
+                Some(_birth_date),
                 Some(hometown),
                 Some(employer),
                 Some(trade),
@@ -204,7 +204,6 @@ impl EnrolmentForm {
                 name,
                 id_number,
                 gender,
-                birth_date,
                 hometown,
                 employer_or_project: employer,
                 trade,

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod card;
 pub mod consent;
+pub mod disclosure;
 pub mod figures;
 pub mod form;
 pub mod leave;

@@ -5,16 +5,31 @@
 //!
 //! Sealed form: `v{version}:{base64(nonce ‖ ciphertext ‖ tag)}`. The caller passes
 //! associated data (e.g. `user:42`) that binds the ciphertext to its row.
+//!
+//! The blind-index key is versioned too: `ID_HMAC_KEY_V1`, `ID_HMAC_KEY_V2`…,
+//! with `ID_HMAC_KEY_CURRENT` naming the one new rows use (the row keeps the
+//! version in `id_index_version`). The unversioned `ID_HMAC_KEY` of earlier
+//! deployments is version 1 when `ID_HMAC_KEY_V1` is not set. Look-ups compute
+//! the index under every version still configured ([`Keyring::blind_indexes`]);
+//! the hourly housekeeping moves rows to the current versions of both keys in
+//! bounded batches ([`RESEAL_PER_RUN`]).
 
 use super::crypto::{b64, b64_decode, hmac_sha256_hex, random_bytes};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 
+/// Rows the hourly housekeeping re-seals (and re-indexes) at most per run.
+pub const RESEAL_PER_RUN: u32 = 200;
+
+/// The highest key version looked for (`ID_KEY_V1` … `ID_KEY_V16`).
+const MAX_VERSION: u32 = 16;
+
 #[derive(Clone)]
 pub struct Keyring {
     current: u32,
     keys: Vec<(u32, [u8; 32])>,
-    index_key: Vec<u8>,
+    index_current: u32,
+    index_keys: Vec<(u32, Vec<u8>)>,
 }
 
 impl std::fmt::Debug for Keyring {
@@ -25,6 +40,11 @@ impl std::fmt::Debug for Keyring {
                 "versions",
                 &self.keys.iter().map(|k| k.0).collect::<Vec<_>>(),
             )
+            .field("index_current", &self.index_current)
+            .field(
+                "index_versions",
+                &self.index_keys.iter().map(|k| k.0).collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -33,7 +53,8 @@ impl std::fmt::Debug for Keyring {
 pub enum KeyringError {
     MissingCurrent(u32),
     BadKey(u32),
-    MissingIndexKey,
+    /// No blind-index key of the current index version (`ID_HMAC_KEY_V{n}`).
+    MissingIndexKey(u32),
 }
 
 impl std::fmt::Display for KeyringError {
@@ -43,7 +64,11 @@ impl std::fmt::Display for KeyringError {
                 write!(f, "ID_KEY_V{v} (the current key) is not set")
             }
             KeyringError::BadKey(v) => write!(f, "ID_KEY_V{v} is not 32 bytes of base64"),
-            KeyringError::MissingIndexKey => write!(f, "ID_HMAC_KEY is not set"),
+            KeyringError::MissingIndexKey(v) => write!(
+                f,
+                "ID_HMAC_KEY_V{v} (the current blind-index key) is not set{}",
+                if *v == 1 { ", nor ID_HMAC_KEY" } else { "" }
+            ),
         }
     }
 }
@@ -51,12 +76,14 @@ impl std::fmt::Display for KeyringError {
 impl Keyring {
     /// Builds the keyring from a lookup of secrets: `ID_KEY_CURRENT` names the
     /// version for new data; `ID_KEY_V1`, `ID_KEY_V2`… hold base64 32-byte keys.
+    /// `ID_HMAC_KEY_CURRENT` and `ID_HMAC_KEY_V1`, `ID_HMAC_KEY_V2`… are the
+    /// blind-index keys (any text); `ID_HMAC_KEY` stands for `ID_HMAC_KEY_V1`
+    /// when that is not set. Both currents default to 1.
     pub fn from_secrets(get: impl Fn(&str) -> Option<String>) -> Result<Keyring, KeyringError> {
-        let current = get("ID_KEY_CURRENT")
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(1);
+        let version_of = |name: &str| get(name).and_then(|v| v.trim().parse().ok()).unwrap_or(1);
+        let current = version_of("ID_KEY_CURRENT");
         let mut keys = Vec::new();
-        for version in 1..=16u32 {
+        for version in 1..=MAX_VERSION {
             if let Some(text) = get(&format!("ID_KEY_V{version}")) {
                 let bytes = b64_decode(&text).ok_or(KeyringError::BadKey(version))?;
                 let key: [u8; 32] = bytes
@@ -68,14 +95,28 @@ impl Keyring {
         if !keys.iter().any(|(v, _)| *v == current) {
             return Err(KeyringError::MissingCurrent(current));
         }
-        let index_key = get("ID_HMAC_KEY")
-            .map(String::into_bytes)
-            .ok_or(KeyringError::MissingIndexKey)?;
+        let index_current = version_of("ID_HMAC_KEY_CURRENT");
+        let index_keys: Vec<(u32, Vec<u8>)> = (1..=MAX_VERSION)
+            .filter_map(|version| {
+                get(&format!("ID_HMAC_KEY_V{version}"))
+                    .or_else(|| (version == 1).then(|| get("ID_HMAC_KEY")).flatten())
+                    .map(|key| (version, key.into_bytes()))
+            })
+            .collect();
+        if !index_keys.iter().any(|(v, _)| *v == index_current) {
+            return Err(KeyringError::MissingIndexKey(index_current));
+        }
         Ok(Keyring {
             current,
             keys,
-            index_key,
+            index_current,
+            index_keys,
         })
+    }
+
+    /// The key version new data is sealed under.
+    pub fn current_version(&self) -> u32 {
+        self.current
     }
 
     fn cipher(&self, version: u32) -> Option<Aes256Gcm> {
@@ -126,9 +167,36 @@ impl Keyring {
         !sealed.starts_with(&format!("v{}:", self.current))
     }
 
-    /// Keyed hash of a normalised value, for `UNIQUE` checks and look-ups.
+    /// The blind-index version new rows use (stored as `id_index_version`).
+    pub fn index_version(&self) -> u32 {
+        self.index_current
+    }
+
+    /// Keyed hash of a normalised value under the current index key, for
+    /// `UNIQUE` checks and look-ups.
     pub fn blind_index(&self, purpose: &str, value: &str) -> String {
-        hmac_sha256_hex(&self.index_key, format!("{purpose}:{value}").as_bytes())
+        self.blind_index_under(self.index_current, purpose, value)
+            .expect("current index key present")
+    }
+
+    /// The same under one index version; `None` when that key is not configured.
+    pub fn blind_index_under(&self, version: u32, purpose: &str, value: &str) -> Option<String> {
+        let (_, key) = self.index_keys.iter().find(|(v, _)| *v == version)?;
+        Some(hmac_sha256_hex(
+            key,
+            format!("{purpose}:{value}").as_bytes(),
+        ))
+    }
+
+    /// The index under every configured version, the current one first: a
+    /// look-up matches rows not yet moved to the current key.
+    pub fn blind_indexes(&self, purpose: &str, value: &str) -> Vec<(u32, String)> {
+        let mut versions: Vec<u32> = self.index_keys.iter().map(|(v, _)| *v).collect();
+        versions.sort_by_key(|v| (*v != self.index_current, *v));
+        versions
+            .into_iter()
+            .filter_map(|v| Some((v, self.blind_index_under(v, purpose, value)?)))
+            .collect()
     }
 }
 
@@ -193,5 +261,41 @@ mod tests {
         let err = Keyring::from_secrets(|n| (n == "ID_KEY_CURRENT").then(|| "3".to_string()))
             .unwrap_err();
         assert_eq!(err, KeyringError::MissingCurrent(3));
+        let key = b64(&[1; 32]);
+        let no_index = Keyring::from_secrets(|n| (n == "ID_KEY_V1").then(|| key.clone()));
+        assert_eq!(no_index.unwrap_err(), KeyringError::MissingIndexKey(1));
+        let env: HashMap<&str, String> = [
+            ("ID_KEY_V1", key.clone()),
+            ("ID_HMAC_KEY_V1", "one".into()),
+            ("ID_HMAC_KEY_CURRENT", "2".into()),
+        ]
+        .into();
+        let err = Keyring::from_secrets(|n| env.get(n).cloned()).unwrap_err();
+        assert_eq!(err, KeyringError::MissingIndexKey(2));
+    }
+
+    #[test]
+    fn the_blind_index_key_is_versioned_and_the_old_name_is_version_1() {
+        let key = b64(&[1; 32]);
+        let legacy: HashMap<&str, String> =
+            [("ID_KEY_V1", key.clone()), ("ID_HMAC_KEY", "old".into())].into();
+        let old = Keyring::from_secrets(|n| legacy.get(n).cloned()).unwrap();
+        assert_eq!(old.index_version(), 1);
+        let rotated: HashMap<&str, String> = [
+            ("ID_KEY_V1", key),
+            ("ID_HMAC_KEY", "old".into()),
+            ("ID_HMAC_KEY_V2", "new".into()),
+            ("ID_HMAC_KEY_CURRENT", "2".into()),
+        ]
+        .into();
+        let new = Keyring::from_secrets(|n| rotated.get(n).cloned()).unwrap();
+        assert_eq!(new.index_version(), 2);
+        let v1 = old.blind_index("id_number", "X");
+        assert_eq!(new.blind_index_under(1, "id_number", "X"), Some(v1.clone()));
+        assert_ne!(new.blind_index("id_number", "X"), v1);
+        let all = new.blind_indexes("id_number", "X");
+        assert_eq!(all.iter().map(|(v, _)| *v).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(all[1].1, v1);
+        assert_eq!(new.blind_index_under(3, "id_number", "X"), None);
     }
 }

@@ -3,5 +3,6 @@
 
 mod admin;
 mod leave;
+pub mod rotation;
 pub mod routes;
 pub mod store;

@@ -9,6 +9,7 @@ use crate::rate_limit::{self, Limit};
 use crate::reply::{ok, svg};
 use crate::unions::store as unions;
 use shared::membership::card::link_expiry;
+use shared::membership::disclosure::Disclosure;
 use shared::membership::suggest::covering_regions;
 use shared::membership::*;
 use shared::routes::params;
@@ -116,14 +117,17 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
             // queue shows staff the conflict (`ReviewItem::id_number_conflict`).
             let index = keyring.blind_index("id_number", id);
             let sealed = keyring.seal(id, &format!("user:{user_id}"));
-            let birth = valid.birth_date.to_string();
+            // Only what leaves ≥ 10,000 candidate numbers is kept beside the
+            // sealed value: the area code, the gender and the birth year.
+            let shown = Disclosure::of(&valid.id_number, ctx.today());
             let person = store::Person {
                 name: &valid.name,
                 sealed: &sealed,
                 index: &index,
-                masked: &valid.id_number.masked(),
-                gender: valid.gender,
-                birth_date: &birth,
+                index_version: keyring.index_version(),
+                masked: &shown.masked,
+                gender: shown.gender,
+                birth_year: shown.birth_year,
                 hometown: &valid.hometown,
                 employer_or_project: &valid.employer_or_project,
                 trade: valid.trade.code(),
@@ -131,40 +135,52 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 contact_address: &valid.contact_address,
             };
             let now = ctx.now_text();
-            let done = db::batch(
-                &db,
-                vec![
-                    store::insert_application(
+            // The same person's rows still indexed under an older blind-index
+            // key move to the current one first, so the conflict check and the
+            // one-active-member index compare like with like.
+            let mut statements = Vec::new();
+            for (version, old) in keyring.blind_indexes("id_number", id) {
+                if version != keyring.index_version() {
+                    statements.extend(store::reindex_person(
                         &db,
-                        user_id,
-                        &summary,
-                        &union.path,
-                        ApplicationKind::Enrolment,
-                        &person,
-                        &valid.consent_version,
-                        None,
-                        None,
-                        &now,
-                    )?,
-                    store::event(
-                        &db,
-                        user_id,
-                        MembershipEventKind::Applied,
-                        &summary,
-                        &union.path,
-                        None,
-                        None,
-                        None,
-                        &now,
-                    )?,
-                ],
-            )
-            .await
-            .on_constraint(
+                        version,
+                        &old,
+                        keyring.index_version(),
+                        &index,
+                    )?);
+                }
+            }
+            let application = statements.len();
+            statements.extend([
+                store::insert_application(
+                    &db,
+                    user_id,
+                    &summary,
+                    &union.path,
+                    ApplicationKind::Enrolment,
+                    &person,
+                    &valid.consent_version,
+                    None,
+                    None,
+                    &now,
+                )?,
+                store::event(
+                    &db,
+                    user_id,
+                    MembershipEventKind::Applied,
+                    &summary,
+                    &union.path,
+                    None,
+                    None,
+                    None,
+                    &now,
+                )?,
+            ]);
+            let done = db::batch(&db, statements).await.on_constraint(
                 "applications.user_id, applications.union_id",
                 duplicate_application,
             )?;
-            let row = store::application(&db, done[0].last_row_id)
+            let row = store::application(&db, done[application].last_row_id)
                 .await?
                 .ok_or_else(ApiError::internal)?;
             Ok(serde_json::to_value(ApplicationReply {

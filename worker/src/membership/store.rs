@@ -19,7 +19,11 @@ pub struct Person<'a> {
     pub index: &'a str,
     pub masked: &'a str,
     pub gender: Gender,
-    pub birth_date: &'a str,
+    /// Only the year, and only when it keeps the disclosure rule
+    /// (`shared::membership::disclosure::Disclosure`).
+    pub birth_year: Option<i32>,
+    /// The blind-index key version `index` was computed under.
+    pub index_version: u32,
     pub hometown: &'a str,
     pub employer_or_project: &'a str,
     pub trade: &'a str,
@@ -39,7 +43,7 @@ pub struct ApplicationRow {
     pub id_number_sealed: Option<String>,
     pub id_number_masked: String,
     pub gender: String,
-    pub birth_date: String,
+    pub birth_year: Option<i32>,
     pub hometown: String,
     pub employer_or_project: String,
     pub trade: String,
@@ -56,7 +60,7 @@ pub struct ApplicationRow {
 }
 
 const APPLICATION_COLUMNS: &str = "a.id, a.user_id, a.union_id, a.union_path, a.kind, a.status, a.name, a.id_number_sealed, a.id_number_masked,
-  a.gender, a.birth_date, a.hometown, a.employer_or_project, a.trade, a.employment_form, a.contact_address,
+  a.gender, a.birth_year, a.hometown, a.employer_or_project, a.trade, a.employment_form, a.contact_address,
   f.name AS from_union_name, a.transfer_reason, a.submitted_at, a.decided_at, a.rejection_reason, u.name AS union_name,
   EXISTS (SELECT 1 FROM members m WHERE m.id_number_index = a.id_number_index AND m.status = 'active' AND m.user_id <> a.user_id) AS id_number_conflict";
 const APPLICATION_FROM: &str = "applications a JOIN unions u ON u.id = a.union_id LEFT JOIN unions f ON f.id = a.from_union_id";
@@ -75,7 +79,7 @@ impl ApplicationRow {
             name: self.name.clone(),
             id_number_masked: self.id_number_masked.clone(),
             gender: Gender::parse(&self.gender).unwrap_or(Gender::Male),
-            birth_date: self.birth_date.parse().unwrap_or_default(),
+            birth_year: self.birth_year,
             hometown: self.hometown.clone(),
             employer_or_project: self.employer_or_project.clone(),
             trade: shared::trades::Trade::parse(&self.trade)
@@ -168,12 +172,14 @@ pub fn insert_application(
 ) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
-        "INSERT INTO applications (user_id, union_id, union_path, kind, name, id_number_sealed, id_number_index, id_number_masked, gender, birth_date,
-           hometown, employer_or_project, trade, employment_form, contact_address, consent_version, consent_at, from_union_id, transfer_reason, submitted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17)",
+        "INSERT INTO applications (user_id, union_id, union_path, kind, name, id_number_sealed, id_number_index, id_number_masked, gender, birth_year,
+           hometown, employer_or_project, trade, employment_form, contact_address, consent_version, consent_at, from_union_id, transfer_reason, submitted_at,
+           id_index_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?17, ?20)",
         params![
-            user_id, union.id, union_path, kind.code(), p.name, p.sealed, p.index, p.masked, p.gender.code(), p.birth_date,
-            p.hometown, p.employer_or_project, p.trade, p.employment_form, p.contact_address, consent_version, now, from_union_id, transfer_reason
+            user_id, union.id, union_path, kind.code(), p.name, p.sealed, p.index, p.masked, p.gender.code(), p.birth_year,
+            p.hometown, p.employer_or_project, p.trade, p.employment_form, p.contact_address, consent_version, now, from_union_id, transfer_reason,
+            p.index_version
         ],
     )
 }
@@ -193,11 +199,12 @@ pub fn insert_transfer(
 ) -> AppResult<D1PreparedStatement> {
     db::stmt(
         db,
-        "INSERT INTO applications (user_id, union_id, union_path, kind, name, id_number_sealed, id_number_index, id_number_masked, gender, birth_date,
-           hometown, employer_or_project, trade, employment_form, contact_address, consent_version, consent_at, from_union_id, transfer_reason, submitted_at)
-         SELECT m.user_id, ?2, ?3, 'transfer', m.name, m.id_number_sealed, m.id_number_index, m.id_number_masked, m.gender, m.birth_date, m.hometown,
+        "INSERT INTO applications (user_id, union_id, union_path, kind, name, id_number_sealed, id_number_index, id_number_masked, gender, birth_year,
+           hometown, employer_or_project, trade, employment_form, contact_address, consent_version, consent_at, from_union_id, transfer_reason, submitted_at,
+           id_index_version)
+         SELECT m.user_id, ?2, ?3, 'transfer', m.name, m.id_number_sealed, m.id_number_index, m.id_number_masked, m.gender, m.birth_year, m.hometown,
                 ?5, coalesce(?6, m.trade), m.employment_form, m.contact_address,
-                coalesce((SELECT consent_version FROM applications WHERE id = m.application_id), ?9), ?8, m.union_id, ?7, ?8
+                coalesce((SELECT consent_version FROM applications WHERE id = m.application_id), ?9), ?8, m.union_id, ?7, ?8, m.id_index_version
          FROM members m WHERE m.id = ?4 AND m.user_id = ?1 AND m.status = 'active'",
         params![user_id, target.id, target_path, member_id, employer_or_project, trade, reason, now, CONSENT_VERSION],
     )
@@ -361,11 +368,11 @@ pub fn admit(
     out.push(db::stmt(
         db,
         "INSERT INTO members (user_id, union_id, union_path, member_no, status, joined_on, name, id_number_sealed, id_number_index, id_number_masked,
-           gender, birth_date, hometown, employer_or_project, trade, employment_form, contact_address, application_id, created_at)
+           gender, birth_year, hometown, employer_or_project, trade, employment_form, contact_address, application_id, created_at, id_index_version)
          SELECT a.user_id, a.union_id, a.union_path,
                 printf('%s-%d-%06d', ?2, ?3, (SELECT last_seq FROM member_sequences WHERE union_id = a.union_id AND year = ?3)),
-                'active', ?4, a.name, a.id_number_sealed, a.id_number_index, a.id_number_masked, a.gender, a.birth_date, a.hometown,
-                a.employer_or_project, a.trade, a.employment_form, a.contact_address, a.id, ?5
+                'active', ?4, a.name, a.id_number_sealed, a.id_number_index, a.id_number_masked, a.gender, a.birth_year, a.hometown,
+                a.employer_or_project, a.trade, a.employment_form, a.contact_address, a.id, ?5, a.id_index_version
          FROM applications a WHERE a.id = ?1",
         params![app.id, union.code, year, today, now],
     )?);
@@ -414,10 +421,10 @@ pub fn move_members(
         db::stmt(
             db,
             "INSERT INTO members (user_id, union_id, union_path, member_no, status, joined_on, name, id_number_sealed, id_number_index, id_number_masked,
-               gender, birth_date, hometown, employer_or_project, trade, employment_form, contact_address, application_id, created_at)
+               gender, birth_year, hometown, employer_or_project, trade, employment_form, contact_address, application_id, created_at, id_index_version)
              SELECT m.user_id, ?2, ?3, printf('%s-%d-%06d', ?4, ?5, s.last_seq + row_number() OVER (ORDER BY m.id)), 'active', ?6,
-                    m.name, m.id_number_sealed, m.id_number_index, m.id_number_masked, m.gender, m.birth_date, m.hometown, m.employer_or_project,
-                    m.trade, m.employment_form, m.contact_address, m.application_id, ?7
+                    m.name, m.id_number_sealed, m.id_number_index, m.id_number_masked, m.gender, m.birth_year, m.hometown, m.employer_or_project,
+                    m.trade, m.employment_form, m.contact_address, m.application_id, ?7, m.id_index_version
              FROM members m JOIN member_sequences s ON s.union_id = ?2 AND s.year = ?5
              WHERE m.id IN (SELECT value FROM json_each(?1))",
             params![ids, fallback.id, fallback_path, fallback.code, year, today, now],
@@ -620,9 +627,9 @@ pub fn erase_person(
 /// What erasing a registration sets on an application row, and on a membership
 /// row: the ID number (sealed, index and mask) and the registration details go;
 /// `?2` takes the name's place.
-const ERASED_APPLICATION: &str = "name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
+const ERASED_APPLICATION: &str = "name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_year = NULL,
     hometown = '', employer_or_project = '', contact_address = '', transfer_reason = NULL";
-const ERASED_MEMBER: &str = "name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_date = '',
+const ERASED_MEMBER: &str = "name = ?2, id_number_sealed = NULL, id_number_index = NULL, id_number_masked = '', birth_year = NULL,
     hometown = '', employer_or_project = '', contact_address = '', leave_note = NULL";
 
 /// Erases the ID number and the registration details from every application
@@ -775,4 +782,119 @@ pub async fn end_due_departures(db: &D1Database, today: &str) -> AppResult<()> {
     )
     .await
     .map(|_| ())
+}
+
+// --- Key rotation --------------------------------------------------------------
+
+/// The two tables that hold sealed ID numbers (a fixed set: the name is never
+/// anything a request chose).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealedTable {
+    Applications,
+    Members,
+}
+
+impl SealedTable {
+    pub const ALL: [SealedTable; 2] = [SealedTable::Applications, SealedTable::Members];
+
+    fn name(self) -> &'static str {
+        match self {
+            SealedTable::Applications => "applications",
+            SealedTable::Members => "members",
+        }
+    }
+}
+
+/// A row whose ID number is sealed under an older key, or indexed under an
+/// older blind-index version.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StaleSealedRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub id_number_sealed: String,
+    pub id_number_index: Option<String>,
+    pub id_index_version: i64,
+}
+
+/// Up to `limit` rows of `table` not under the current key (`sealed_prefix`,
+/// e.g. `v2:`) or not indexed under the current index version.
+pub async fn stale_sealed(
+    db: &D1Database,
+    table: SealedTable,
+    sealed_prefix: &str,
+    index_version: u32,
+    limit: u32,
+) -> AppResult<Vec<StaleSealedRow>> {
+    db::all(
+        db,
+        &format!(
+            "SELECT id, user_id, id_number_sealed, id_number_index, id_index_version FROM {}
+             WHERE id_number_sealed IS NOT NULL AND (id_index_version <> ?2 OR substr(id_number_sealed, 1, length(?1)) <> ?1)
+             ORDER BY id LIMIT ?3",
+            table.name()
+        ),
+        params![sealed_prefix, index_version, limit],
+    )
+    .await
+}
+
+/// Replaces one row's sealed value, unless it changed (or was erased) meanwhile.
+pub fn reseal(
+    db: &D1Database,
+    table: SealedTable,
+    id: i64,
+    old: &str,
+    new: &str,
+) -> AppResult<D1PreparedStatement> {
+    db::stmt(
+        db,
+        &format!(
+            "UPDATE {} SET id_number_sealed = ?3 WHERE id = ?1 AND id_number_sealed = ?2",
+            table.name()
+        ),
+        params![id, old, new],
+    )
+}
+
+/// Moves every row of one person (applications and memberships alike) from
+/// an old blind index to the current one together, so rows of the same
+/// person always compare equal (the conflict check, the one-active-member index).
+pub fn reindex_person(
+    db: &D1Database,
+    old_version: u32,
+    old_index: &str,
+    version: u32,
+    index: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
+    SealedTable::ALL
+        .iter()
+        .map(|t| {
+            db::stmt(
+                db,
+                &format!(
+                    "UPDATE {} SET id_number_index = ?3, id_index_version = ?4 WHERE id_index_version = ?1 AND id_number_index = ?2",
+                    t.name()
+                ),
+                params![old_version, old_index, index, version],
+            )
+        })
+        .collect()
+}
+
+/// Indexes one row that has a sealed number but no index.
+pub fn index_row(
+    db: &D1Database,
+    table: SealedTable,
+    id: i64,
+    version: u32,
+    index: &str,
+) -> AppResult<D1PreparedStatement> {
+    db::stmt(
+        db,
+        &format!(
+            "UPDATE {} SET id_number_index = ?3, id_index_version = ?2 WHERE id = ?1",
+            table.name()
+        ),
+        params![id, version, index],
+    )
 }

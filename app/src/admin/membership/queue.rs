@@ -280,7 +280,7 @@ fn ReviewCard(
                 {item.from_union_name.clone().map(|f| view! { <dt>{t("原来的工会", "Coming from")}</dt><dd>{f}</dd> })}
                 <dt>{t("身份证号", "ID number")}</dt>
                 <dd><RevealId masked=a.id_number_masked.clone() path=api_url!(MembershipRoute::RevealApplicant, APPLICATION_ID = id) owner=a.name.clone()/></dd>
-                <dt>{t("性别 · 出生日期", "Gender · born")}</dt><dd>{text(gender.label())}" · "{a.birth_date.to_string()}</dd>
+                <dt>{t("性别 · 出生年份", "Gender · born in")}</dt><dd>{text(gender.label())}{a.birth_year.map(|y| format!(" · {y}"))}</dd>
                 <dt>{t("籍贯", "Hometown")}</dt><dd>{a.hometown.clone()}</dd>
                 <dt>{t("工作单位或项目", "Employer or project")}</dt><dd>{a.employer_or_project.clone()}</dd>
                 <dt>{t("工种", "Trade")}</dt><dd>{text(trade.label())}</dd>

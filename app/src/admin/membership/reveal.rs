@@ -11,7 +11,7 @@ use shared::routes::Url;
 
 #[component]
 pub fn RevealId(
-    /// As the API shows it: `110105********002X`.
+    /// As the API shows it: `110105************`.
     masked: String,
     /// The reveal endpoint (POST).
     path: Url,

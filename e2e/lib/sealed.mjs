@@ -1,0 +1,45 @@
+// The Worker's sealing of ID numbers, for tests that look at D1 directly:
+// AES-256-GCM `v{n}:{base64(nonce ‖ ciphertext ‖ tag)}` bound to `user:{id}`,
+// and the blind index HMAC-SHA256(key text, "id_number:{number}") in hex
+// (shared/src/server/sealed.rs). Keys come from worker/.dev.vars.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { devVar } from "./server.mjs";
+
+const sealKey = (version) => {
+  const b64 = devVar(`ID_KEY_V${version}`);
+  return b64 ? Buffer.from(b64, "base64") : null;
+};
+/** The blind-index key of a version as the Worker reads it (ID_HMAC_KEY is version 1). */
+const indexKey = (version) => devVar(`ID_HMAC_KEY_V${version}`) ?? (version === 1 ? devVar("ID_HMAC_KEY") : undefined);
+
+export const currentKey = () => Number(devVar("ID_KEY_CURRENT") ?? 1);
+export const currentIndex = () => Number(devVar("ID_HMAC_KEY_CURRENT") ?? 1);
+export const hasKeys = (version) => Boolean(sealKey(version) && indexKey(version));
+
+export function seal(version, plain, userId) {
+  const nonce = randomBytes(12);
+  const c = createCipheriv("aes-256-gcm", sealKey(version), nonce);
+  c.setAAD(Buffer.from(`user:${userId}`));
+  const ct = Buffer.concat([c.update(plain, "utf8"), c.final(), c.getAuthTag()]);
+  return `v${version}:${Buffer.concat([nonce, ct]).toString("base64")}`;
+}
+
+/** The plain number, or null when it does not open. */
+export function open(sealed, userId) {
+  const m = /^v(\d+):(.*)$/.exec(sealed ?? "");
+  const key = m && sealKey(Number(m[1]));
+  if (!key) return null;
+  const bytes = Buffer.from(m[2], "base64");
+  try {
+    const d = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, 12));
+    d.setAAD(Buffer.from(`user:${userId}`));
+    d.setAuthTag(bytes.subarray(bytes.length - 16));
+    return Buffer.concat([d.update(bytes.subarray(12, bytes.length - 16)), d.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+export function blindIndex(version, plain) {
+  return createHmac("sha256", Buffer.from(indexKey(version), "utf8")).update(`id_number:${plain}`).digest("hex");
+}
