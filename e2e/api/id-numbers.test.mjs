@@ -6,7 +6,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
-import { housekeeping, sql, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { Client } from "../lib/client.mjs";
+import { freshIp, housekeeping, PASSWORD, sql, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { finishSignIn } from "../lib/totp.mjs";
 import { form } from "../lib/people.mjs";
 import { devVar } from "../lib/server.mjs";
 import { blindIndex, currentIndex, currentKey, hasKeys, open, seal } from "../lib/sealed.mjs";
@@ -155,6 +157,25 @@ test("keys: housekeeping re-seals rows under an old key in bounded batches, and 
   }
   assert.equal((await reviewer.post(`/api/admin/members/${memberNo}/reveal-id`)).body.id_number, id);
   assert.equal((await reviewer.post(`/api/admin/applications/${app.id}/reveal-id`)).body.id_number, id);
+});
+
+test("keys: housekeeping re-seals staff TOTP secrets under an old key too, and the authenticator still works", async () => {
+  const s = await staff({ role: "staff", unionId: 3 });
+  const id = Number(s.me.staff.staff_id);
+  const aad = `staff-totp:${id}`;
+  const [{ secret_sealed }] = rows(`SELECT secret_sealed FROM staff_second_factors WHERE staff_id = ${id}`);
+  const plain = open(secret_sealed, null, aad);
+  assert.ok(plain, "the secret opens with the current key");
+  // As if set up before the rotation: sealed under version 1.
+  sql(`UPDATE staff_second_factors SET secret_sealed = '${seal(1, plain, null, aad)}' WHERE staff_id = ${id}`);
+  await housekeeping();
+  const [after] = rows(`SELECT secret_sealed FROM staff_second_factors WHERE staff_id = ${id}`);
+  assert.ok(after.secret_sealed.startsWith(`v${currentKey()}:`), after.secret_sealed.slice(0, 4));
+  assert.equal(open(after.secret_sealed, null, aad), plain);
+  // The same authenticator signs in.
+  const c = new Client({ ip: freshIp() });
+  const r = await c.post("/api/auth/staff-login", { username: s.username, password: PASSWORD });
+  assert.equal((await finishSignIn(c, s.username, r)).me.staff.staff_id, id);
 });
 
 test("keys: the blind index is versioned; a look-up finds a member still indexed under the old version", async () => {

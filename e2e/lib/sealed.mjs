@@ -16,23 +16,24 @@ export const currentKey = () => Number(devVar("ID_KEY_CURRENT") ?? 1);
 export const currentIndex = () => Number(devVar("ID_HMAC_KEY_CURRENT") ?? 1);
 export const hasKeys = (version) => Boolean(sealKey(version) && indexKey(version));
 
-export function seal(version, plain, userId) {
+/** Sealed as the Worker seals `plain` for user `userId` (or bound to `aad`). */
+export function seal(version, plain, userId, aad = `user:${userId}`) {
   const nonce = randomBytes(12);
   const c = createCipheriv("aes-256-gcm", sealKey(version), nonce);
-  c.setAAD(Buffer.from(`user:${userId}`));
+  c.setAAD(Buffer.from(aad));
   const ct = Buffer.concat([c.update(plain, "utf8"), c.final(), c.getAuthTag()]);
   return `v${version}:${Buffer.concat([nonce, ct]).toString("base64")}`;
 }
 
-/** The plain number, or null when it does not open. */
-export function open(sealed, userId) {
+/** The plain number (or text bound to `aad`), or null when it does not open. */
+export function open(sealed, userId, aad = `user:${userId}`) {
   const m = /^v(\d+):(.*)$/.exec(sealed ?? "");
   const key = m && sealKey(Number(m[1]));
   if (!key) return null;
   const bytes = Buffer.from(m[2], "base64");
   try {
     const d = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, 12));
-    d.setAAD(Buffer.from(`user:${userId}`));
+    d.setAAD(Buffer.from(aad));
     d.setAuthTag(bytes.subarray(bytes.length - 16));
     return Buffer.concat([d.update(bytes.subarray(12, bytes.length - 16)), d.final()]).toString("utf8");
   } catch {

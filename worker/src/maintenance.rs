@@ -61,6 +61,11 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     if rotated != Default::default() {
         worker::console_log!("key rotation: {rotated:?}");
     }
+    // Staff TOTP secrets are sealed with the same keys.
+    let secrets = crate::accounts::rotation::rotate(&db, &ring).await?;
+    if secrets > 0 {
+        worker::console_log!("key rotation: {secrets} second-factor secrets");
+    }
     // Training texts: the reminder of each session starting within a day (sent
     // once), and any text whose first send failed.
     crate::training::notices::housekeeping(env, &db, now).await?;

@@ -440,6 +440,44 @@ pub async fn use_recovery_code(
     Ok(changed.changes > 0)
 }
 
+#[derive(Deserialize)]
+pub struct SealedSecret {
+    pub staff_id: i64,
+    pub secret_sealed: String,
+}
+
+/// Confirmed secrets not sealed under the current key (`current` is `v{n}:`).
+pub async fn stale_second_factors(
+    db: &D1Database,
+    current: &str,
+    limit: u32,
+) -> AppResult<Vec<SealedSecret>> {
+    db::all(
+        db,
+        "SELECT staff_id, secret_sealed FROM staff_second_factors
+         WHERE confirmed_at IS NOT NULL AND substr(secret_sealed, 1, length(?1)) <> ?1
+         ORDER BY staff_id LIMIT ?2",
+        params![current, limit],
+    )
+    .await
+}
+
+/// Replaces a sealed secret, unless it changed since it was read.
+pub async fn reseal_second_factor(
+    db: &D1Database,
+    staff_id: i64,
+    old: &str,
+    new: &str,
+) -> AppResult<bool> {
+    let changed = db::run(
+        db,
+        "UPDATE staff_second_factors SET secret_sealed = ?3 WHERE staff_id = ?1 AND secret_sealed = ?2",
+        params![staff_id, old, new],
+    )
+    .await?;
+    Ok(changed.changes > 0)
+}
+
 /// Removes the authenticator and recovery codes (a reset by staff above).
 pub fn reset_second_factor(db: &D1Database, staff_id: i64) -> AppResult<Vec<D1PreparedStatement>> {
     Ok(vec![

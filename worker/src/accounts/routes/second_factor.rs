@@ -32,10 +32,6 @@ fn due(ctx: &Ctx) -> AppResult<Staff> {
         .ok_or_else(|| ApiError::unauthenticated().into())
 }
 
-fn aad(staff_id: i64) -> String {
-    format!("staff-totp:{staff_id}")
-}
-
 fn wrong_code() -> AppError {
     ApiError::field(
         "code",
@@ -72,7 +68,7 @@ async fn forgive_tries(db: &worker::D1Database, staff_id: i64) -> AppResult<()> 
 fn open_secret(ctx: &Ctx, staff_id: i64, sealed: &str) -> AppResult<Vec<u8>> {
     let text = ctx
         .keyring()?
-        .open(sealed, &aad(staff_id))
+        .open(sealed, &crate::accounts::second_factor_aad(staff_id))
         .ok_or_else(|| AppError::Internal("a TOTP secret does not open".into()))?;
     shared::server::crypto::b64_decode(&text)
         .ok_or_else(|| AppError::Internal("a TOTP secret is not base64".into()))
@@ -138,9 +134,10 @@ pub async fn enrol(ctx: &mut Ctx) -> AppResult<Response> {
     let db = ctx.db()?;
     let row = staff_row(&db, staff.id).await?;
     let secret = totp::new_secret();
-    let sealed = ctx
-        .keyring()?
-        .seal(&shared::server::crypto::b64(&secret), &aad(staff.id));
+    let sealed = ctx.keyring()?.seal(
+        &shared::server::crypto::b64(&secret),
+        &crate::accounts::second_factor_aad(staff.id),
+    );
     if !store::begin_enrolment(&db, staff.id, &sealed, &ctx.now_text()).await? {
         return Err(ApiError::conflict(Text::new(
             "身份验证器已经绑定过了;换了手机请请上级工会管理员重置",
