@@ -21,16 +21,33 @@ const FILTERS: &str = "j.status = 'live' AND j.valid_until >= ?1 AND e.status = 
   AND (?5 = 0 OR (j.starts_on <= ?1 AND (j.ends_on IS NULL OR j.ends_on >= ?1)))
   AND (?6 IS NULL OR j.employer_id = ?6)";
 
-/// The text condition on ?7, by plan.
+/// The text condition on ?7, by plan (the indexes' rowid is `jobs.listing_seq`).
 fn text_clause(plan: &SearchPlan) -> &'static str {
     match plan {
         SearchPlan::Trigram(_) => {
-            "AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?7)"
+            "AND j.listing_seq IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?7)"
         }
         SearchPlan::Bigram(_) => {
-            "AND j.id IN (SELECT rowid FROM jobs_fts_bigram WHERE jobs_fts_bigram MATCH ?7)"
+            "AND j.listing_seq IN (SELECT rowid FROM jobs_fts_bigram WHERE jobs_fts_bigram MATCH ?7)"
         }
         SearchPlan::None => "AND ?7 IS NULL",
+    }
+}
+
+/// Newest first with text: the newest `?15` matches straight from the top of
+/// the index (rowid = listing sequence, which grows with `posted_at`), after
+/// the cursor's job (?13), then the common filters on those rows only.
+fn text_window_clause(plan: &SearchPlan) -> Option<&'static str> {
+    match plan {
+        SearchPlan::Trigram(_) => Some(
+            "AND j.listing_seq IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?7
+               AND (?13 IS NULL OR rowid < (SELECT listing_seq FROM jobs WHERE id = ?13)) ORDER BY rowid DESC LIMIT ?15)",
+        ),
+        SearchPlan::Bigram(_) => Some(
+            "AND j.listing_seq IN (SELECT rowid FROM jobs_fts_bigram WHERE jobs_fts_bigram MATCH ?7
+               AND (?13 IS NULL OR rowid < (SELECT listing_seq FROM jobs WHERE id = ?13)) ORDER BY rowid DESC LIMIT ?15)",
+        ),
+        SearchPlan::None => None,
     }
 }
 
@@ -107,9 +124,50 @@ async fn ordered(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
     let today_text = today.to_string();
     let want = s.limit as usize + 1;
     let batch = (want * 2).max(20) as u32;
+    let (mut out, mut rows_read) = (Vec::new(), 0);
+    // Newest with text: first the newest few matches only. When enough of them
+    // pass every filter they are the page (nothing older can come before
+    // them); otherwise the general walk below answers.
+    if let (JobSort::Newest, Some(window)) = (s.sort, text_window_clause(&s.text)) {
+        let window_sql = format!(
+            "SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {FILTERS} {window} {within}
+               AND (?12 IS NULL OR j.posted_at < ?12 OR (j.posted_at = ?12 AND j.id < ?13))
+             ORDER BY j.posted_at DESC, j.id DESC LIMIT ?14"
+        );
+        let window_size = (want * 4) as u32;
+        let (rows, read) = filtered(
+            db,
+            &window_sql,
+            s,
+            &today_text,
+            &[
+                &b1,
+                &b2,
+                &b3,
+                &b4,
+                &s.after.and_then(|c| c.posted_at()),
+                &s.after.map(|c| c.id),
+                &(want as u32),
+                &window_size,
+            ],
+        )
+        .await?;
+        rows_read += read;
+        out.extend(
+            rows.into_iter()
+                .filter(|r| s.accepts(&r.summary(s.near), today)),
+        );
+        if out.len() >= want {
+            out.truncate(want);
+            return Ok(Found {
+                rows: out,
+                rows_read,
+            });
+        }
+        out.clear();
+    }
     // Where the next batch starts: the search's own cursor, then the last row seen.
     let mut seek = s.after;
-    let (mut out, mut rows_read) = (Vec::new(), 0);
     for _ in 0..10 {
         let seek_id = seek.map(|c| c.id);
         // The newest key is text in SQL (posted_at), the wage key a number.
