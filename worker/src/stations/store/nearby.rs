@@ -93,8 +93,9 @@ fn box_stmt(
 /// 2. the smallest box read whole with `k` matches within its inscribed circle
 ///    (so nothing outside could be nearer) gives the answer: station rows are
 ///    read for its nearest few. When a box overflows its cap before that, the
-///    one just smaller held too few, so that first overflowing box is read whole
-///    (up to `CANDIDATE_CAP`) with its station rows in the same round trip.
+///    one just smaller held too few, so the answer lies in that first
+///    overflowing box: its R*Tree rows are ordered by distance in SQL and the
+///    station rows of the nearest few come back in the same round trip.
 pub async fn nearby(
     db: &D1Database,
     q: &Nearby,
@@ -136,7 +137,7 @@ pub async fn nearby(
     let ranked = match ranked {
         Some(ranked) => ranked,
         None => {
-            // Read the first overflowing box whole, with its station rows.
+            // The first overflowing box, nearest first, with its station rows.
             let (found, read) = dense_box(db, q, &a, radius).await?;
             rows_read += read;
             match found {
@@ -174,8 +175,10 @@ struct BoxPos {
     rt_lng: f64,
 }
 
-/// One box read whole with its station rows (`None` when over `CANDIDATE_CAP`),
-/// ranked within its inscribed circle, and the rows read.
+/// The candidates of one box nearest the point by a flat-earth measure (SQL
+/// can only order by arithmetic), with their station rows: the R*Tree rows of
+/// the box are read, station rows only for those few. Ranked exactly within the
+/// box's inscribed circle; with the rows read.
 #[allow(clippy::type_complexity)]
 async fn dense_box(
     db: &D1Database,
@@ -184,17 +187,25 @@ async fn dense_box(
     radius: f64,
 ) -> AppResult<(Option<(Vec<(u32, i64)>, Vec<StationDb>)>, usize)> {
     let b = geo::bbox(q.at, radius);
+    // Metres per degree of longitude here, relative to latitude.
+    let lng_scale = q.at.lat.to_radians().cos();
+    // A margin over what is needed: the flat measure may order the last few a
+    // little differently from the exact distance.
+    let take = (a.wanted * 3) as u32;
     let sql = format!(
-        "SELECT {COLUMNS}, r.min_lat AS rt_lat, r.min_lng AS rt_lng
-         FROM stations_rtree r JOIN stations s ON s.id = r.id JOIN unions u ON u.id = s.union_id
-         WHERE r.min_lat >= ?1 AND r.max_lat <= ?2 AND r.min_lng >= ?3 AND r.max_lng <= ?4
-           AND r.listed = 1 AND (r.amenities & ?5) = ?5 AND (?6 IS NULL OR r.station_type = ?6)
-         LIMIT ?7"
+        "WITH near AS (
+           SELECT id, min_lat AS rt_lat, min_lng AS rt_lng FROM stations_rtree
+           WHERE min_lat >= ?1 AND max_lat <= ?2 AND min_lng >= ?3 AND max_lng <= ?4
+             AND listed = 1 AND (amenities & ?5) = ?5 AND (?6 IS NULL OR station_type = ?6)
+           ORDER BY (min_lat - ?8) * (min_lat - ?8) + (min_lng - ?9) * (min_lng - ?9) * ?10 * ?10
+           LIMIT ?7)
+         SELECT {COLUMNS}, near.rt_lat, near.rt_lng
+         FROM near JOIN stations s ON s.id = near.id JOIN unions u ON u.id = s.union_id"
     );
     let stmt = db::stmt(
         db,
         &sql,
-        params![b.min_lat, b.max_lat, b.min_lng, b.max_lng, a.mask, a.station_type, CANDIDATE_CAP + 1],
+        params![b.min_lat, b.max_lat, b.min_lng, b.max_lng, a.mask, a.station_type, take, q.at.lat, q.at.lng, lng_scale],
     )?;
     let results = db::batch_results(db, vec![stmt]).await?;
     let Some(result) = results.first() else {
@@ -208,9 +219,6 @@ async fn dense_box(
         .unwrap_or(0);
     let decode = |e: worker::Error| crate::error::AppError::Internal(format!("decode box: {e}"));
     let positions: Vec<BoxPos> = result.results().map_err(decode)?;
-    if positions.len() as u32 > CANDIDATE_CAP {
-        return Ok((None, read));
-    }
     let rows: Vec<StationDb> = result.results().map_err(decode)?;
     let candidates = positions
         .into_iter()
@@ -220,7 +228,10 @@ async fn dense_box(
             lng: p.rt_lng,
         })
         .collect();
-    Ok((Some((rank(q, candidates, radius), rows)), read))
+    let mut ranked = rank(q, candidates, radius);
+    // Only the first `wanted` are sure to be the nearest; the rest of the margin is dropped.
+    ranked.truncate(a.wanted);
+    Ok((Some((ranked, rows)), read))
 }
 
 /// The first `k` of `ranked` (open ones with "open now") from their rows.
