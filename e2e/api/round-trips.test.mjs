@@ -1,14 +1,12 @@
 // Hot reads stay fast on Cloudflare, where every D1 call is a network round
-// trip: nearest stations, a station, job search and a job make at
+// trip: nearest stations, a station, job search, a job and matches make at
 // most two D1 round trips, and read few rows. Asserted through the Worker's
 // development headers (x-d1-round-trips, x-d1-rows-read), not timing.
-// Not yet here: nearest-first job search and matches still grow their ring
-// one round trip at a time (see docs/ARCHITECTURE.md, "D1 round trips").
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "../lib/client.mjs";
-import { freshIp, staff, tree, uid } from "../lib/fixtures.mjs";
-import { liveJob, north, verifiedEmployer, YAOHAI } from "../lib/jobs.mjs";
+import { freshIp, staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { day, liveJob, north, verifiedEmployer, YAOHAI } from "../lib/jobs.mjs";
 
 const api = new Client({ ip: freshIp() });
 const MAX_TRIPS = 2;
@@ -56,10 +54,23 @@ test("nearest stations: at most two D1 round trips and 500 rows, in a city, with
 test("a station page, a job page and job search: at most two D1 round trips", async () => {
   within("/api/stations/3", await cost("/api/stations/3"), 50);
   within(`/api/jobs/${job.id}`, await cost(`/api/jobs/${job.id}`), 50);
-  for (const q of [`q=${encodeURIComponent("木工")}`, `q=${encodeURIComponent("招木工")}`, "", "trade=carpenter", "sort=highest_wage", `lat=${YAOHAI.lat}&lng=${YAOHAI.lng}&radius_km=10&sort=newest`]) {
+  for (const q of [`q=${encodeURIComponent("木工")}`, `q=${encodeURIComponent("招木工")}`, "", "trade=carpenter", "sort=highest_wage", `lat=${YAOHAI.lat}&lng=${YAOHAI.lng}&radius_km=10&sort=newest`, `lat=${YAOHAI.lat}&lng=${YAOHAI.lng}`, `lat=${YAOHAI.lat}&lng=${YAOHAI.lng}&trade=carpenter&q=${encodeURIComponent("木工")}`]) {
     const path = `/api/jobs?${q}`;
     const c = await cost(path);
     within(path, c, 2_000);
     if (q.startsWith("q=")) assert.ok(c.body.jobs.length >= 1, `${path}: finds the job`);
   }
+});
+
+test("matches for a job card: at most two D1 round trips (the card, then the candidates)", async () => {
+  const w = await worker();
+  const card = { trades: [{ trade: "carpenter", years: 5 }], expected_wage_fen: 30000, expected_wage_unit: "day", areas: [], position: YAOHAI, available_from: day(0), visible: true };
+  assert.equal((await w.put("/api/job-card", card)).status, 200);
+  for (const path of ["/api/job-card/matches", `/api/job-card/matches?lat=${north(5).lat}&lng=${YAOHAI.lng}`]) {
+    const c = await cost(path, w);
+    within(path, c, 2_000);
+    assert.ok(c.body.matches.some((m) => m.job.id === job.id), `${path}: finds the job`);
+  }
+  await w.put("/api/job-card", { ...card, position: null });
+  within("/api/job-card/matches (no position)", await cost("/api/job-card/matches", w), 2_000);
 });

@@ -23,6 +23,9 @@ const MAX_RADIUS_M: f64 = 3_000_000.0;
 /// The boxes probed at once (one D1 batch, one round trip): 250 m doubling to
 /// 2,048 km, then the largest.
 const PROBES: usize = 15;
+/// A box's corners lie within this many times its half-width (√2, and a margin
+/// for the sphere): the circle that holds a whole box.
+const OVERFLOW_GROWTH: f64 = 1.5;
 
 fn probe_radii() -> [f64; PROBES] {
     let mut radii = [0.0; PROBES];
@@ -94,7 +97,8 @@ fn box_stmt(
 ///    (so nothing outside could be nearer) gives the answer: station rows are
 ///    read for its nearest few. When a box overflows its cap before that, the
 ///    one just smaller held too few, so the answer lies in that first
-///    overflowing box: its R*Tree rows are ordered by distance in SQL and the
+///    overflowing box, so within the circle around that box: the R*Tree rows of
+///    the box around that circle are ordered by distance in SQL and the
 ///    station rows of the nearest few come back in the same round trip.
 pub async fn nearby(
     db: &D1Database,
@@ -137,7 +141,10 @@ pub async fn nearby(
     let ranked = match ranked {
         Some(ranked) => ranked,
         None => {
-            // The first overflowing box, nearest first, with its station rows.
+            // The first overflowing box holds more than enough, and lies within
+            // the circle of one half as large again: that box nearest first,
+            // with its station rows.
+            let radius = (radius * OVERFLOW_GROWTH).min(MAX_RADIUS_M);
             let (found, read) = dense_box(db, q, &a, radius).await?;
             rows_read += read;
             match found {
