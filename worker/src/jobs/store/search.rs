@@ -287,7 +287,8 @@ async fn nearest(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
     let want = s.limit as usize + 1;
     let sql = format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {FILTERS} {} AND j.id IN (SELECT value FROM json_each(?8))", text_clause(&s.text));
     let today_text = today.to_string();
-    if after.is_none() {
+    // With text, the ring-by-ring walk (the text condition reads every match anyway).
+    if after.is_none() && matches!(s.text, SearchPlan::None) {
         if let Some(found) = nearest_first_page(db, s, today, at, mask, limit_m, &sql).await? {
             return Ok(found);
         }
@@ -364,7 +365,11 @@ async fn nearest_first_page(
     sql: &str,
 ) -> AppResult<Option<Found>> {
     let want = s.limit as usize + 1;
-    let cap = want * 4;
+    // Probes just over a page (the ones past the first overflow are wasted
+    // reads); the nearest-first read of an overflowing ring takes more, since
+    // the filters outside the R*Tree may drop some.
+    let cap = want + 1;
+    let take = want * 4;
     let mut radii = Vec::new();
     let mut r = START_RADIUS_M;
     while r < limit_m {
@@ -450,20 +455,22 @@ async fn nearest_first_page(
             // The overflowing ring holds more than a page, and lies within the circle around it.
             let radius = (radius * OVERFLOW_GROWTH).min(limit_m);
             let b = geo::bbox(at, radius);
+            // CROSS JOIN: the few nearest positions drive, jobs are looked up by id.
             let ordered_sql = format!(
-                "SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {FILTERS} {} AND j.id IN (
+                "WITH near AS (
                    SELECT id FROM jobs_rtree
                    WHERE min_lat >= ?8 AND max_lat <= ?9 AND min_lng >= ?10 AND max_lng <= ?11 AND (?12 = 0 OR (trade_mask & ?12) <> 0)
-                   ORDER BY {} LIMIT ?16)",
-                text_clause(&s.text),
-                FLAT_ORDER.replace("?8", "?13").replace("?9", "?14").replace("?10", "?15")
+                   ORDER BY {} LIMIT ?16)
+                 SELECT {JOB_COLUMNS} FROM near CROSS JOIN {JOB_FROM} WHERE j.id = near.id AND {FILTERS} {}",
+                FLAT_ORDER.replace("?8", "?13").replace("?9", "?14").replace("?10", "?15"),
+                text_clause(&s.text)
             );
             let (rows, read) = filtered(
                 db,
                 &ordered_sql,
                 s,
                 &today_text,
-                &[&b.min_lat, &b.max_lat, &b.min_lng, &b.max_lng, &mask, &at.lat, &at.lng, &at.lat.to_radians().cos(), &(cap as u32)],
+                &[&b.min_lat, &b.max_lat, &b.min_lng, &b.max_lng, &mask, &at.lat, &at.lng, &at.lat.to_radians().cos(), &(take as u32)],
             )
             .await?;
             rows_read += read;
@@ -502,10 +509,11 @@ pub async fn match_candidates(
             let furthest = shared::jobs::matching::DISTANCE_ZERO_KM * 1000.0;
             let b = geo::bbox(p, furthest);
             let sql = format!(
-                "SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {live} AND j.id IN (
+                "WITH near AS (
                    SELECT id FROM jobs_rtree
                    WHERE min_lat >= ?3 AND max_lat <= ?4 AND min_lng >= ?5 AND max_lng <= ?6 AND (trade_mask & ?2) <> 0
-                   ORDER BY {FLAT_ORDER} LIMIT ?7)"
+                   ORDER BY {FLAT_ORDER} LIMIT ?7)
+                 SELECT {JOB_COLUMNS} FROM near CROSS JOIN {JOB_FROM} WHERE j.id = near.id AND {live}"
             );
             let (rows, meta): (Vec<JobRow>, _) = db::all_with_meta(
                 db,
