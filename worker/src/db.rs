@@ -3,8 +3,8 @@
 
 use crate::error::{AppError, AppResult};
 use serde::{de::DeserializeOwned, Deserialize};
-use wasm_bindgen::JsValue;
 use std::cell::Cell;
+use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1ResultMeta};
 
 thread_local! {

@@ -347,7 +347,8 @@ async fn nearest(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
 /// A ring's box lies within this many times its radius (√2 and a margin).
 const OVERFLOW_GROWTH: f64 = 1.5;
 
-const FLAT_ORDER: &str = "(min_lat - ?8) * (min_lat - ?8) + (min_lng - ?9) * (min_lng - ?9) * ?10 * ?10";
+const FLAT_ORDER: &str =
+    "(min_lat - ?8) * (min_lat - ?8) + (min_lng - ?9) * (min_lng - ?9) * ?10 * ?10";
 
 /// A first page nearest first in two D1 round trips: one batch probes rings
 /// of doubling size in the R*Tree, each read only up to a small cap; then either
@@ -439,14 +440,20 @@ async fn nearest_first_page(
             rows_read += read;
             let rows = passing(rows);
             for (radius, _) in &whole {
-                let inside = rows.iter().filter(|r| f64::from(distance(r)) <= *radius).count();
+                let inside = rows
+                    .iter()
+                    .filter(|r| f64::from(distance(r)) <= *radius)
+                    .count();
                 if inside >= want || *radius >= limit_m {
                     let mut out: Vec<JobRow> = rows
                         .into_iter()
                         .filter(|r| f64::from(distance(r)) <= *radius)
                         .collect();
                     out.truncate(want);
-                    return Ok(Some(Found { rows: out, rows_read }));
+                    return Ok(Some(Found {
+                        rows: out,
+                        rows_read,
+                    }));
                 }
             }
             Ok(None)
@@ -470,7 +477,17 @@ async fn nearest_first_page(
                 &ordered_sql,
                 s,
                 &today_text,
-                &[&b.min_lat, &b.max_lat, &b.min_lng, &b.max_lng, &mask, &at.lat, &at.lng, &at.lat.to_radians().cos(), &(take as u32)],
+                &[
+                    &b.min_lat,
+                    &b.max_lat,
+                    &b.min_lng,
+                    &b.max_lng,
+                    &mask,
+                    &at.lat,
+                    &at.lng,
+                    &at.lat.to_radians().cos(),
+                    &(take as u32),
+                ],
             )
             .await?;
             rows_read += read;
@@ -482,7 +499,10 @@ async fn nearest_first_page(
                 return Ok(None);
             }
             out.truncate(want);
-            Ok(Some(Found { rows: out, rows_read }))
+            Ok(Some(Found {
+                rows: out,
+                rows_read,
+            }))
         }
         None => Ok(None),
     }
@@ -518,7 +538,18 @@ pub async fn match_candidates(
             let (rows, meta): (Vec<JobRow>, _) = db::all_with_meta(
                 db,
                 &sql,
-                params![today_text, related_mask, b.min_lat, b.max_lat, b.min_lng, b.max_lng, CAP as u32, p.lat, p.lng, p.lat.to_radians().cos()],
+                params![
+                    today_text,
+                    related_mask,
+                    b.min_lat,
+                    b.max_lat,
+                    b.min_lng,
+                    b.max_lng,
+                    CAP as u32,
+                    p.lat,
+                    p.lng,
+                    p.lat.to_radians().cos()
+                ],
             )
             .await?;
             rows_read += meta.and_then(|m| m.rows_read).unwrap_or(0);

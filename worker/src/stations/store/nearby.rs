@@ -84,7 +84,15 @@ fn box_stmt(
     db::stmt(
         db,
         BOX_SQL,
-        params![b.min_lat, b.max_lat, b.min_lng, b.max_lng, a.mask, a.station_type, cap + 1],
+        params![
+            b.min_lat,
+            b.max_lat,
+            b.min_lng,
+            b.max_lng,
+            a.mask,
+            a.station_type,
+            cap + 1
+        ],
     )
 }
 
@@ -214,7 +222,18 @@ async fn dense_box(
     let stmt = db::stmt(
         db,
         &sql,
-        params![b.min_lat, b.max_lat, b.min_lng, b.max_lng, a.mask, a.station_type, take, q.at.lat, q.at.lng, lng_scale],
+        params![
+            b.min_lat,
+            b.max_lat,
+            b.min_lng,
+            b.max_lng,
+            a.mask,
+            a.station_type,
+            take,
+            q.at.lat,
+            q.at.lng,
+            lng_scale
+        ],
     )?;
     let results = db::batch_results(db, vec![stmt]).await?;
     let Some(result) = results.first() else {
@@ -312,7 +331,15 @@ async fn grow(
             db::all_with_meta(
                 db,
                 BOX_SQL,
-                params![b.min_lat, b.max_lat, b.min_lng, b.max_lng, a.mask, a.station_type, CANDIDATE_CAP + 1],
+                params![
+                    b.min_lat,
+                    b.max_lat,
+                    b.min_lng,
+                    b.max_lng,
+                    a.mask,
+                    a.station_type,
+                    CANDIDATE_CAP + 1
+                ],
             )
             .await?
         };
