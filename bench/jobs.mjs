@@ -1,8 +1,9 @@
 // Jobs scale bench: 100,000 live jobs around Chinese cities, written with the
 // Worker's own indexing code (shared/examples/bench_jobs.rs) into a fresh
-// local D1; then p50/p95 latency through the Worker and D1 rows_read for text
-// search, filter-only queries and one worker's match query. Prints figures;
-// asserts nothing.
+// local D1; then p50/p95 latency through the Worker, D1 round trips and
+// rows_read per request (the Worker's development headers) for text search,
+// filter-only queries, a job page and one worker's match query. Prints
+// figures; asserts nothing.
 import { execFileSync } from "node:child_process";
 import { openSync, closeSync } from "node:fs";
 import { join } from "node:path";
@@ -45,6 +46,7 @@ async function measure(url, headers = {}) {
   await fetch(url, { headers }); // warm
   const times = [];
   let rows = 0;
+  let trips = 0;
   let count = 0;
   for (let i = 0; i < 25; i++) {
     const t = performance.now();
@@ -52,17 +54,22 @@ async function measure(url, headers = {}) {
     const body = await r.json();
     times.push(performance.now() - t);
     rows = Number(r.headers.get("x-d1-rows-read"));
+    trips = Number(r.headers.get("x-d1-round-trips"));
     count = (body.jobs ?? body.matches ?? []).length;
   }
-  return { p50: pct(times, 0.5), p95: pct(times, 0.95), rows, count };
+  return { p50: pct(times, 0.5), p95: pct(times, 0.95), rows, trips, count };
 }
 
-const line = (label, m) => console.log(`  ${label.padEnd(32)} ${m.p50.toFixed(1).padStart(7)} ${m.p95.toFixed(1).padStart(7)} ${String(m.rows).padStart(10)} ${String(m.count).padStart(6)}`);
+const line = (label, m) => console.log(`  ${label.padEnd(32)} ${m.p50.toFixed(1).padStart(7)} ${m.p95.toFixed(1).padStart(7)} ${String(m.trips).padStart(6)} ${String(m.rows).padStart(10)} ${String(m.count).padStart(6)}`);
 
 export async function run(env) {
   const base = env.GONGYOU_BASE;
-  console.log(`  ${"query (20 a page)".padEnd(32)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"rows_read".padStart(10)} ${"rows".padStart(6)}`);
+  console.log(`  ${"query (20 a page)".padEnd(32)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"trips".padStart(6)} ${"rows_read".padStart(10)} ${"rows".padStart(6)}`);
   for (const [label, q] of QUERIES) line(label, await measure(`${base}/api/jobs?${q}`));
+  // Page 2 of 木工 (the cursor of page 1), and a job page.
+  const first = await (await fetch(`${base}/api/jobs?q=${encodeURIComponent("木工")}`)).json();
+  line("text: 木工, page 2", await measure(`${base}/api/jobs?q=${encodeURIComponent("木工")}&cursor=${encodeURIComponent(first.meta.next_cursor)}`));
+  line("job page", await measure(`${base}/api/jobs/${first.jobs[0].id}`));
   // One worker's matches: a carpenter's job card at 合肥, then from 上海.
   const { worker } = await import("../e2e/lib/fixtures.mjs");
   const w = await worker();
@@ -74,4 +81,6 @@ export async function run(env) {
   line("match: same card, phone at 上海", await measure(`${base}/api/job-card/matches?${SHANGHAI}`, { cookie }));
   await w.put("/api/job-card", { ...card, position: null });
   line("match: no position (newest)", await measure(`${base}/api/job-card/matches`, { cookie }));
+  const { throughput } = await import("./stations.mjs");
+  await throughput(base, [["job search 木工", `/api/jobs?q=${encodeURIComponent("木工")}`], ["job page", `/api/jobs/${first.jobs[0].id}`]]);
 }

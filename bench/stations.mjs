@@ -1,7 +1,8 @@
 // Station scale bench: a synthetic national set of 200,000 stations around real
 // city locations, loaded into a fresh local D1; nearest-10 at several places,
-// with and without filters: p50/p95 latency through the Worker and D1 rows_read,
-// against the rows_read of a naive full scan. Prints figures; asserts nothing.
+// with and without filters: p50/p95 latency through the Worker, D1 round trips
+// and rows_read per request (the Worker's development headers), against the
+// rows_read of a naive full scan; then a station page. Prints figures; asserts nothing.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -67,22 +68,47 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 export async function run(env) {
   const base = env.GONGYOU_BASE;
   const RUNS = 25;
-  console.log(`  ${"place".padEnd(26)} ${"filter".padEnd(26)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"rows_read".padStart(10)} ${"full scan".padStart(10)}`);
+  console.log(`  ${"place".padEnd(26)} ${"filter".padEnd(26)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"trips".padStart(6)} ${"rows_read".padStart(10)} ${"full scan".padStart(10)}`);
   for (const [place, lat, lng] of PLACES) {
     for (const [label, q] of FILTERS) {
       const url = `${base}/api/stations?lat=${lat}&lng=${lng}&limit=10${q}`;
       await fetch(url); // warm
       const times = [];
       let rows = 0;
+      let trips = 0;
       for (let i = 0; i < RUNS; i++) {
         const t = performance.now();
         const r = await fetch(url);
         await r.arrayBuffer();
         times.push(performance.now() - t);
         rows = Number(r.headers.get("x-d1-rows-read"));
+        trips = Number(r.headers.get("x-d1-round-trips"));
       }
       const full = Number((await fetch(`${url}&compare_full_scan=true`)).headers.get("x-d1-rows-read-full-scan"));
-      console.log(`  ${place.padEnd(26)} ${label.padEnd(26)} ${pct(times, 0.5).toFixed(1).padStart(7)} ${pct(times, 0.95).toFixed(1).padStart(7)} ${String(rows).padStart(10)} ${String(full).padStart(10)}`);
+      console.log(`  ${place.padEnd(26)} ${label.padEnd(26)} ${pct(times, 0.5).toFixed(1).padStart(7)} ${pct(times, 0.95).toFixed(1).padStart(7)} ${String(trips).padStart(6)} ${String(rows).padStart(10)} ${String(full).padStart(10)}`);
     }
+  }
+  // A station page.
+  const page = await fetch(`${base}/api/stations/1500`);
+  console.log(`  ${"station page /api/stations/1500".padEnd(53)} ${"".padStart(15)} ${page.headers.get("x-d1-round-trips").padStart(6)} ${page.headers.get("x-d1-rows-read").padStart(10)}`);
+  await throughput(base, [["nearest 10, 合肥", "/api/stations?lat=31.88&lng=117.34&limit=10"], ["station page", "/api/stations/1500"]]);
+}
+
+/// Requests per second against /api/health as the floor, when wrk is installed.
+export async function throughput(base, paths) {
+  const { spawnSync } = await import("node:child_process");
+  if (spawnSync("wrk", ["--version"]).error) {
+    console.log("  (wrk not installed: no throughput figures)");
+    return;
+  }
+  const rps = (path) => {
+    const out = spawnSync("wrk", ["-t2", "-c16", "-d5s", `${base}${path}`], { encoding: "utf8" }).stdout;
+    return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  };
+  const floor = rps("/api/health");
+  console.log(`  throughput: /api/health ${floor.toFixed(0)} req/s`);
+  for (const [label, path] of paths) {
+    const r = rps(path);
+    console.log(`  throughput: ${label} ${r.toFixed(0)} req/s (${(r / floor).toFixed(2)}x the floor)`);
   }
 }

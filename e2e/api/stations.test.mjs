@@ -74,6 +74,31 @@ test("right across box edges: a nearer station just outside the first box beats 
   assert.equal(far.body.stations[0].id, north.id);
 });
 
+test("the type filter holds in a sparse area: the nearest of that type, however many others are nearer", async () => {
+  const { a } = await tree();
+  const s = await staff({ role: "staff", unionId: a.id });
+  // 罗布泊: no other stations within hundreds of km.
+  const here = { lat: 40.3, lng: 90.5 };
+  const km = (n) => ({ lat: here.lat + n / 111.195, lng: here.lng });
+  const crowd = [];
+  for (const d of [0.5, 1, 1.5, 2, 2.5, 3, 4, 5]) crowd.push(await station(s, a.id, { ...km(d), station_type: "caring_station" }));
+  const b40 = await station(s, a.id, { ...km(40), station_type: "workers_library" });
+  const b60 = await station(s, a.id, { ...km(60), station_type: "workers_library" });
+  const typed = await near({ ...here, limit: 2, type: "workers_library" });
+  assert.equal(typed.status, 200);
+  assert.deepEqual(typed.body.stations.map((x) => x.id), [b40.id, b60.id]);
+  assert.ok(typed.body.stations.every((x) => x.station_type === "workers_library"));
+  assert.ok(Math.abs(typed.body.stations[0].distance_m - 40_000) < 100);
+  assert.ok(Number(typed.headers.get("x-d1-round-trips")) <= 2, "at most two D1 round trips");
+  // Without the filter, the crowd nearby comes first, in order.
+  const all = await near({ ...here, limit: 3 });
+  assert.deepEqual(all.body.stations.map((x) => x.id), crowd.slice(0, 3).map((x) => x.id));
+  // Only the caring stations, more than the crowd holds: the crowd, then none of the libraries.
+  const caring = (await near({ ...here, limit: 9, type: "caring_station" })).body.stations;
+  assert.deepEqual(caring.slice(0, 8).map((x) => x.id), crowd.map((x) => x.id));
+  assert.ok(caring.every((x) => x.station_type === "caring_station"));
+});
+
 test("a station page; defunct stations are gone for the public", async () => {
   const r = await api.get("/api/stations/3");
   assert.equal(r.status, 200);

@@ -92,7 +92,7 @@ fn main() {
         if jobs.is_empty() {
             return;
         }
-        println!("INSERT INTO jobs (id, employer_id, union_path, title, trades, trade_mask, description, wage_min_fen, wage_max_fen, wage_unit, daily_max_fen, settlement, headcount, lat, lng, district, starts_on, ends_on, working_hours, board, lodging, contact_name, contact_phone, valid_until, status, posted_at, created_by, created_at, updated_at) VALUES {};", jobs.join(","));
+        println!("INSERT INTO jobs (id, employer_id, union_path, title, trades, trade_mask, description, wage_min_fen, wage_max_fen, wage_unit, daily_max_fen, settlement, headcount, lat, lng, district, starts_on, ends_on, working_hours, board, lodging, contact_name, contact_phone, valid_until, status, posted_at, created_by, created_at, updated_at, listing_seq) VALUES {};", jobs.join(","));
         println!("INSERT INTO jobs_rtree (id, min_lat, max_lat, min_lng, max_lng, trade_mask) VALUES {};", rtree.join(","));
         println!(
             "INSERT INTO jobs_fts (rowid, text) VALUES {};",
@@ -107,6 +107,7 @@ fn main() {
         tri.clear();
         bi.clear();
     };
+    let mut all = Vec::new();
     for i in 0..n {
         let id = first_id + i;
         let mut pick = rng.below(weight as u64) as u32;
@@ -164,8 +165,8 @@ fn main() {
             "2025-06-01".into()
         };
         let text = search_text(&title, &trades, &district, note);
-        jobs.push(format!(
-            "({id}, {}, '/1/2/3/', {}, {}, {}, {}, {min}, {max}, '{unit}', {daily}, '{settlement}', {}, {lat:.6}, {lng:.6}, {}, '{starts}', NULL, '8:00–17:00', {}, {}, '王师傅', '13800000000', '2099-12-31', 'live', '{posted}', 'bench', '{posted}', '{posted}')",
+        let row = format!(
+            "({id}, {}, '/1/2/3/', {}, {}, {}, {}, {min}, {max}, '{unit}', {daily}, '{settlement}', {}, {lat:.6}, {lng:.6}, {}, '{starts}', NULL, '8:00–17:00', {}, {}, '王师傅', '13800000000', '2099-12-31', 'live', '{posted}', 'bench', '{posted}', '{posted}'",
             first_id + rng.below(employers),
             q(&title),
             q(&serde_json::to_string(&trades).unwrap()),
@@ -175,13 +176,24 @@ fn main() {
             q(&district),
             rng.below(2),
             rng.below(2),
-        ));
-        rtree.push(format!(
+        );
+        let point = format!(
             "({id}, {lat:.6}, {lat:.6}, {lng:.6}, {lng:.6}, {})",
             trade_mask(trades.iter().copied())
-        ));
-        tri.push(format!("({id}, {})", q(&text_search::normalize(&text))));
-        bi.push(format!("({id}, {})", q(&text_search::bigrams(&text))));
+        );
+        let tri_text = q(&text_search::normalize(&text));
+        let bi_text = q(&text_search::bigrams(&text));
+        all.push((posted, id, row, point, tri_text, bi_text));
+    }
+    // The listing sequence follows "newest" order (posted_at, then id), as the
+    // Worker stamps it on first publication; the full-text rowid is that number.
+    all.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    for (seq, (_, _, row, point, tri_text, bi_text)) in all.into_iter().enumerate() {
+        let seq = seq + 1;
+        jobs.push(format!("{row}, {seq})"));
+        rtree.push(point);
+        tri.push(format!("({seq}, {tri_text})"));
+        bi.push(format!("({seq}, {bi_text})"));
         if jobs.len() == 200 {
             flush(&mut jobs, &mut rtree, &mut tri, &mut bi);
         }

@@ -3,8 +3,53 @@
 
 use crate::error::{AppError, AppResult};
 use serde::{de::DeserializeOwned, Deserialize};
+use std::cell::Cell;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1ResultMeta};
+
+thread_local! {
+    static TALLY: Cell<Tally> = const { Cell::new(Tally { round_trips: 0, rows_read: 0 }) };
+}
+
+/// What this isolate has asked of D1 so far: every call below is one network
+/// round trip in production (a batch is one). The router reads it before and
+/// after a request and, in development only, answers the difference in the
+/// `x-d1-round-trips` / `x-d1-rows-read` headers the bench and the API tests
+/// read. Exact when requests do not overlap, as in the bench and the tests.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub round_trips: usize,
+    pub rows_read: usize,
+}
+
+impl Tally {
+    pub fn now() -> Tally {
+        TALLY.with(Cell::get)
+    }
+
+    /// What was asked between `earlier` and now.
+    pub fn since(earlier: Tally) -> Tally {
+        let now = Tally::now();
+        Tally {
+            round_trips: now.round_trips.saturating_sub(earlier.round_trips),
+            rows_read: now.rows_read.saturating_sub(earlier.rows_read),
+        }
+    }
+}
+
+/// Counts one round trip and what it read.
+fn count(metas: impl IntoIterator<Item = Option<D1ResultMeta>>) {
+    let read: usize = metas
+        .into_iter()
+        .map(|m| m.and_then(|m| m.rows_read).unwrap_or(0))
+        .sum();
+    TALLY.with(|t| {
+        let mut v = t.get();
+        v.round_trips += 1;
+        v.rows_read += read;
+        t.set(v);
+    });
+}
 
 /// A value that can be bound to a placeholder.
 pub trait Bind {
@@ -86,10 +131,12 @@ pub async fn all_with_meta<T: DeserializeOwned>(
     sql: &str,
     values: &[&dyn Bind],
 ) -> AppResult<(Vec<T>, Option<D1ResultMeta>)> {
-    let result = stmt(db, sql, values)?
-        .all()
-        .await
-        .map_err(|e| query_error(sql, e))?;
+    let result = stmt(db, sql, values)?.all().await;
+    let result = result.map_err(|e| {
+        count([None]);
+        query_error(sql, e)
+    })?;
+    count([result.meta().ok().flatten()]);
     let rows = result
         .results::<T>()
         .map_err(|e| AppError::Internal(format!("decode {sql}: {e}")))?;
@@ -102,19 +149,18 @@ pub async fn first<T: DeserializeOwned>(
     sql: &str,
     values: &[&dyn Bind],
 ) -> AppResult<Option<T>> {
-    stmt(db, sql, values)?
-        .first::<T>(None)
-        .await
-        .map_err(|e| query_error(sql, e))
+    Ok(all_with_meta(db, sql, values).await?.0.into_iter().next())
 }
 
 /// Runs a statement, returning how many rows it changed.
 pub async fn run(db: &D1Database, sql: &str, values: &[&dyn Bind]) -> AppResult<Changes> {
-    let result = stmt(db, sql, values)?
-        .run()
-        .await
-        .map_err(|e| query_error(sql, e))?;
+    let result = stmt(db, sql, values)?.run().await;
+    let result = result.map_err(|e| {
+        count([None]);
+        query_error(sql, e)
+    })?;
     let meta = result.meta().ok().flatten();
+    count([meta.clone()]);
     Ok(Changes {
         changes: meta.as_ref().and_then(|m| m.changes).unwrap_or(0),
         last_row_id: meta.and_then(|m| m.last_row_id).unwrap_or(0),
@@ -126,11 +172,8 @@ pub async fn batch(
     db: &D1Database,
     statements: Vec<D1PreparedStatement>,
 ) -> AppResult<Vec<Changes>> {
-    let results = db
-        .batch(statements)
-        .await
-        .map_err(|e| query_error("batch", e))?;
-    Ok(results
+    Ok(batch_results(db, statements)
+        .await?
         .iter()
         .map(|r| {
             let meta = r.meta().ok().flatten();
@@ -140,6 +183,38 @@ pub async fn batch(
             }
         })
         .collect())
+}
+
+/// Runs statements in one round trip (one transaction), returning each one's
+/// result: several reads answered at once.
+pub async fn batch_results(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+) -> AppResult<Vec<worker::D1Result>> {
+    let results = db.batch(statements).await.map_err(|e| {
+        count([None]);
+        query_error("batch", e)
+    })?;
+    count(results.iter().map(|r| r.meta().ok().flatten()));
+    Ok(results)
+}
+
+/// Every statement's rows and rows read, from one round trip.
+pub async fn batch_all<T: DeserializeOwned>(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+) -> AppResult<Vec<(Vec<T>, usize)>> {
+    batch_results(db, statements)
+        .await?
+        .iter()
+        .map(|r| {
+            let rows = r
+                .results::<T>()
+                .map_err(|e| AppError::Internal(format!("decode batch: {e}")))?;
+            let read = r.meta().ok().flatten().and_then(|m| m.rows_read);
+            Ok((rows, read.unwrap_or(0)))
+        })
+        .collect()
 }
 
 pub struct Changes {

@@ -18,11 +18,23 @@ pub async fn handle(req: Request, env: Env) -> Response {
             .as_deref(),
     );
     let mut matched = None;
+    let before = crate::db::Tally::now();
+    let development = env
+        .var("ENVIRONMENT")
+        .map(|v| v.to_string())
+        .or_else(|_| env.secret("ENVIRONMENT").map(|v| v.to_string()))
+        .is_ok_and(|v| v == "development");
     let mut response = match route(req, env, &mut matched).await {
         Ok(r) => r,
         Err(e) => reply::error(e, lang),
     };
     let headers = response.headers_mut();
+    if development {
+        // What this request asked of D1, for the bench and the API tests.
+        let used = crate::db::Tally::since(before);
+        let _ = headers.set("x-d1-round-trips", &used.round_trips.to_string());
+        let _ = headers.set("x-d1-rows-read", &used.rows_read.to_string());
+    }
     if let Some(id) = matched {
         let _ = headers.set("x-gongyou-route", &id.operation_id());
     }

@@ -300,13 +300,19 @@ pub fn set_job_status(
 }
 
 /// The index rows of job `id`: removed, then written again when `live` is given.
+/// The full-text rows are keyed by the job's listing sequence (migration 0016),
+/// which the statement before this (insert, publish) has stamped by then.
 fn index(db: &D1Database, id: i64, live: Option<&JobInput>) -> AppResult<Vec<D1PreparedStatement>> {
     let mut out = vec![
         db::stmt(db, "DELETE FROM jobs_rtree WHERE id = ?", params![id])?,
-        db::stmt(db, "DELETE FROM jobs_fts WHERE rowid = ?", params![id])?,
         db::stmt(
             db,
-            "DELETE FROM jobs_fts_bigram WHERE rowid = ?",
+            "DELETE FROM jobs_fts WHERE rowid = (SELECT listing_seq FROM jobs WHERE id = ?)",
+            params![id],
+        )?,
+        db::stmt(
+            db,
+            "DELETE FROM jobs_fts_bigram WHERE rowid = (SELECT listing_seq FROM jobs WHERE id = ?)",
             params![id],
         )?,
     ];
@@ -316,12 +322,12 @@ fn index(db: &D1Database, id: i64, live: Option<&JobInput>) -> AppResult<Vec<D1P
         out.push(db::stmt(db, "INSERT INTO jobs_rtree (id, min_lat, max_lat, min_lng, max_lng, trade_mask) VALUES (?1, ?2, ?2, ?3, ?3, ?4)", params![id, lat, lng, trade_mask(j.trades.iter().copied())])?);
         out.push(db::stmt(
             db,
-            "INSERT INTO jobs_fts (rowid, text) VALUES (?, ?)",
+            "INSERT INTO jobs_fts (rowid, text) SELECT listing_seq, ?2 FROM jobs WHERE id = ?1 AND listing_seq IS NOT NULL",
             params![id, text_search::normalize(&text)],
         )?);
         out.push(db::stmt(
             db,
-            "INSERT INTO jobs_fts_bigram (rowid, text) VALUES (?, ?)",
+            "INSERT INTO jobs_fts_bigram (rowid, text) SELECT listing_seq, ?2 FROM jobs WHERE id = ?1 AND listing_seq IS NOT NULL",
             params![id, text_search::bigrams(&text)],
         )?);
     }
@@ -340,12 +346,13 @@ pub async fn publishable_drafts(
 /// Housekeeping: live jobs past their last day become expired and leave the indexes.
 pub async fn expire_jobs(db: &D1Database, today: &str, now: &str) -> AppResult<usize> {
     let past = "SELECT id FROM jobs WHERE status = 'live' AND valid_until < ?1";
+    let past_seq = "SELECT listing_seq FROM jobs WHERE status = 'live' AND valid_until < ?1";
     let done = db::batch(
         db,
         vec![
             db::stmt(db, &format!("DELETE FROM jobs_rtree WHERE id IN ({past})"), params![today])?,
-            db::stmt(db, &format!("DELETE FROM jobs_fts WHERE rowid IN ({past})"), params![today])?,
-            db::stmt(db, &format!("DELETE FROM jobs_fts_bigram WHERE rowid IN ({past})"), params![today])?,
+            db::stmt(db, &format!("DELETE FROM jobs_fts WHERE rowid IN ({past_seq})"), params![today])?,
+            db::stmt(db, &format!("DELETE FROM jobs_fts_bigram WHERE rowid IN ({past_seq})"), params![today])?,
             db::stmt(db, "UPDATE jobs SET status = 'expired', updated_at = ?2 WHERE status = 'live' AND valid_until < ?1", params![today, now])?,
         ],
     )

@@ -21,16 +21,33 @@ const FILTERS: &str = "j.status = 'live' AND j.valid_until >= ?1 AND e.status = 
   AND (?5 = 0 OR (j.starts_on <= ?1 AND (j.ends_on IS NULL OR j.ends_on >= ?1)))
   AND (?6 IS NULL OR j.employer_id = ?6)";
 
-/// The text condition on ?7, by plan.
+/// The text condition on ?7, by plan (the indexes' rowid is `jobs.listing_seq`).
 fn text_clause(plan: &SearchPlan) -> &'static str {
     match plan {
         SearchPlan::Trigram(_) => {
-            "AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?7)"
+            "AND j.listing_seq IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?7)"
         }
         SearchPlan::Bigram(_) => {
-            "AND j.id IN (SELECT rowid FROM jobs_fts_bigram WHERE jobs_fts_bigram MATCH ?7)"
+            "AND j.listing_seq IN (SELECT rowid FROM jobs_fts_bigram WHERE jobs_fts_bigram MATCH ?7)"
         }
         SearchPlan::None => "AND ?7 IS NULL",
+    }
+}
+
+/// Newest first with text: the newest `?15` matches straight from the top of
+/// the index (rowid = listing sequence, which grows with `posted_at`), after
+/// the cursor's job (?13), then the common filters on those rows only.
+fn text_window_clause(plan: &SearchPlan) -> Option<&'static str> {
+    match plan {
+        SearchPlan::Trigram(_) => Some(
+            "AND j.listing_seq IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?7
+               AND (?13 IS NULL OR rowid < (SELECT listing_seq FROM jobs WHERE id = ?13)) ORDER BY rowid DESC LIMIT ?15)",
+        ),
+        SearchPlan::Bigram(_) => Some(
+            "AND j.listing_seq IN (SELECT rowid FROM jobs_fts_bigram WHERE jobs_fts_bigram MATCH ?7
+               AND (?13 IS NULL OR rowid < (SELECT listing_seq FROM jobs WHERE id = ?13)) ORDER BY rowid DESC LIMIT ?15)",
+        ),
+        SearchPlan::None => None,
     }
 }
 
@@ -107,9 +124,50 @@ async fn ordered(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
     let today_text = today.to_string();
     let want = s.limit as usize + 1;
     let batch = (want * 2).max(20) as u32;
+    let (mut out, mut rows_read) = (Vec::new(), 0);
+    // Newest with text: first the newest few matches only. When enough of them
+    // pass every filter they are the page (nothing older can come before
+    // them); otherwise the general walk below answers.
+    if let (JobSort::Newest, Some(window)) = (s.sort, text_window_clause(&s.text)) {
+        let window_sql = format!(
+            "SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {FILTERS} {window} {within}
+               AND (?12 IS NULL OR j.posted_at < ?12 OR (j.posted_at = ?12 AND j.id < ?13))
+             ORDER BY j.posted_at DESC, j.id DESC LIMIT ?14"
+        );
+        let window_size = (want * 4) as u32;
+        let (rows, read) = filtered(
+            db,
+            &window_sql,
+            s,
+            &today_text,
+            &[
+                &b1,
+                &b2,
+                &b3,
+                &b4,
+                &s.after.and_then(|c| c.posted_at()),
+                &s.after.map(|c| c.id),
+                &(want as u32),
+                &window_size,
+            ],
+        )
+        .await?;
+        rows_read += read;
+        out.extend(
+            rows.into_iter()
+                .filter(|r| s.accepts(&r.summary(s.near), today)),
+        );
+        if out.len() >= want {
+            out.truncate(want);
+            return Ok(Found {
+                rows: out,
+                rows_read,
+            });
+        }
+        out.clear();
+    }
     // Where the next batch starts: the search's own cursor, then the last row seen.
     let mut seek = s.after;
-    let (mut out, mut rows_read) = (Vec::new(), 0);
     for _ in 0..10 {
         let seek_id = seek.map(|c| c.id);
         // The newest key is text in SQL (posted_at), the wage key a number.
@@ -229,6 +287,12 @@ async fn nearest(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
     let want = s.limit as usize + 1;
     let sql = format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {FILTERS} {} AND j.id IN (SELECT value FROM json_each(?8))", text_clause(&s.text));
     let today_text = today.to_string();
+    // With text, the ring-by-ring walk (the text condition reads every match anyway).
+    if after.is_none() && matches!(s.text, SearchPlan::None) {
+        if let Some(found) = nearest_first_page(db, s, today, at, mask, limit_m, &sql).await? {
+            return Ok(found);
+        }
+    }
     let floor = after.map_or(0.0, |(d, _)| f64::from(d));
     let mut radius = (floor + START_RADIUS_M).min(limit_m);
     // The largest ring read whole that held too few, and the smallest found too dense.
@@ -277,6 +341,173 @@ async fn nearest(db: &D1Database, s: &JobSearch, today: chrono::NaiveDate) -> Ap
     })
 }
 
+/// The flat-earth order SQL can compute (?8 latitude, ?9 longitude, ?10 the
+/// cosine of the latitude): near enough to the exact distance to pick the
+/// nearest few out of a box, which Rust then ranks exactly.
+/// A ring's box lies within this many times its radius (√2 and a margin).
+const OVERFLOW_GROWTH: f64 = 1.5;
+
+const FLAT_ORDER: &str =
+    "(min_lat - ?8) * (min_lat - ?8) + (min_lng - ?9) * (min_lng - ?9) * ?10 * ?10";
+
+/// A first page nearest first in two D1 round trips: one batch probes rings
+/// of doubling size in the R*Tree, each read only up to a small cap; then either
+/// the rows of the largest ring read whole (the smallest ring holding a page of
+/// passing jobs is the answer), or — when a ring overflows before enough were
+/// seen — the jobs of that ring nearest the point, ordered in SQL. `None` when
+/// the filters reject too many to judge: the ring-by-ring walk answers.
+async fn nearest_first_page(
+    db: &D1Database,
+    s: &JobSearch,
+    today: chrono::NaiveDate,
+    at: LatLng,
+    mask: i64,
+    limit_m: f64,
+    sql: &str,
+) -> AppResult<Option<Found>> {
+    let want = s.limit as usize + 1;
+    // Probes just over a page (the ones past the first overflow are wasted
+    // reads); the nearest-first read of an overflowing ring takes more, since
+    // the filters outside the R*Tree may drop some.
+    let cap = want + 1;
+    let take = want * 4;
+    let mut radii = Vec::new();
+    let mut r = START_RADIUS_M;
+    while r < limit_m {
+        radii.push(r);
+        r *= 2.0;
+    }
+    radii.push(limit_m);
+    let statements = radii
+        .iter()
+        .map(|r| {
+            let b = geo::bbox(at, *r);
+            db::stmt(
+                db,
+                "SELECT id, min_lat AS lat, min_lng AS lng FROM jobs_rtree
+                 WHERE min_lat >= ?1 AND max_lat <= ?2 AND min_lng >= ?3 AND max_lng <= ?4 AND (?5 = 0 OR (trade_mask & ?5) <> 0) LIMIT ?6",
+                params![b.min_lat, b.max_lat, b.min_lng, b.max_lng, mask, cap as u32 + 1],
+            )
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    let probes: Vec<(Vec<Point>, usize)> = db::batch_all(db, statements).await?;
+    let mut rows_read: usize = probes.iter().map(|(_, read)| read).sum();
+    // The rings read whole, smallest first, and the first that overflowed.
+    let (mut whole, mut overflow) = (Vec::new(), None);
+    for (radius, (points, _)) in radii.iter().zip(probes) {
+        if points.len() > cap {
+            overflow = Some(*radius);
+            break;
+        }
+        let mut ranked: Vec<(u32, i64)> = points
+            .into_iter()
+            .map(|p| {
+                (
+                    geo::distance_m(at, LatLng::new(p.lat, p.lng)).round() as u32,
+                    p.id,
+                )
+            })
+            .filter(|(d, _)| f64::from(*d) <= *radius)
+            .collect();
+        ranked.sort();
+        whole.push((*radius, ranked));
+    }
+    let today_text = today.to_string();
+    let passing = |rows: Vec<JobRow>| -> Vec<JobRow> {
+        let mut p: Vec<JobRow> = rows
+            .into_iter()
+            .filter(|r| s.accepts(&r.summary(s.near), today))
+            .collect();
+        p.sort_by(|a, b| JobSort::Nearest.order(&a.summary(s.near), &b.summary(s.near)));
+        p
+    };
+    let distance = |r: &JobRow| r.summary(s.near).distance_m.unwrap_or(u32::MAX);
+    let settled = whole
+        .iter()
+        .any(|(r, ranked)| ranked.len() >= want || *r >= limit_m);
+    match overflow {
+        // Enough in a ring read whole: its rows, then the smallest ring that holds a page.
+        _ if settled => {
+            let Some((_, ids)) = whole.last() else {
+                return Ok(None);
+            };
+            let ids: Vec<i64> = ids.iter().map(|(_, id)| *id).collect();
+            let (rows, read) = if ids.is_empty() {
+                (Vec::new(), 0)
+            } else {
+                filtered(db, sql, s, &today_text, &[&serde_json::to_string(&ids)?]).await?
+            };
+            rows_read += read;
+            let rows = passing(rows);
+            for (radius, _) in &whole {
+                let inside = rows
+                    .iter()
+                    .filter(|r| f64::from(distance(r)) <= *radius)
+                    .count();
+                if inside >= want || *radius >= limit_m {
+                    let mut out: Vec<JobRow> = rows
+                        .into_iter()
+                        .filter(|r| f64::from(distance(r)) <= *radius)
+                        .collect();
+                    out.truncate(want);
+                    return Ok(Some(Found {
+                        rows: out,
+                        rows_read,
+                    }));
+                }
+            }
+            Ok(None)
+        }
+        Some(radius) => {
+            // The overflowing ring holds more than a page, and lies within the circle around it.
+            let radius = (radius * OVERFLOW_GROWTH).min(limit_m);
+            let b = geo::bbox(at, radius);
+            // CROSS JOIN: the few nearest positions drive, jobs are looked up by id.
+            let ordered_sql = format!(
+                "WITH near AS (
+                   SELECT id FROM jobs_rtree
+                   WHERE min_lat >= ?8 AND max_lat <= ?9 AND min_lng >= ?10 AND max_lng <= ?11 AND (?12 = 0 OR (trade_mask & ?12) <> 0)
+                   ORDER BY {} LIMIT ?16)
+                 SELECT {JOB_COLUMNS} FROM near CROSS JOIN {JOB_FROM} WHERE j.id = near.id AND {FILTERS} {}",
+                FLAT_ORDER.replace("?8", "?13").replace("?9", "?14").replace("?10", "?15"),
+                text_clause(&s.text)
+            );
+            let (rows, read) = filtered(
+                db,
+                &ordered_sql,
+                s,
+                &today_text,
+                &[
+                    &b.min_lat,
+                    &b.max_lat,
+                    &b.min_lng,
+                    &b.max_lng,
+                    &mask,
+                    &at.lat,
+                    &at.lng,
+                    &at.lat.to_radians().cos(),
+                    &(take as u32),
+                ],
+            )
+            .await?;
+            rows_read += read;
+            let mut out: Vec<JobRow> = passing(rows)
+                .into_iter()
+                .filter(|r| f64::from(distance(r)) <= radius)
+                .collect();
+            if out.len() < want {
+                return Ok(None);
+            }
+            out.truncate(want);
+            Ok(Some(Found {
+                rows: out,
+                rows_read,
+            }))
+        }
+        None => Ok(None),
+    }
+}
+
 /// Live jobs worth scoring for a worker: those with a same or related trade
 /// (`related_mask`), the nearest few hundred within the distance that can still
 /// score, or without a position, the newest few hundred.
@@ -292,28 +523,39 @@ pub async fn match_candidates(
     let mut rows_read = 0;
     let rows = match at {
         Some(p) => {
-            // Rings from near to the distance that still scores, until the cap
-            // is reached (a first ring too dense to read shrinks instead).
-            let (mut radius, mut ranked) = (START_RADIUS_M, Vec::new());
+            // The nearest few hundred within the distance that still scores, in
+            // one statement: the R*Tree rows of that box ordered in SQL, rows
+            // read for those only; then exactly within the circle.
             let furthest = shared::jobs::matching::DISTANCE_ZERO_KM * 1000.0;
-            for _ in 0..12 {
-                match ring(db, p, radius, related_mask, BOX_CAP, &mut rows_read).await? {
-                    Some(found) => ranked = found,
-                    None if ranked.is_empty() && radius > 200.0 => {
-                        radius /= 2.0;
-                        continue;
-                    }
-                    None => break,
-                }
-                if ranked.len() >= CAP || radius >= furthest {
-                    break;
-                }
-                radius = (radius * 2.5).min(furthest);
-            }
-            let ids: Vec<i64> = ranked.into_iter().take(CAP).map(|(_, id)| id).collect();
-            let (rows, meta) = db::all_with_meta(db, &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {live} AND j.id IN (SELECT value FROM json_each(?3))"), params![today_text, related_mask, serde_json::to_string(&ids)?]).await?;
+            let b = geo::bbox(p, furthest);
+            let sql = format!(
+                "WITH near AS (
+                   SELECT id FROM jobs_rtree
+                   WHERE min_lat >= ?3 AND max_lat <= ?4 AND min_lng >= ?5 AND max_lng <= ?6 AND (trade_mask & ?2) <> 0
+                   ORDER BY {FLAT_ORDER} LIMIT ?7)
+                 SELECT {JOB_COLUMNS} FROM near CROSS JOIN {JOB_FROM} WHERE j.id = near.id AND {live}"
+            );
+            let (rows, meta): (Vec<JobRow>, _) = db::all_with_meta(
+                db,
+                &sql,
+                params![
+                    today_text,
+                    related_mask,
+                    b.min_lat,
+                    b.max_lat,
+                    b.min_lng,
+                    b.max_lng,
+                    CAP as u32,
+                    p.lat,
+                    p.lng,
+                    p.lat.to_radians().cos()
+                ],
+            )
+            .await?;
             rows_read += meta.and_then(|m| m.rows_read).unwrap_or(0);
-            rows
+            rows.into_iter()
+                .filter(|r| geo::distance_m(p, r.position()) <= furthest)
+                .collect()
         }
         None => {
             let (rows, meta) = db::all_with_meta(db, &format!("SELECT {JOB_COLUMNS} FROM {JOB_FROM} WHERE {live} ORDER BY j.posted_at DESC, j.id DESC LIMIT ?3"), params![today_text, related_mask, CAP as u32]).await?;
