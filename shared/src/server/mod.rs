@@ -5,6 +5,7 @@ pub mod crypto;
 pub mod password;
 pub mod qr;
 pub mod sealed;
+pub mod audit;
 pub mod sms_aliyun;
 pub mod spreadsheet;
 pub mod uuid;

@@ -6,6 +6,7 @@
 #![allow(clippy::too_many_arguments)]
 
 mod decode;
+mod export;
 mod employers;
 mod fairs;
 mod figures;
@@ -15,6 +16,7 @@ mod search;
 mod seekers;
 
 pub use employers::*;
+pub use export::*;
 pub use fairs::*;
 pub use figures::*;
 pub use jobs::*;

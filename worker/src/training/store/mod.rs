@@ -4,6 +4,7 @@
 #![allow(clippy::too_many_arguments)]
 
 mod attendance;
+mod export;
 mod certificates;
 mod courses;
 mod enrolments;
@@ -11,6 +12,7 @@ mod figures;
 mod notices;
 
 pub use attendance::*;
+pub use export::*;
 pub use certificates::*;
 pub use courses::*;
 pub use enrolments::*;
