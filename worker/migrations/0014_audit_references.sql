@@ -42,4 +42,4 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
 -- The data export (/api/me/data) finds the entries about a person's own records by target.
-CREATE INDEX audit_log_target ON audit_log (target_type, target_id);
+CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target_type, target_id);

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// or through an enrolment), with the section of [`PersonalData`] that holds them.
 pub const EXPORT_TABLES: &[(&str, &str)] = &[
     ("users", "account"),
-    ("applications", "enrolments"),
+    ("applications", "applications"),
     ("members", "memberships"),
     ("membership_events", "history"),
     ("employer_contacts", "employer_links"),
@@ -295,7 +295,7 @@ pub struct PersonalData {
     pub account_created_at: String,
     pub last_login_at: Option<String>,
     /// The enrolment records with their consent (入会申请).
-    pub enrolments: Vec<EnrolmentRecord>,
+    pub applications: Vec<EnrolmentRecord>,
     pub memberships: Vec<MembershipRecord>,
     /// The member card's view: memberships and their timeline.
     pub history: crate::membership::MemberHistory,
@@ -327,7 +327,7 @@ pub struct PersonalData {
 /// (field, 中文, English).
 pub const EXPORT_SECTIONS: &[(&str, &str, &str)] = &[
     ("account", "账号", "Account"),
-    ("enrolments", "入会申请(含同意书版本和时间)", "Enrolment records (with the consent given)"),
+    ("applications", "入会申请(含同意书版本和时间)", "Enrolment records (with the consent given)"),
     ("memberships", "会员记录", "Memberships"),
     ("history", "会员经历", "Membership history"),
     ("employer_links", "代表的用工企业", "Employers you act for"),

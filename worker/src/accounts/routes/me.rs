@@ -213,7 +213,7 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
         account,
         account_created_at: dates.created_at,
         last_login_at: dates.last_login_at,
-        enrolments: crate::membership::store::export_enrolments(&db, user_id).await?,
+        applications: crate::membership::store::export_enrolments(&db, user_id).await?,
         memberships: crate::membership::store::export_memberships(&db, user_id).await?,
         history: crate::membership::store::history(&db, user_id, ctx.today()).await?,
         employer_links: crate::jobs::store::export_employer_links(&db, user_id, &user.phone)
