@@ -301,7 +301,7 @@ pub struct PersonalData {
     pub history: crate::membership::MemberHistory,
     pub employer_links: Vec<EmployerLink>,
     /// The job card (求职卡), if one is kept.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub job_card: Option<crate::jobs::JobCard>,
     pub job_applications: Vec<crate::jobs::Application>,
     pub job_invitations: Vec<InvitationRecord>,
@@ -314,7 +314,7 @@ pub struct PersonalData {
     pub station_visits: Vec<VisitRecord>,
     /// Signed-in devices (no tokens, no token hashes).
     pub sessions: Vec<SessionInfo>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub sign_in_code: Option<SignInCodeRecord>,
     pub rate_limits: Vec<RateLimitRecord>,
     pub submissions: Vec<SubmissionRecord>,
