@@ -24,14 +24,18 @@ frame-ancestors 'none'";
 /// Geolocation only for this origin (nearby stations and jobs); camera,
 /// microphone and the rest for nobody — QR codes are scanned by the phone's own
 /// camera app or WeChat, never inside the app.
-pub const PERMISSIONS_POLICY: &str = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
+pub const PERMISSIONS_POLICY: &str =
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
 
 /// Every header and its value, in the order `public/_headers` lists them.
 pub const SECURITY_HEADERS: &[(&str, &str)] = &[
     ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
-    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
+    (
+        "Strict-Transport-Security",
+        "max-age=31536000; includeSubDomains",
+    ),
     ("Permissions-Policy", PERMISSIONS_POLICY),
     ("X-Frame-Options", "DENY"),
     ("Cross-Origin-Opener-Policy", "same-origin"),

@@ -38,7 +38,10 @@ pub const EXPORT_TABLES: &[(&str, &str)] = &[
 
 /// Tables with a phone or person column that hold no one's personal data, and why.
 pub const NOT_PERSONAL_TABLES: &[(&str, &str)] = &[
-    ("stations", "a station's public phone number, shown on the map"),
+    (
+        "stations",
+        "a station's public phone number, shown on the map",
+    ),
     ("staff", "staff accounts, not workers' accounts"),
 ];
 
@@ -327,7 +330,11 @@ pub struct PersonalData {
 /// (field, 中文, English).
 pub const EXPORT_SECTIONS: &[(&str, &str, &str)] = &[
     ("account", "账号", "Account"),
-    ("applications", "入会申请(含同意书版本和时间)", "Enrolment records (with the consent given)"),
+    (
+        "applications",
+        "入会申请(含同意书版本和时间)",
+        "Enrolment records (with the consent given)",
+    ),
     ("memberships", "会员记录", "Memberships"),
     ("history", "会员经历", "Membership history"),
     ("employer_links", "代表的用工企业", "Employers you act for"),
@@ -344,8 +351,16 @@ pub const EXPORT_SECTIONS: &[(&str, &str, &str)] = &[
     ("sessions", "登录设备", "Signed-in devices"),
     ("sign_in_code", "待用的验证码", "A pending sign-in code"),
     ("rate_limits", "频率限制计数", "Rate-limit counters"),
-    ("submissions", "防重复提交记录", "Submissions kept against double sending"),
-    ("audit_entries", "与你有关的操作记录", "Audit entries about you"),
+    (
+        "submissions",
+        "防重复提交记录",
+        "Submissions kept against double sending",
+    ),
+    (
+        "audit_entries",
+        "与你有关的操作记录",
+        "Audit entries about you",
+    ),
 ];
 
 #[cfg(test)]
@@ -356,7 +371,11 @@ mod tests {
     fn every_source_section_is_a_field_and_has_a_label() {
         let fields: Vec<&str> = EXPORT_SECTIONS.iter().map(|(f, _, _)| *f).collect();
         for s in export_sources() {
-            assert!(fields.contains(&s.section.as_str()), "{} has no label", s.section);
+            assert!(
+                fields.contains(&s.section.as_str()),
+                "{} has no label",
+                s.section
+            );
         }
         // No table is both exported and declared not personal.
         for (t, _) in NOT_PERSONAL_TABLES {

@@ -122,7 +122,10 @@ mod tests {
         assert_eq!(after["contact_name"], json!({ "ref": "employer:5" }));
         assert_eq!(after["contact_phone"], json!({ "ref": "employer:5" }));
         assert_eq!(after["nested"]["phone"], json!({ "ref": "employer:5" }));
-        assert_eq!(after["list"][0]["emergency_phone"], json!({ "ref": "employer:5" }));
+        assert_eq!(
+            after["list"][0]["emergency_phone"],
+            json!({ "ref": "employer:5" })
+        );
         assert!(!holds_mobile(&after.to_string()));
     }
 
@@ -131,8 +134,14 @@ mod tests {
         let before = json!({ "contact_phone": "13800138000", "title": "钢筋工" });
         let after = json!({ "contact_phone": "13900139000", "title": "钢筋工" });
         let (b, a) = references_only(Some(&before), Some(&after), "job:9");
-        assert_eq!(a.unwrap()["contact_phone"], json!({ "ref": "job:9", "changed": true }));
-        assert_eq!(b.unwrap()["contact_phone"], json!({ "ref": "job:9", "changed": true }));
+        assert_eq!(
+            a.unwrap()["contact_phone"],
+            json!({ "ref": "job:9", "changed": true })
+        );
+        assert_eq!(
+            b.unwrap()["contact_phone"],
+            json!({ "ref": "job:9", "changed": true })
+        );
         let same = json!({ "contact_phone": "13800138000" });
         let (_, a) = references_only(Some(&same), Some(&same), "job:9");
         assert_eq!(a.unwrap()["contact_phone"], json!({ "ref": "job:9" }));
@@ -142,7 +151,13 @@ mod tests {
     fn mobiles_in_free_text_are_cut_out() {
         assert_eq!(without_mobiles("打 13800138000 找我"), "打 [手机号] 找我");
         // Not a mobile: longer runs, other prefixes, landlines, dates.
-        for keep in ["138001380001", "12800138000", "0551-12345678", "20261203", "12351"] {
+        for keep in [
+            "138001380001",
+            "12800138000",
+            "0551-12345678",
+            "20261203",
+            "12351",
+        ] {
             assert_eq!(without_mobiles(keep), keep);
         }
         let (_, a) = references_only(None, Some(&json!({ "reason": "电话13912345678" })), "x:1");

@@ -206,7 +206,10 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
             current: s.sid == current.sid,
         })
         .collect();
-    let user_buckets = [format!("job-apply:{user_id}"), format!("enrol-user:{user_id}")];
+    let user_buckets = [
+        format!("job-apply:{user_id}"),
+        format!("enrol-user:{user_id}"),
+    ];
     let mut resp = ok(&PersonalData {
         exported_at: ctx.now_text(),
         sources: export_sources(),

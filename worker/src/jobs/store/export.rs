@@ -55,10 +55,7 @@ pub async fn export_employer_links(
         .collect())
 }
 
-pub async fn export_invitations(
-    db: &D1Database,
-    user_id: i64,
-) -> AppResult<Vec<InvitationRecord>> {
+pub async fn export_invitations(db: &D1Database, user_id: i64) -> AppResult<Vec<InvitationRecord>> {
     db::all(
         db,
         "SELECT i.id, i.job_id, coalesce(j.title, '') AS job_title, i.union_id, i.invited_at, i.seen_at

@@ -6,8 +6,8 @@
 #![allow(clippy::too_many_arguments)]
 
 mod decode;
-mod export;
 mod employers;
+mod export;
 mod fairs;
 mod figures;
 mod jobs;

@@ -4,18 +4,18 @@
 #![allow(clippy::too_many_arguments)]
 
 mod attendance;
-mod export;
 mod certificates;
 mod courses;
 mod enrolments;
+mod export;
 mod figures;
 mod notices;
 
 pub use attendance::*;
-pub use export::*;
 pub use certificates::*;
 pub use courses::*;
 pub use enrolments::*;
+pub use export::*;
 pub use figures::*;
 pub use notices::*;
 
