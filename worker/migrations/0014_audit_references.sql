@@ -12,8 +12,6 @@ UPDATE audit_log SET before = json_set(before, '$.contact_phone', json_object('r
   WHERE json_valid(before) AND json_type(before, '$.contact_phone') IN ('text', 'integer', 'real', 'object', 'array');
 UPDATE audit_log SET before = json_set(before, '$.contact_name', json_object('ref', target_type || ':' || target_id))
   WHERE json_valid(before) AND json_type(before, '$.contact_name') IN ('text', 'integer', 'real', 'object', 'array');
-UPDATE audit_log SET before = json_set(before, '$.display_name', json_object('ref', target_type || ':' || target_id))
-  WHERE json_valid(before) AND json_type(before, '$.display_name') IN ('text', 'integer', 'real', 'object', 'array');
 UPDATE audit_log SET before = json_set(before, '$.holder_name', json_object('ref', target_type || ':' || target_id))
   WHERE json_valid(before) AND json_type(before, '$.holder_name') IN ('text', 'integer', 'real', 'object', 'array');
 UPDATE audit_log SET before = json_set(before, '$.id_number', json_object('ref', target_type || ':' || target_id))
@@ -28,8 +26,6 @@ UPDATE audit_log SET after = json_set(after, '$.contact_phone', json_object('ref
   WHERE json_valid(after) AND json_type(after, '$.contact_phone') IN ('text', 'integer', 'real', 'object', 'array');
 UPDATE audit_log SET after = json_set(after, '$.contact_name', json_object('ref', target_type || ':' || target_id))
   WHERE json_valid(after) AND json_type(after, '$.contact_name') IN ('text', 'integer', 'real', 'object', 'array');
-UPDATE audit_log SET after = json_set(after, '$.display_name', json_object('ref', target_type || ':' || target_id))
-  WHERE json_valid(after) AND json_type(after, '$.display_name') IN ('text', 'integer', 'real', 'object', 'array');
 UPDATE audit_log SET after = json_set(after, '$.holder_name', json_object('ref', target_type || ':' || target_id))
   WHERE json_valid(after) AND json_type(after, '$.holder_name') IN ('text', 'integer', 'real', 'object', 'array');
 UPDATE audit_log SET after = json_set(after, '$.id_number', json_object('ref', target_type || ':' || target_id))

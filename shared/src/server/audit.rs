@@ -12,7 +12,6 @@ pub const PERSONAL_KEYS: &[&str] = &[
     "phone",
     "contact_phone",
     "contact_name",
-    "display_name",
     "holder_name",
     "id_number",
     "birth_date",
