@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+// First: Trunk's inline loader becomes a file, so the CSP needs no 'unsafe-inline'.
+import "./external-loader.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("run as a Trunk hook: TRUNK_STAGING_DIR is not set");
@@ -18,7 +20,7 @@ const walk = (d) => readdirSync(d).flatMap((name) => {
 // code is cached on first use instead, so it costs nothing until the map opens.
 const files = walk(dir)
   .map((p) => "/" + relative(dir, p).split("\\").join("/"))
-  .filter((p) => p !== "/sw.js" && !p.startsWith("/vendor/"))
+  .filter((p) => p !== "/sw.js" && p !== "/_headers" && !p.startsWith("/vendor/"))
   .sort();
 
 const hash = createHash("sha256");

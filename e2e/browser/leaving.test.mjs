@@ -135,7 +135,7 @@ test("my data: the export downloads from 我的 with my data in it; after deleti
     const data = JSON.parse(readFileSync(await download.path(), "utf8"));
     assert.equal(data.phone, phone);
     assert.equal(data.account.phone_masked, `${phone.slice(0, 3)}****${phone.slice(7)}`);
-    assert.deepEqual(data.applications.map((a) => [a.id, a.union.id, a.status]), [[app.id, t.a.id, "pending"]]);
+    assert.deepEqual(data.applications.map((a) => [a.id, a.union_id, a.status]), [[app.id, t.a.id, "pending"]]);
     assert.ok(data.history.timeline.some((e) => e.kind === "applied" && e.union_id === t.a.id));
     assert.match(data.retention, /删除/);
 

@@ -8,6 +8,7 @@ pub mod benefits;
 pub mod bundles;
 pub mod error;
 pub mod geo;
+pub mod headers;
 pub mod id_number;
 pub mod jobs;
 pub mod lang;

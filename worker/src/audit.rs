@@ -55,6 +55,21 @@ pub const MEMBER_ACTOR_ID: i64 = 0;
 /// Staff name of those entries.
 pub const MEMBER_ACTOR_NAME: &str = "会员本人";
 
+/// `before` and `after` as the log keeps them: references to the target
+/// instead of phone numbers and names (`shared::server::audit`).
+fn kept(event: &Event) -> (Option<String>, Option<String>) {
+    let target = format!("{}:{}", event.target_type, event.target_id);
+    let (before, after) = shared::server::audit::references_only(
+        event.before.as_ref(),
+        event.after.as_ref(),
+        &target,
+    );
+    (
+        before.as_ref().map(Value::to_string),
+        after.as_ref().map(Value::to_string),
+    )
+}
+
 pub fn statement(
     db: &D1Database,
     staff: &Staff,
@@ -62,8 +77,7 @@ pub fn statement(
     at: &str,
     ip: &str,
 ) -> AppResult<D1PreparedStatement> {
-    let before = event.before.as_ref().map(Value::to_string);
-    let after = event.after.as_ref().map(Value::to_string);
+    let (before, after) = kept(event);
     db::stmt(
         db,
         "INSERT INTO audit_log (at, staff_id, staff_name, union_id, union_path, action, target_type, target_id, before, after, ip)
@@ -80,7 +94,7 @@ pub fn member_statement(
     at: &str,
     ip: &str,
 ) -> AppResult<D1PreparedStatement> {
-    let after = event.after.as_ref().map(Value::to_string);
+    let (_, after) = kept(event);
     db::stmt(
         db,
         "INSERT INTO audit_log (at, staff_id, staff_name, union_id, union_path, action, target_type, target_id, before, after, ip)

@@ -28,10 +28,24 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     console_error_panic_hook_once();
-    if let Some(dir) = shells::owner(&req.path()) {
-        return shells::serve(req, env, dir).await;
+    let resp = if let Some(dir) = shells::owner(&req.path()) {
+        shells::serve(req, env, dir).await?
+    } else {
+        router::handle(req, env).await
+    };
+    Ok(with_security_headers(resp))
+}
+
+/// The same security headers as `public/_headers` gives the files served
+/// straight from the assets (`shared::headers`), on everything the Worker
+/// answers: the JSON API, the bundles' shells and their files. A copy of the
+/// headers, as a fetched response's own cannot be changed.
+fn with_security_headers(resp: Response) -> Response {
+    let headers = resp.headers().clone();
+    for (name, value) in shared::headers::SECURITY_HEADERS {
+        let _ = headers.set(name, value);
     }
-    Ok(router::handle(req, env).await)
+    resp.with_headers(headers)
 }
 
 #[event(scheduled)]

@@ -38,8 +38,6 @@ pub async fn handle(req: Request, env: Env) -> Response {
     if let Some(id) = matched {
         let _ = headers.set("x-gongyou-route", &id.operation_id());
     }
-    let _ = headers.set("x-content-type-options", "nosniff");
-    let _ = headers.set("referrer-policy", "same-origin");
     let _ = headers.set("content-language", lang.tag());
     let _ = headers.set("vary", "accept-language, cookie");
     response

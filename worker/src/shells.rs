@@ -40,7 +40,5 @@ pub async fn serve(req: Request, env: Env, dir: &str) -> Result<Response> {
     resp.headers_mut()
         .set("content-type", "text/html; charset=utf-8")?;
     resp.headers_mut().set("cache-control", "no-cache")?;
-    resp.headers_mut()
-        .set("x-content-type-options", "nosniff")?;
     Ok(resp)
 }

@@ -181,6 +181,13 @@ fn MyData() -> impl IntoView {
             <h2 id="data-title">{t("我的信息", "My information")}</h2>
             <A href="/membership" attr:class="btn btn--secondary btn--block">{t("工会会员证和申请进度", "Member card and applications")}</A>
             <a href=String::from(api_url!(AccountsRoute::ExportData)) download="gongyou-my-data.json" class="btn btn--secondary btn--block">{t("下载我的全部信息", "Download all my information")}</a>
+            <details class="export-sections">
+                <summary>{t("下载的文件里有什么", "What the file holds")}</summary>
+                <ul>
+                    {shared::accounts::EXPORT_SECTIONS.iter().map(|(_, zh, en)| view! { <li>{t(zh, en)}</li> }).collect_view()}
+                </ul>
+                <p class="muted">{t("身份证号只显示部分位数;不含登录凭证。", "The ID number is shown masked; no sign-in tokens are included.")}</p>
+            </details>
             <Show when=move || !confirming.get()>
                 <button type="button" class="linklike" on:click=move |_| confirming.set(true)>{t("注销账号", "Delete my account")}</button>
             </Show>

@@ -240,24 +240,6 @@ impl PasswordChange {
     }
 }
 
-/// A worker's own data, to take away (`GET /api/me/data`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-pub struct PersonalData {
-    pub exported_at: String,
-    pub account: WorkerMe,
-    /// The full mobile number: it is the worker's own.
-    pub phone: String,
-    pub applications: Vec<crate::membership::ApplicationView>,
-    pub history: crate::membership::MemberHistory,
-    /// The job card (求职卡), if one is kept.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub job_card: Option<crate::jobs::JobCard>,
-    pub job_applications: Vec<crate::jobs::Application>,
-    /// What is kept after an account is deleted, and why.
-    pub retention: String,
-}
-
 /// One signed-in device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

@@ -3,6 +3,7 @@
 
 mod audit;
 mod auth;
+mod export;
 mod roles;
 mod routes;
 mod scope;
@@ -11,6 +12,7 @@ mod staff;
 
 pub use audit::*;
 pub use auth::*;
+pub use export::*;
 pub use roles::*;
 pub use routes::*;
 pub use scope::*;

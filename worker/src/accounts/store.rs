@@ -549,3 +549,84 @@ pub async fn audit_in_scope(
         })
         .collect())
 }
+
+/// When the account was made and last signed in (`/api/me/data`).
+#[derive(Deserialize)]
+pub struct AccountDates {
+    pub created_at: String,
+    pub last_login_at: Option<String>,
+}
+
+pub async fn account_dates(db: &D1Database, user_id: i64) -> AppResult<Option<AccountDates>> {
+    db::first(
+        db,
+        "SELECT created_at, last_login_at FROM users WHERE id = ?",
+        params![user_id],
+    )
+    .await
+}
+
+/// A sign-in code waiting for the number, without its hash.
+pub async fn export_sign_in_code(
+    db: &D1Database,
+    phone: &str,
+) -> AppResult<Option<shared::accounts::SignInCodeRecord>> {
+    db::first(
+        db,
+        "SELECT sent_at, expires_at, attempts FROM otp_challenges WHERE phone = ?",
+        params![phone],
+    )
+    .await
+}
+
+/// Rate-limit counters kept under the account's number (`…:<phone>`) or id
+/// (the per-account caps named in `user_buckets`).
+pub async fn export_rate_limits(
+    db: &D1Database,
+    phone: &str,
+    user_buckets: &[String],
+) -> AppResult<Vec<shared::accounts::RateLimitRecord>> {
+    let names = serde_json::to_string(user_buckets)?;
+    db::all(
+        db,
+        "SELECT bucket, tokens, updated_ms FROM rate_limits
+         WHERE bucket LIKE '%:' || ?1 OR bucket IN (SELECT value FROM json_each(?2)) ORDER BY bucket",
+        params![phone, names],
+    )
+    .await
+}
+
+/// Submissions kept against double sending (key and time; not the stored reply).
+pub async fn export_submissions(
+    db: &D1Database,
+    user_id: i64,
+) -> AppResult<Vec<shared::accounts::SubmissionRecord>> {
+    db::all(
+        db,
+        "SELECT key, created_at FROM idempotency_keys WHERE owner = ? ORDER BY created_at",
+        params![format!("user:{user_id}")],
+    )
+    .await
+}
+
+/// Audit entries whose subject is one of the account's records: enrolments,
+/// memberships, job applications and reports, course sign-ups, certificates.
+/// Who did it is left out (staff names are not the worker's data).
+pub async fn export_audit_entries(
+    db: &D1Database,
+    user_id: i64,
+) -> AppResult<Vec<shared::accounts::AuditSubjectEntry>> {
+    db::all(
+        db,
+        "SELECT at, action, target_type, target_id, union_id FROM audit_log a
+         WHERE (a.target_type = 'application' AND a.target_id IN (SELECT CAST(id AS TEXT) FROM applications WHERE user_id = ?1))
+            OR (a.target_type = 'member' AND a.target_id IN (SELECT member_no FROM members WHERE user_id = ?1 UNION SELECT CAST(id AS TEXT) FROM members WHERE user_id = ?1))
+            OR (a.target_type = 'job_application' AND a.target_id IN (SELECT CAST(id AS TEXT) FROM job_applications WHERE user_id = ?1))
+            OR (a.target_type = 'job_report' AND a.target_id IN (SELECT CAST(id AS TEXT) FROM job_reports WHERE user_id = ?1))
+            OR (a.target_type = 'training_enrolment' AND a.target_id IN (SELECT CAST(id AS TEXT) FROM training_enrolments WHERE user_id = ?1))
+            OR (a.target_type = 'training_certificate' AND a.target_id IN (SELECT CAST(id AS TEXT) FROM training_certificates WHERE user_id = ?1))
+         ORDER BY a.id LIMIT 2000",
+        params![user_id],
+    )
+    .await
+}

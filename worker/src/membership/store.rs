@@ -838,6 +838,27 @@ pub async fn stale_sealed(
     .await
 }
 
+/// The account's enrolment records as submitted, with the consent given
+/// (`/api/me/data`). The ID number only masked.
+pub async fn export_enrolments(
+    db: &D1Database,
+    user_id: i64,
+) -> AppResult<Vec<shared::accounts::EnrolmentRecord>> {
+    db::all(
+        db,
+        "SELECT a.id, a.union_id, coalesce(u.name, '') AS union_name, a.kind, a.status, coalesce(a.name, '') AS name,
+                coalesce(a.id_number_masked, '') AS id_number_masked, a.gender, a.birth_year, coalesce(a.hometown, '') AS hometown,
+                coalesce(a.employer_or_project, '') AS employer_or_project, coalesce(a.trade, '') AS trade,
+                coalesce(a.employment_form, '') AS employment_form, coalesce(a.contact_address, '') AS contact_address,
+                coalesce(a.consent_version, '') AS consent_version, coalesce(a.consent_at, '') AS consent_at,
+                a.from_union_id, a.transfer_reason, a.submitted_at, a.decided_at, a.rejection_reason
+         FROM applications a LEFT JOIN unions u ON u.id = a.union_id
+         WHERE a.user_id = ? ORDER BY a.id",
+        params![user_id],
+    )
+    .await
+}
+
 /// Replaces one row's sealed value, unless it changed (or was erased) meanwhile.
 pub fn reseal(
     db: &D1Database,
@@ -897,4 +918,24 @@ pub fn index_row(
         ),
         params![id, version, index],
     )
+}
+
+/// The account's membership records with the details kept on them.
+pub async fn export_memberships(
+    db: &D1Database,
+    user_id: i64,
+) -> AppResult<Vec<shared::accounts::MembershipRecord>> {
+    db::all(
+        db,
+        "SELECT m.id, m.union_id, coalesce(u.name, '') AS union_name, m.member_no, m.status, m.joined_on, m.ended_on,
+                m.leaving_on, m.leave_reason, m.leave_note, coalesce(m.name, '') AS name,
+                coalesce(m.id_number_masked, '') AS id_number_masked, m.gender, m.birth_year, coalesce(m.hometown, '') AS hometown,
+                coalesce(m.employer_or_project, '') AS employer_or_project, coalesce(m.trade, '') AS trade,
+                coalesce(m.employment_form, '') AS employment_form, coalesce(m.contact_address, '') AS contact_address,
+                m.application_id, m.created_at
+         FROM members m LEFT JOIN unions u ON u.id = m.union_id
+         WHERE m.user_id = ? ORDER BY m.id",
+        params![user_id],
+    )
+    .await
 }

@@ -173,11 +173,16 @@ pub async fn password_change(ctx: &mut Ctx) -> AppResult<Response> {
     no_content()
 }
 
-/// Everything kept about the worker, to take away. ID numbers stay masked.
+/// Everything kept about the worker, to take away (PIPL Art. 45): every table
+/// of `shared::accounts::EXPORT_TABLES`, section by section, and the sessions.
+/// ID numbers stay masked; no token, token hash, code hash or stored reply.
 pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     let db = ctx.db()?;
     let user = store::user(&db, user_id)
+        .await?
+        .ok_or_else(ApiError::unauthenticated)?;
+    let dates = store::account_dates(&db, user_id)
         .await?
         .ok_or_else(ApiError::unauthenticated)?;
     let account = WorkerMe {
@@ -186,25 +191,40 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
         lang: user.lang(),
         display_name: user.display_name.clone(),
     };
-    let rows = crate::membership::store::applications_of(&db, user_id).await?;
-    let mut applications = Vec::with_capacity(rows.len());
-    for r in rows {
-        let union = crate::unions::store::by_id(&db, r.union_id)
-            .await?
-            .ok_or_else(ApiError::internal)?;
-        applications.push(r.view(union.summary()));
-    }
     let retention = shared::membership::CONSENT_SECTIONS
         .iter()
         .map(|s| format!("{}\n{}", s.heading.get(ctx.lang), s.body.get(ctx.lang)))
         .collect::<Vec<_>>()
         .join("\n\n");
+    let current = ctx.current_session()?.clone();
+    let stamp = |ms: f64| shared::time::rfc3339(shared::time::from_millis(ms));
+    let sessions = session::list(&ctx.kv()?, current.kind, current.subject, ctx.now_ms())
+        .await?
+        .iter()
+        .map(|s| SessionInfo {
+            id: s.sid.clone(),
+            created_at: stamp(s.created_ms),
+            last_seen_at: stamp(s.last_seen_ms),
+            expires_at: stamp(s.expires_ms),
+            device: s.device.clone(),
+            current: s.sid == current.sid,
+        })
+        .collect();
+    let user_buckets = [
+        format!("job-apply:{user_id}"),
+        format!("enrol-user:{user_id}"),
+    ];
     let mut resp = ok(&PersonalData {
         exported_at: ctx.now_text(),
+        sources: export_sources(),
         account,
-        phone: user.phone,
-        applications,
+        account_created_at: dates.created_at,
+        last_login_at: dates.last_login_at,
+        applications: crate::membership::store::export_enrolments(&db, user_id).await?,
+        memberships: crate::membership::store::export_memberships(&db, user_id).await?,
         history: crate::membership::store::history(&db, user_id, ctx.today()).await?,
+        employer_links: crate::jobs::store::export_employer_links(&db, user_id, &user.phone)
+            .await?,
         job_card: crate::jobs::store::card_of(&db, user_id)
             .await?
             .map(|c| c.wire()),
@@ -213,6 +233,20 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
             .iter()
             .map(|(a, j)| a.wire(j))
             .collect(),
+        job_invitations: crate::jobs::store::export_invitations(&db, user_id).await?,
+        job_reports: crate::jobs::store::export_reports(&db, user_id).await?,
+        training_enrolments: crate::training::store::export_enrolments(&db, user_id).await?,
+        training_attendance: crate::training::store::export_attendance(&db, user_id).await?,
+        training_certificates: crate::training::store::export_certificates(&db, user_id).await?,
+        training_texts: crate::training::store::export_texts(&db, user_id).await?,
+        station_reports: crate::stations::store::export_reports(&db, user_id).await?,
+        station_visits: crate::stations::store::export_visits(&db, user_id).await?,
+        sessions,
+        sign_in_code: store::export_sign_in_code(&db, &user.phone).await?,
+        rate_limits: store::export_rate_limits(&db, &user.phone, &user_buckets).await?,
+        submissions: store::export_submissions(&db, user_id).await?,
+        audit_entries: store::export_audit_entries(&db, user_id).await?,
+        phone: user.phone,
         retention,
     })?;
     resp.headers_mut().set(

@@ -7,6 +7,7 @@
 
 mod decode;
 mod employers;
+mod export;
 mod fairs;
 mod figures;
 mod jobs;
@@ -15,6 +16,7 @@ mod search;
 mod seekers;
 
 pub use employers::*;
+pub use export::*;
 pub use fairs::*;
 pub use figures::*;
 pub use jobs::*;

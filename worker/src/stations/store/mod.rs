@@ -2,6 +2,7 @@
 //! SQL with bound values only. This file only gathers the parts.
 
 mod bulk;
+mod export;
 mod lists;
 mod nearby;
 mod reports;
@@ -9,6 +10,7 @@ mod stations;
 mod visits;
 
 pub use bulk::*;
+pub use export::*;
 pub use lists::*;
 pub use nearby::*;
 pub use reports::*;

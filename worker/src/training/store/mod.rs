@@ -7,6 +7,7 @@ mod attendance;
 mod certificates;
 mod courses;
 mod enrolments;
+mod export;
 mod figures;
 mod notices;
 
@@ -14,6 +15,7 @@ pub use attendance::*;
 pub use certificates::*;
 pub use courses::*;
 pub use enrolments::*;
+pub use export::*;
 pub use figures::*;
 pub use notices::*;
 
