@@ -33,16 +33,19 @@ function isBirthDate(y, m, d) {
   return y >= 1900 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** An area code and a birth date (a number cut after digit 14, or masked after it). */
+/** An area code and a birth date (a number cut after digit 14, or masked after
+ *  it). Exactly those shapes: in a D1 page, text columns lie side by side, so a
+ *  phone number runs on into the next column's digits and is no ID fragment. */
 export function isIdPrefixWithBirthDate(s) {
-  if (!/^\d{14}[\dXx*]{0,4}$/.test(s)) return false;
+  if (!/^\d{14}(\*{4})?$/.test(s)) return false;
   if (!PROVINCES.has(Number(s.slice(0, 2)))) return false;
   return isBirthDate(Number(s.slice(6, 10)), Number(s.slice(10, 12)), Number(s.slice(12, 14)));
 }
 
-/** A masked ID number that shows more than its area code (e.g. `110105********002X`). */
+/** A masked ID number that shows more than its area code (e.g. `110105********002X`):
+ *  a run of masked digits, and digits beside it after the area code. */
 export function isLeakyMask(s) {
-  return /^\d{6}[\d*]{11}[\dXx*]$/.test(s) && s.includes("*") && /[^*]/.test(s.slice(6));
+  return /^\d{6}[\d*]{11}[\dXx*]$/.test(s) && /\*{4,}/.test(s) && /[^*]/.test(s.slice(6));
 }
 
 /** Runs of ID-number characters that give too much away, as ASCII or UTF-16 text. */
@@ -83,6 +86,8 @@ test("the scanner recognises ID numbers and nothing else", () => {
     "11010519491231****",
   ]);
   assert.deepEqual(findPartialIdNumbers(Buffer.from("11010519491231", "utf16le")), ["11010519491231"]);
+  // A phone running on into a region code and a path, side by side in a D1 page, is none.
+  assert.deepEqual(findPartialIdNumbers(Buffer.from("联系人13195643491340102*/1/2/")), []);
 });
 
 test("no plaintext ID number in D1, KV or the Worker log", () => {
