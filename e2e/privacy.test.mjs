@@ -23,7 +23,8 @@ export function isIdNumber(s) {
   if (!PROVINCES.has(Number(s.slice(0, 2)))) return false;
   const y = Number(s.slice(6, 10)), m = Number(s.slice(10, 12)), d = Number(s.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
+  // Born from 1900 to this year (a hex digest can hold 18 digits that pass the rest).
+  if (y < 1900 || y > new Date().getUTCFullYear() || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
   const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
   return CHECK[sum % 11] === s[17].toUpperCase();
 }
@@ -79,6 +80,7 @@ test("the scanner recognises ID numbers and nothing else", () => {
   assert.ok(isIdNumber("11010519491231002X"));
   assert.ok(!isIdNumber("110105194912310021"), "wrong check character");
   assert.ok(!isIdNumber("11010519491331002X"), "no 13th month");
+  assert.ok(!isIdNumber("458541681507303345"), "no birth in the year 6815 (a run of digits in a session key's hex)");
   assert.deepEqual(findIdNumbers(Buffer.from("a 11010519491231002X b 13800138000")), ["11010519491231002X"]);
   assert.deepEqual(findIdNumbers(Buffer.from("11010519491231002X", "utf16le")), ["11010519491231002X"]);
   assert.deepEqual(findPartialIdNumbers(Buffer.from("a 110105********002X b 11010519491231**** c 110105************ d 17647440000001")), [

@@ -5,7 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "../lib/client.mjs";
-import { freshIp, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { readFileSync } from "node:fs";
+import { freshIp, logMark, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
+import { LOG } from "../lib/env.mjs";
 
 const BASE = process.env.GONGYOU_BASE;
 const idem = () => ({ headers: { "idempotency-key": `lim-${uid()}-${uid()}` } });
@@ -41,6 +43,7 @@ test("a body without a declared length is cut off at the limit (413), not buffer
   });
   // The Worker answers 413 once the limit is passed and stops reading: the
   // client sees the 413, or its upload cut off before all 12.8 MB went out.
+  const mark = logMark();
   let status;
   try {
     const res = await fetch(`${BASE}/api/auth/staff-login`, {
@@ -50,6 +53,15 @@ test("a body without a declared length is cut off at the limit (413), not buffer
     status = res.status;
   } catch (e) {
     assert.equal(e.cause?.code, "ECONNRESET", String(e));
+    status = 413;
+  }
+  if (status === 500) {
+    // wrangler dev's local proxy, still forwarding the upload when the Worker
+    // answered and stopped reading, reports the dropped connection as its own
+    // 500; the Worker's answer is in the log.
+    const log = readFileSync(LOG, "utf8").slice(mark);
+    assert.match(log, /POST \/api\/auth\/staff-login 413/);
+    assert.match(log, /ProxyWorker.*Network connection lost/);
     status = 413;
   }
   assert.equal(status, 413);
