@@ -64,21 +64,28 @@ pub async fn me_update(ctx: &mut Ctx) -> AppResult<Response> {
     })
 }
 
-pub async fn sessions(ctx: &mut Ctx) -> AppResult<Response> {
+/// The caller's live sessions, as `/api/me/sessions` and the data export show them.
+async fn own_sessions(ctx: &Ctx) -> AppResult<Vec<SessionInfo>> {
     let current = ctx.current_session()?;
-    let list = session::list(&ctx.kv()?, current.kind, current.subject, ctx.now_ms()).await?;
     let stamp = |ms: f64| shared::time::rfc3339(shared::time::from_millis(ms));
-    let sessions: Vec<SessionInfo> = list
-        .iter()
-        .map(|s| SessionInfo {
-            id: s.sid.clone(),
-            created_at: stamp(s.created_ms),
-            last_seen_at: stamp(s.last_seen_ms),
-            expires_at: stamp(s.expires_ms),
-            device: s.device.clone(),
-            current: s.sid == current.sid,
-        })
-        .collect();
+    Ok(
+        session::list(&ctx.kv()?, current.kind, current.subject, ctx.now_ms())
+            .await?
+            .iter()
+            .map(|s| SessionInfo {
+                id: s.sid.clone(),
+                created_at: stamp(s.created_ms),
+                last_seen_at: stamp(s.last_seen_ms),
+                expires_at: stamp(s.expires_ms),
+                device: s.device.clone(),
+                current: s.sid == current.sid,
+            })
+            .collect(),
+    )
+}
+
+pub async fn sessions(ctx: &mut Ctx) -> AppResult<Response> {
+    let sessions = own_sessions(ctx).await?;
     let limit = sessions.len() as u32;
     ok(&SessionList {
         sessions,
@@ -196,20 +203,7 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
         .map(|s| format!("{}\n{}", s.heading.get(ctx.lang), s.body.get(ctx.lang)))
         .collect::<Vec<_>>()
         .join("\n\n");
-    let current = ctx.current_session()?.clone();
-    let stamp = |ms: f64| shared::time::rfc3339(shared::time::from_millis(ms));
-    let sessions = session::list(&ctx.kv()?, current.kind, current.subject, ctx.now_ms())
-        .await?
-        .iter()
-        .map(|s| SessionInfo {
-            id: s.sid.clone(),
-            created_at: stamp(s.created_ms),
-            last_seen_at: stamp(s.last_seen_ms),
-            expires_at: stamp(s.expires_ms),
-            device: s.device.clone(),
-            current: s.sid == current.sid,
-        })
-        .collect();
+    let sessions = own_sessions(ctx).await?;
     let user_buckets = [
         format!("job-apply:{user_id}"),
         format!("enrol-user:{user_id}"),
