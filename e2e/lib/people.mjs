@@ -1,14 +1,33 @@
 // Test people: valid resident ID numbers (GB 11643) and enrolment forms.
+// Test files run one after another in separate processes against one D1, so
+// the serial behind each number is counted in a file of the run's state
+// directory: no two people of a run share a number (a shared number is the
+// same person to the server, who may then not join twice).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
 let seq = 0;
 
-/** A valid 18-character ID number for a person born on `birth` (YYYYMMDD). */
-export function idNumber({ area = "340102", birth = "19850612", female = false } = {}) {
-  seq += 1;
-  let s = (seq * 7 + process.pid) % 500;
-  s = s * 2 + (female ? 0 : 1); // the 17th digit: odd for men
-  const body = `${area}${birth}${String(s).padStart(3, "0").slice(-3)}`;
+/** The next serial of the run (of the process when no state directory is set). */
+function nextSerial() {
+  const dir = process.env.GONGYOU_STATE;
+  if (!dir) return (seq++ * 7 + process.pid) % 182_500;
+  const file = join(dir, "id-serial");
+  const n = existsSync(file) ? Number(readFileSync(file, "utf8")) : 0;
+  writeFileSync(file, String(n + 1));
+  return n;
+}
+
+/** A valid 18-character ID number for a person born on `birth` (YYYYMMDD);
+ * without one, on a day of 1985 that, with the serial, makes the number new. */
+export function idNumber({ area = "340102", birth, female = false } = {}) {
+  const n = nextSerial();
+  const day = new Date(Date.UTC(1985, 0, 1 + Math.floor(n / 500) % 365));
+  const born = birth ?? day.toISOString().slice(0, 10).replaceAll("-", "");
+  const s = (n % 500) * 2 + (female ? 0 : 1); // the 17th digit: odd for men
+  const body = `${area}${born}${String(s).padStart(3, "0")}`;
   const sum = [...body].reduce((acc, d, i) => acc + Number(d) * WEIGHTS[i], 0);
   return body + CHECK[sum % 11];
 }
@@ -17,8 +36,7 @@ export const CONSENT = { sensitive_info: true, version: "enrolment-consent-v2" }
 
 /** An enrolment form matching its ID number. */
 export function form(overrides = {}) {
-  const birth = overrides.birth ?? "19850612";
-  const id = overrides.id_number ?? idNumber({ birth });
+  const id = overrides.id_number ?? idNumber({ birth: overrides.birth });
   const male = Number(id[16]) % 2 === 1;
   return {
     name: "王建国",
