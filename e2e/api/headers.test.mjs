@@ -2,6 +2,7 @@
 // straight from the assets (public/_headers), the bundles' shells and the JSON
 // API (the Worker), all from the one list in shared/src/headers.rs.
 import { test } from "node:test";
+import { fetch } from "../lib/client.mjs";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { ROOT } from "../lib/env.mjs";

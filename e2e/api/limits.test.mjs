@@ -5,9 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "../lib/client.mjs";
-import { readFileSync } from "node:fs";
-import { freshIp, logMark, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
-import { LOG } from "../lib/env.mjs";
+import { freshIp, logAfter, logMark, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 
 const BASE = process.env.GONGYOU_BASE;
 const idem = () => ({ headers: { "idempotency-key": `lim-${uid()}-${uid()}` } });
@@ -33,10 +31,13 @@ test("a 12 MB body is refused with 413, in the caller's language, before it is r
 
 test("a body without a declared length is cut off at the limit (413), not buffered whole", async () => {
   const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+  // 100 MB offered: far more than the proxy's and the sockets' buffers hold,
+  // so a server that stops reading stops the upload well before the end.
+  const CHUNKS = 1600;
   let sent = 0;
   const body = new ReadableStream({
     pull(controller) {
-      if (sent >= 200) return controller.close(); // 12.8 MB at most
+      if (sent >= CHUNKS) return controller.close();
       sent += 1;
       controller.enqueue(chunk);
     },
@@ -58,14 +59,16 @@ test("a body without a declared length is cut off at the limit (413), not buffer
   if (status === 500) {
     // wrangler dev's local proxy, still forwarding the upload when the Worker
     // answered and stopped reading, reports the dropped connection as its own
-    // 500; the Worker's answer is in the log.
-    const log = readFileSync(LOG, "utf8").slice(mark);
-    assert.match(log, /POST \/api\/auth\/staff-login 413/);
-    assert.match(log, /ProxyWorker.*Network connection lost/);
+    // 500. The Worker's 413 is then usually in the log too, but on a busy
+    // machine the proxy can lose the connection before logging it; that the
+    // Worker stopped reading is shown by the upload cut off below.
+    const dropped = /ProxyWorker.*Network connection lost/;
+    assert.match(await logAfter(mark, [dropped]), dropped);
+    assert.doesNotMatch(await logAfter(mark, [/staff-login (413|5\d\d)/], 2_000), /staff-login 5\d\d/, "the Worker itself never fails");
     status = 413;
   }
   assert.equal(status, 413);
-  assert.ok(sent < 200, `the upload was cut off after ${sent} of 200 chunks`);
+  assert.ok(sent < CHUNKS, `the upload was cut off after ${sent} of ${CHUNKS} chunks`);
 });
 
 test("each route has its own limit: a batch of more than 64 KB is read, a 100 KB report is not", async () => {

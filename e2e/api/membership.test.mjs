@@ -4,7 +4,7 @@
 // worker's own data (export, deletion).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Client } from "../lib/client.mjs";
+import { Client, fetch } from "../lib/client.mjs";
 import { freshIp, staff, tree, uid, union, worker } from "../lib/fixtures.mjs";
 import { form, idNumber } from "../lib/people.mjs";
 

@@ -2,7 +2,7 @@
 // without its fix. docs/SECURITY.md names the rule beside the test's title.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Client, randomPhone } from "../lib/client.mjs";
+import { Client, fetch, randomPhone } from "../lib/client.mjs";
 import { PASSWORD, admin, freshIp, housekeeping, logMark, smsCode, sql, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 import { day, employerBody, jobBody, liveJob, north, verifiedEmployer, YAOHAI } from "../lib/jobs.mjs";
 import { form } from "../lib/people.mjs";

@@ -3,7 +3,7 @@
 // open data, and the staff side (edit, verify, re-check queue, import, export).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Client } from "../lib/client.mjs";
+import { Client, fetch } from "../lib/client.mjs";
 import { freshIp, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 
 const api = new Client({ ip: freshIp() });

@@ -2,7 +2,7 @@
 // document matching what the Worker actually dispatches, and no 5xx for bad input.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Client } from "../lib/client.mjs";
+import { Client, fetch } from "../lib/client.mjs";
 import { BASE, LOG } from "../lib/env.mjs";
 import { readFileSync } from "node:fs";
 import { operations, fill } from "../lib/openapi.mjs";

@@ -5,7 +5,7 @@
 // sent once, the figures and their CSV, 4xx for bad input, replays.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { Client } from "../lib/client.mjs";
+import { Client, fetch } from "../lib/client.mjs";
 import { BASE } from "../lib/env.mjs";
 import { freshIp, housekeeping, logMark, sql, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 import { form } from "../lib/people.mjs";

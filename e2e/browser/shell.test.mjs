@@ -1,6 +1,7 @@
 // Foundation journeys in Chromium: the app loads and navigates, the language
 // switch is remembered, the manifest is installable, the shell works offline.
 import { test } from "node:test";
+import { fetch } from "../lib/client.mjs";
 import assert from "node:assert/strict";
 import { openBrowser, assertAccessible, appReady } from "../lib/browser.mjs";
 import { BASE } from "../lib/env.mjs";

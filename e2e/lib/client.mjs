@@ -1,6 +1,16 @@
 // A small API client for tests: JSON in and out, a cookie jar per client (so
 // each client is one signed-in person), and the Origin header a browser sends.
+import { Agent, fetch as undiciFetch } from "undici";
 import { BASE } from "./env.mjs";
+
+// One connection per request. A test step that blocks the event loop (a
+// `wrangler d1 execute` run with spawnSync) outlasts wrangler's keep-alive, and
+// the next request written to the closed socket fails "other side closed"
+// without reaching the server.
+const dispatcher = new Agent({ pipelining: 0 });
+
+/** `fetch` without kept-alive connections, for every request the tests make. */
+export const fetch = (url, init = {}) => undiciFetch(url, { dispatcher, ...init });
 
 export class Client {
   constructor({ lang = "zh-CN", ip } = {}) {

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Client, randomPhone } from "./client.mjs";
+import { Client, fetch, randomPhone } from "./client.mjs";
 import { BASE, LOG, ROOT, STATE } from "./env.mjs";
 import { finishSignIn } from "./totp.mjs";
 
@@ -34,6 +34,17 @@ export async function smsCode(phone, { after = 0, timeout = 10_000 } = {}) {
 /** The log's length now: pass as `after` to wait for a code sent later. */
 export function logMark() {
   return readFileSync(LOG, "utf8").length;
+}
+
+/** The wrangler log since `mark`, once it matches every one of `res` (lines
+ * are written a little after the answer), or as it is after `timeout`. */
+export async function logAfter(mark, res, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const log = readFileSync(LOG, "utf8").slice(mark);
+    if (res.every((re) => re.test(log)) || Date.now() > deadline) return log;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The platform admin, signed in once by e2e/run.mjs (its session is shared). */
