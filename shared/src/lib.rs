@@ -18,6 +18,7 @@ pub mod membership;
 pub mod money;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod overview;
 pub mod phone;
 pub mod query;
 pub mod routes;

@@ -483,6 +483,7 @@ pub enum RouteId {
     Membership(crate::membership::MembershipRoute),
     Jobs(crate::jobs::JobsRoute),
     Training(crate::training::TrainingRoute),
+    Overview(crate::overview::OverviewRoute),
 }
 
 impl RouteId {
@@ -501,6 +502,7 @@ impl RouteId {
             RouteId::Membership(_) => "membership",
             RouteId::Jobs(_) => "jobs",
             RouteId::Training(_) => "training",
+            RouteId::Overview(_) => "overview",
         }
     }
 
@@ -515,6 +517,7 @@ impl RouteId {
             RouteId::Membership(_) => crate::membership::ROUTES,
             RouteId::Jobs(_) => crate::jobs::ROUTES,
             RouteId::Training(_) => crate::training::ROUTES,
+            RouteId::Overview(_) => crate::overview::ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -537,6 +540,7 @@ impl RouteId {
             Membership(a) => matches!(other, Membership(b) if a as u8 == b as u8),
             Jobs(a) => matches!(other, Jobs(b) if a as u8 == b as u8),
             Training(a) => matches!(other, Training(b) if a as u8 == b as u8),
+            Overview(a) => matches!(other, Overview(b) if a as u8 == b as u8),
         }
     }
 }
@@ -559,6 +563,7 @@ route_of!(
     Membership(crate::membership::MembershipRoute),
     Jobs(crate::jobs::JobsRoute),
     Training(crate::training::TrainingRoute),
+    Overview(crate::overview::OverviewRoute),
 );
 
 /// Every route of the API.
@@ -571,6 +576,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::membership::ROUTES)
         .chain(crate::jobs::ROUTES)
         .chain(crate::training::ROUTES)
+        .chain(crate::overview::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).

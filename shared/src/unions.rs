@@ -243,7 +243,12 @@ pub struct UnionUpdate {
     pub address: Option<String>,
     #[cfg_attr(feature = "openapi", schemars(length(max = 6)))]
     pub region_code: Option<String>,
+    /// Project unions only.
+    #[serde(default)]
+    pub project_starts_on: Option<NaiveDate>,
+    /// Project unions only; set ahead of closing.
     pub project_ends_on: Option<NaiveDate>,
+    /// Project unions only: the joint union its members move to on closing (兜底).
     pub fallback_union_id: Option<i64>,
     pub trades: Option<Vec<Trade>>,
 }
@@ -432,6 +437,84 @@ impl UnionUpdate {
         } else {
             Err(errors)
         }
+    }
+
+    /// The field rules, then what only the union being edited decides: project
+    /// dates and a fallback belong to project unions, and the dates as they will
+    /// stand after the edit (old ones kept where none is given) stay in order.
+    pub fn validate_for(&self, current: &UnionSummary) -> Result<(), FieldErrors> {
+        let mut errors = match self.validate() {
+            Ok(()) => FieldErrors::new(),
+            Err(e) => e,
+        };
+        let project = current.kind == UnionKind::Project;
+        if !project {
+            for (field, given) in [
+                ("project_starts_on", self.project_starts_on.is_some()),
+                ("project_ends_on", self.project_ends_on.is_some()),
+            ] {
+                if given {
+                    errors.add(
+                        field,
+                        Text::new(
+                            "只有项目工会才有项目日期",
+                            "Only project unions have project dates",
+                        ),
+                    );
+                }
+            }
+            if self.fallback_union_id.is_some() {
+                errors.add(
+                    "fallback_union_id",
+                    Text::new(
+                        "只有项目工会需要兜底工会",
+                        "Only a project union has a fallback union",
+                    ),
+                );
+            }
+        } else {
+            let starts = self.project_starts_on.or(current.project_starts_on);
+            let ends = self.project_ends_on.or(current.project_ends_on);
+            if let (Some(s), Some(e)) = (starts, ends) {
+                if e < s {
+                    errors.add(
+                        "project_ends_on",
+                        Text::new(
+                            "完工日期不能早于开工日期",
+                            "The end date cannot be before the start date",
+                        ),
+                    );
+                }
+            }
+        }
+        if self.fallback_union_id == Some(current.id) {
+            errors.add(
+                "fallback_union_id",
+                Text::new(
+                    "兜底工会应为另一个区域或行业联合工会",
+                    "The fallback must be another regional or industry joint union",
+                ),
+            );
+        }
+        if current.status == UnionStatus::Closed {
+            errors.add(
+                "name",
+                Text::new(
+                    "已撤销的工会只留作记录,不能再修改",
+                    "A closed union is kept for the record and cannot be edited",
+                ),
+            );
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Whether the edit would change nothing at all.
+    pub fn is_empty(&self) -> bool {
+        *self == UnionUpdate::default()
     }
 }
 
@@ -703,6 +786,60 @@ pub(crate) mod tests {
         assert!(create(UnionLevel::Street, UnionKind::Federation)
             .validate()
             .is_ok());
+    }
+
+    #[test]
+    fn edits_keep_project_facts_on_project_unions_and_in_order() {
+        let mut project = union(9, UnionKind::Project, "340102");
+        project.project_starts_on = Some(day("2025-03-01"));
+        project.project_ends_on = Some(day("2026-06-30"));
+        let ok = UnionUpdate {
+            project_ends_on: Some(day("2026-01-31")),
+            fallback_union_id: Some(3),
+            ..Default::default()
+        };
+        assert!(ok.validate_for(&project).is_ok());
+        let early = UnionUpdate {
+            project_ends_on: Some(day("2025-02-01")),
+            ..Default::default()
+        };
+        assert!(early
+            .validate_for(&project)
+            .unwrap_err()
+            .get("project_ends_on")
+            .is_some());
+        // A new start after the old end is refused too.
+        let late_start = UnionUpdate {
+            project_starts_on: Some(day("2026-07-01")),
+            ..Default::default()
+        };
+        assert!(late_start.validate_for(&project).is_err());
+        let joint = union(3, UnionKind::Joint, "340102");
+        let errs = ok.validate_for(&joint).unwrap_err();
+        assert!(errs.get("project_ends_on").is_some());
+        assert!(errs.get("fallback_union_id").is_some());
+        let itself = UnionUpdate {
+            fallback_union_id: Some(9),
+            ..Default::default()
+        };
+        assert!(itself
+            .validate_for(&project)
+            .unwrap_err()
+            .get("fallback_union_id")
+            .is_some());
+        let mut closed = project.clone();
+        closed.status = UnionStatus::Closed;
+        assert!(ok.validate_for(&closed).is_err());
+        let bad_name = UnionUpdate {
+            name: Some("甲".into()),
+            ..Default::default()
+        };
+        assert!(bad_name
+            .validate_for(&project)
+            .unwrap_err()
+            .get("name")
+            .is_some());
+        assert!(UnionUpdate::default().is_empty());
     }
 
     #[test]

@@ -103,6 +103,28 @@ pub fn member_statement(
     )
 }
 
+/// Staff id of entries an employer's contact made (correcting its record).
+pub const EMPLOYER_ACTOR_ID: i64 = 0;
+/// Staff name of those entries.
+pub const EMPLOYER_ACTOR_NAME: &str = "企业联系人";
+
+/// An entry of an employer contact's own change, filed under the employer's
+/// union so its staff see what changed before they verify it again.
+pub fn employer_statement(
+    db: &D1Database,
+    event: &Event,
+    at: &str,
+    ip: &str,
+) -> AppResult<D1PreparedStatement> {
+    let (before, after) = kept(event);
+    db::stmt(
+        db,
+        "INSERT INTO audit_log (at, staff_id, staff_name, union_id, union_path, action, target_type, target_id, before, after, ip)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params![at, EMPLOYER_ACTOR_ID, EMPLOYER_ACTOR_NAME, event.union_id, event.union_path, event.action, event.target_type, event.target_id, before, after, ip],
+    )
+}
+
 /// Records an event on its own (when there is no other statement to batch with).
 pub async fn record(
     db: &D1Database,

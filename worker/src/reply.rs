@@ -47,6 +47,21 @@ pub fn typed(body: Vec<u8>, content_type: &str, filename: Option<&str>) -> AppRe
     Ok(Response::from_bytes(body)?.with_headers(headers))
 }
 
+/// A download written as it is read: `pages` yields the file's bytes a part
+/// at a time, so an export of any size never sits whole in memory.
+pub fn typed_stream<S>(pages: S, content_type: &str, filename: &str) -> AppResult<Response>
+where
+    S: futures_util::Stream<Item = Result<Vec<u8>, worker::Error>> + 'static,
+{
+    let headers = Headers::new();
+    headers.set("content-type", content_type)?;
+    headers.set(
+        "content-disposition",
+        &format!("attachment; filename=\"{filename}\""),
+    )?;
+    Ok(Response::from_stream(pages)?.with_headers(headers))
+}
+
 /// The error reply, in the caller's language: the only place an `AppError`
 /// becomes HTTP. Internal details are logged, never sent.
 pub fn error(e: AppError, lang: Lang) -> Response {

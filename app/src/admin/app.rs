@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("unions") view=Unions/>
                     <Route path=path!("unions/:id/poster") view=JoinPoster/>
                     <Route path=path!("unions/:id/close") view=CloseUnion/>
+                    <Route path=path!("unions/:id/edit") view=EditUnion/>
                     <Route path=path!("applications") view=Applications/>
                     <Route path=path!("members") view=Members/>
                     <Route path=path!("membership/figures") view=MembershipFigures/>

@@ -1,4 +1,6 @@
-//! Overview of the chosen union: what it is, its join code, what sits below it.
+//! 概览 of the chosen subtree: the work waiting in it (counts that open their
+//! queues, already filtered), then the union itself — what it is, its join
+//! code, what sits below it.
 
 use super::scope::use_scope;
 use crate::api::{self, ApiFailure};
@@ -7,6 +9,7 @@ use crate::i18n::{t, text};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api_url;
+use shared::overview::{OverviewCounts, OverviewRoute};
 use shared::unions::{Union, UnionEnvelope, UnionsRoute};
 
 #[component]
@@ -26,6 +29,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <main class="page">
             <h1 class="page-title">{t("概览", "Overview")}</h1>
+            <Waiting/>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || union.get().map(|r: Result<Option<Union>, ApiFailure>| match r {
                     Ok(Some(u)) => view! { <UnionCard union=u/> }.into_any(),
@@ -36,6 +40,38 @@ pub fn Home() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+    }
+}
+
+/// What needs doing today in the subtree: one count per queue, each a link to it.
+#[component]
+fn Waiting() -> impl IntoView {
+    let scope = use_scope();
+    let counts = LocalResource::new(move || {
+        let url = scope.scoped(api_url!(OverviewRoute::Counts));
+        async move { api::get::<OverviewCounts>(&url).await }
+    });
+    view! {
+        <section class="card" aria-labelledby="waiting-title">
+            <h2 id="waiting-title">{t("今天要办的事", "Waiting for you today")}</h2>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || counts.get().map(|r: Result<OverviewCounts, ApiFailure>| match r {
+                    Ok(c) => view! {
+                        <ul class="counts" aria-label=t("待办", "To do")>
+                            {c.counts.into_iter().map(|q| view! {
+                                <li>
+                                    <A href=q.path attr:class="count" attr:data-queue=q.queue.code()>
+                                        <strong class="count-n">{q.count}</strong>
+                                        " "<span>{text(q.queue.label())}</span>
+                                    </A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorView failure=e retry=Callback::new(move |_| counts.refetch())/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
     }
 }
 

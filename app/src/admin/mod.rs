@@ -14,6 +14,7 @@ mod second_factor;
 mod staff;
 mod stations;
 mod training;
+mod union_edit;
 mod unions;
 
 pub use account::Account;
@@ -39,4 +40,5 @@ pub use training::{
     EditCourse as EditTrainingCourse, Figures as TrainingFigures, NewCourse as NewTrainingCourse,
     SessionQr as TrainingSessionQr,
 };
+pub use union_edit::EditUnion;
 pub use unions::Unions;

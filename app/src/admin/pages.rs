@@ -14,13 +14,19 @@ use shared::routes::Url;
 
 /// A staff list: `first` fetches the first page again whenever a signal that
 /// `url` reads changes (the scope, a filter); `more` appends the next page
-/// (`url` with the reply's `cursor`).
+/// (`url` with the reply's `cursor`). A next page that fails to load is kept
+/// in `failed` (the cursor stays) so the list offers a retry instead of
+/// quietly ending.
 #[derive(Clone, Copy)]
 pub struct Pages<T: Send + Sync + 'static> {
     pub rows: RwSignal<Vec<T>>,
     pub next: RwSignal<Option<String>>,
     pub first: LocalResource<Result<(), ApiFailure>>,
     pub more: Callback<()>,
+    /// A next page is on its way.
+    pub busy: RwSignal<bool>,
+    /// Why the last next page did not load.
+    pub failed: RwSignal<Option<ApiFailure>>,
 }
 
 /// `url()` builds the list's address; `split` takes a reply apart.
@@ -34,6 +40,8 @@ where
 {
     let rows = RwSignal::new(Vec::new());
     let next = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(None::<ApiFailure>);
     let first_url = url.clone();
     let first = LocalResource::new(move || {
         let u = first_url();
@@ -41,17 +49,30 @@ where
             let (page, meta) = split(api::get::<L>(&u).await?);
             rows.set(page);
             next.set(meta.next_cursor);
+            failed.set(None);
             Ok(())
         }
     });
     let more = Callback::new(move |_| {
-        let u = url().arg_opt("cursor", next.get_untracked());
+        let Some(cursor) = next.get_untracked() else {
+            return;
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        let u = url().arg_text("cursor", &cursor);
+        busy.set(true);
+        failed.set(None);
         leptos::task::spawn_local(async move {
-            if let Ok(list) = api::get::<L>(&u).await {
-                let (page, meta) = split(list);
-                rows.update(|r| r.extend(page));
-                next.set(meta.next_cursor);
+            match api::get::<L>(&u).await {
+                Ok(list) => {
+                    let (page, meta) = split(list);
+                    rows.update(|r| r.extend(page));
+                    next.set(meta.next_cursor);
+                }
+                Err(e) => failed.set(Some(e)),
             }
+            busy.set(false);
         });
     });
     Pages {
@@ -59,6 +80,8 @@ where
         next,
         first,
         more,
+        busy,
+        failed,
     }
 }
 
@@ -74,6 +97,8 @@ pub fn PagedList<T: Send + Sync + 'static>(
         next,
         first,
         more,
+        busy,
+        failed,
     } = pages;
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
@@ -82,9 +107,15 @@ pub fn PagedList<T: Send + Sync + 'static>(
                 Ok(()) if rows.with(Vec::is_empty) => view! { <p class="card">{empty}</p> }.into_any(),
                 Ok(()) => view! {
                     {children()}
-                    <Show when=move || next.get().is_some()>
-                        <button type="button" class="btn btn--secondary" on:click=move |_| more.run(())>{t("加载更多", "Load more")}</button>
-                    </Show>
+                    {move || match failed.get() {
+                        // The rows so far stay; the same page is asked for again.
+                        Some(e) => view! { <ErrorView failure=e retry=more/> }.into_any(),
+                        None => next.get().is_some().then(|| view! {
+                            <button type="button" class="btn btn--secondary" disabled=move || busy.get() on:click=move |_| more.run(())>
+                                {move || if busy.get() { t("正在加载…", "Loading…")() } else { t("加载更多", "Load more")() }}
+                            </button>
+                        }).into_any(),
+                    }}
                 }.into_any(),
             })}
         </Suspense>

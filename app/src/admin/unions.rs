@@ -1,17 +1,17 @@
 //! The unions below the chosen one, and creating a new one (union admins).
 
 use super::scope::use_scope;
-use crate::api::{self, ApiFailure};
+use crate::admin::pages::{pages, PagedList};
+use crate::api;
 use crate::auth::use_auth;
 use crate::components::form::{FormError, FormState, TextField};
-use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, text, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::accounts::StaffRole;
 use shared::api_url;
 use shared::unions::{
-    UnionCreate, UnionEnvelope, UnionKind, UnionLevel, UnionList, UnionRef, UnionStatus,
+    Union, UnionCreate, UnionEnvelope, UnionKind, UnionLevel, UnionList, UnionRef, UnionStatus,
     UnionSummary, UnionsRoute,
 };
 
@@ -19,12 +19,16 @@ use shared::unions::{
 pub fn Unions() -> impl IntoView {
     let scope = use_scope();
     let auth = use_auth();
-    let children = LocalResource::new(move || {
-        let url = api_url!(UnionsRoute::List)
-            .arg_opt("parent_id", scope.id())
-            .arg("limit", 200);
-        async move { api::get::<UnionList>(&url).await }
-    });
+    let pages = pages(
+        move || {
+            api_url!(UnionsRoute::List)
+                .arg_opt("parent_id", scope.id())
+                .arg("limit", 200)
+        },
+        |l: UnionList| (l.unions, l.meta),
+    );
+    let rows = pages.rows;
+    let first = pages.first;
     let can_create = move || {
         auth.staff()
             .is_some_and(|s| s.role >= StaffRole::UnionAdmin)
@@ -33,35 +37,38 @@ pub fn Unions() -> impl IntoView {
     view! {
         <main class="page">
             <h1 class="page-title">{t("下级工会", "Unions below")}</h1>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || children.get().map(|r: Result<UnionList, ApiFailure>| match r {
-                    Ok(list) if list.unions.is_empty() => view! { <p class="card">{t("这个工会下面还没有下级工会。", "No unions below this one yet.")}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="rows card">
-                            {list.unions.into_iter().map(|u| {
-                                let r = UnionRef { id: u.summary.id, code: u.summary.code.clone(), name: u.summary.name.clone() };
-                                let kind = text(u.summary.kind.label());
-                                let closed = u.summary.status == UnionStatus::Closed;
-                                view! {
-                                    <li class="row row--wrap">
-                                        <div>
-                                            <button type="button" class="linklike" on:click=move |_| scope.union.set(Some(r.clone()))>{u.summary.name.clone()}</button>
-                                            {closed.then(|| view! { <span class="tag tag--off">{text(UnionStatus::Closed.label())}</span> })}
-                                            <div class="muted">{kind}" · "{u.summary.code.clone()}" · "{t("入会码 ", "join code ")}{u.summary.join_code.clone()}" · "{t("下级 ", "below: ")}{u.children}</div>
-                                        </div>
-                                        <UnionActions union=u.summary.clone()/>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorView failure=e/> }.into_any(),
-                })}
-            </Suspense>
+            <PagedList pages=pages empty=t("这个工会下面还没有下级工会。", "No unions below this one yet.")>
+                {move || view! { <UnionRows unions=rows.get()/> }}
+            </PagedList>
             <Show when=can_create>
-                <CreateUnion on_created=Callback::new(move |_| children.refetch())/>
+                <CreateUnion on_created=Callback::new(move |_| first.refetch())/>
             </Show>
         </main>
+    }
+}
+
+/// Rows of unions: each opens as the scope, with its actions.
+#[component]
+fn UnionRows(unions: Vec<Union>) -> impl IntoView {
+    let scope = use_scope();
+    view! {
+        <ul class="rows card">
+            {unions.into_iter().map(|u| {
+                let r = UnionRef { id: u.summary.id, code: u.summary.code.clone(), name: u.summary.name.clone() };
+                let kind = text(u.summary.kind.label());
+                let closed = u.summary.status == UnionStatus::Closed;
+                view! {
+                    <li class="row row--wrap">
+                        <div>
+                            <button type="button" class="linklike" on:click=move |_| scope.union.set(Some(r.clone()))>{u.summary.name.clone()}</button>
+                            {closed.then(|| view! { <span class="tag tag--off">{text(UnionStatus::Closed.label())}</span> })}
+                            <div class="muted">{kind}" · "{u.summary.code.clone()}" · "{t("入会码 ", "join code ")}{u.summary.join_code.clone()}" · "{t("下级 ", "below: ")}{u.children}</div>
+                        </div>
+                        <UnionActions union=u.summary.clone()/>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 
@@ -75,10 +82,14 @@ pub fn UnionActions(union: UnionSummary) -> impl IntoView {
     let open = union.status == UnionStatus::Open;
     let closable = is_admin && open && union.kind != UnionKind::Federation;
     let takes_members = open && union.kind != UnionKind::Federation;
+    let editable = is_admin && open;
     let id = union.id;
     let name = union.name;
     view! {
         <div class="actions">
+            {editable.then(|| view! {
+                <A href=format!("/admin/unions/{id}/edit") attr:class="btn btn--secondary" attr:aria-label=format!("{name}{}", t(" 修改", ": edit")())>{t("修改", "Edit")}</A>
+            })}
             {takes_members.then(|| view! {
                 <A href=format!("/admin/unions/{id}/poster") attr:class="btn btn--secondary" attr:aria-label=format!("{name}{}", t(" 入会海报", ": join poster")())>{t("入会海报", "Join poster")}</A>
             })}

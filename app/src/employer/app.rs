@@ -15,6 +15,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("employer") view=super::Mine/>
                     <Route path=path!("employer/register") view=super::Register/>
                     <Route path=path!("employer/:id") view=super::EmployerJobs/>
+                    <Route path=path!("employer/:id/edit") view=super::EditEmployer/>
                     <Route path=path!("employer/:id/jobs/new") view=super::NewJob/>
                     <Route path=path!("employer/:id/jobs/:job_id") view=super::EditJob/>
                 </ParentRoute>

@@ -136,6 +136,7 @@ fn EmployerSummary(employer: Employer) -> impl IntoView {
             <div class="actions">
                 <A href=format!("/employer/{id}") attr:class="btn btn--primary">{t("管理岗位", "Manage jobs")}</A>
                 <A href=format!("/employer/{id}/jobs/new") attr:class="btn btn--secondary">{t("发布岗位", "Post a job")}</A>
+                <A href=format!("/employer/{id}/edit") attr:class="btn btn--secondary">{t("修改企业信息", "Edit details")}</A>
             </div>
         </article>
     }

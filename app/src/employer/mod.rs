@@ -6,6 +6,7 @@
 pub mod acting;
 mod app;
 pub mod applicants;
+mod edit;
 mod edit_job;
 pub mod fields;
 pub mod job_form;
@@ -16,6 +17,7 @@ mod new_job;
 mod register;
 
 pub use app::App;
+pub use edit::EditEmployer;
 pub use edit_job::EditJob;
 pub use jobs::EmployerJobs;
 pub use mine::{standing, Mine};

@@ -81,8 +81,14 @@ fn FairPage(fair: JobFair) -> impl IntoView {
         .lat
         .zip(f.lng)
         .map(|(lat, lng)| shared::geo::LatLng::new(lat, lng));
+    let cancelled = f.cancelled_at.is_some();
     view! {
         <h1 class="page-title">{f.name.clone()}</h1>
+        {cancelled.then(|| view! {
+            <div class="status status--error" role="status">
+                <p><strong>{t("已取消", "Cancelled")}</strong>{f.cancel_reason.clone().map(|r| format!(":{r}"))}</p>
+            </div>
+        })}
         <section class="card">
             <dl class="facts">
                 <dt>{t("时间", "When")}</dt><dd>{move || format!("{} — {}", local_time(&starts, lang.get()), local_time(&ends, lang.get()))}</dd>

@@ -42,9 +42,65 @@ impl EmployerInput {
     /// code in capitals, phone as 11 digits).
     pub fn validate(&self) -> Result<EmployerInput, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let name = text_field(&mut errors, "name", &self.name, 2, 60);
         let uscc = errors.check("uscc", crate::uscc::parse_uscc(&self.uscc));
-        let contact_name = text_field(&mut errors, "contact_name", &self.contact_name, 1, 20);
+        let details = EmployerEdit {
+            name: self.name.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_phone: self.contact_phone.clone(),
+            code: self.code.clone(),
+            region_code: self.region_code.clone(),
+        }
+        .checked(&mut errors);
+        finish(
+            errors,
+            EmployerInput {
+                name: details.name,
+                uscc: uscc.unwrap_or_default(),
+                contact_name: details.contact_name,
+                contact_phone: details.contact_phone,
+                code: details.code,
+                region_code: details.region_code,
+            },
+        )
+    }
+}
+
+/// A correction of an employer's name, contact or area, by one of its contacts
+/// (`PATCH /api/employers/{id}`) or by union staff in scope. The credit code
+/// never changes: it is the company. A new name goes back to union staff for
+/// verification ([`EmployerStatus::after_rename`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EmployerEdit {
+    /// The name on the business licence, 2–60 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 60)))]
+    pub name: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
+    pub contact_name: String,
+    #[cfg_attr(feature = "openapi", schemars(length(max = 20)))]
+    pub contact_phone: String,
+    /// The SMS code sent to a new `contact_phone` (an employer's contact
+    /// changing it; staff check the number in person).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schemars(length(max = 12)))]
+    pub code: Option<String>,
+    /// The 6-digit division code of where it hires; decides its union.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 6)))]
+    pub region_code: String,
+}
+
+impl EmployerEdit {
+    /// Checks every field (the registration's rules); returns it normalised
+    /// (trimmed, phone as 11 digits).
+    pub fn validate(&self) -> Result<EmployerEdit, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let out = self.checked(&mut errors);
+        finish(errors, out)
+    }
+
+    fn checked(&self, errors: &mut FieldErrors) -> EmployerEdit {
+        let name = text_field(errors, "name", &self.name, 2, 60);
+        let contact_name = text_field(errors, "contact_name", &self.contact_name, 1, 20);
         let contact_phone = errors.check(
             "contact_phone",
             crate::phone::parse_mobile(&self.contact_phone),
@@ -62,17 +118,13 @@ impl EmployerInput {
             "region_code",
             crate::unions::validate_region_code(&self.region_code),
         );
-        finish(
-            errors,
-            EmployerInput {
-                name,
-                uscc: uscc.unwrap_or_default(),
-                contact_name,
-                contact_phone: contact_phone.unwrap_or_default(),
-                code,
-                region_code: region_code.unwrap_or_default(),
-            },
-        )
+        EmployerEdit {
+            name,
+            contact_name,
+            contact_phone: contact_phone.unwrap_or_default(),
+            code,
+            region_code: region_code.unwrap_or_default(),
+        }
     }
 }
 
@@ -113,6 +165,17 @@ impl EmployerStatus {
     /// Only verified employers' jobs go live (workers' top complaint is fake ads).
     pub fn may_publish(self) -> bool {
         self == EmployerStatus::Verified
+    }
+
+    /// The standing after an edit: a verified employer with a new name waits
+    /// for union staff to check the licence again (its jobs leave the list
+    /// until then); a suspended one stays suspended.
+    pub fn after_rename(self, renamed: bool) -> EmployerStatus {
+        if renamed && self == EmployerStatus::Verified {
+            EmployerStatus::Pending
+        } else {
+            self
+        }
     }
 
     /// The changes staff may make: verify or refuse a new registration, suspend
@@ -320,6 +383,37 @@ pub struct EmployerList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_is_checked_like_a_registration_and_a_new_name_is_checked_again() {
+        let edit = EmployerEdit {
+            name: " 合肥建工劳务有限公司 ".into(),
+            contact_name: "王经理".into(),
+            contact_phone: "139 0551 2345".into(),
+            code: None,
+            region_code: "340102".into(),
+        };
+        let ok = edit.validate().unwrap();
+        assert_eq!(ok.name, "合肥建工劳务有限公司");
+        assert_eq!(ok.contact_phone, "13905512345");
+        let bad = EmployerEdit {
+            name: "甲".into(),
+            contact_phone: "2345".into(),
+            region_code: "3401".into(),
+            ..edit.clone()
+        }
+        .validate()
+        .unwrap_err();
+        for f in ["name", "contact_phone", "region_code"] {
+            assert!(bad.get(f).is_some(), "{f}");
+        }
+        assert!(bad.get("uscc").is_none());
+        use EmployerStatus::*;
+        assert_eq!(Verified.after_rename(true), Pending);
+        assert_eq!(Verified.after_rename(false), Verified);
+        assert_eq!(Suspended.after_rename(true), Suspended);
+        assert_eq!(Pending.after_rename(true), Pending);
+    }
 
     #[test]
     fn unverified_records_are_only_for_contacts_and_staff_in_scope() {

@@ -199,6 +199,87 @@ crate::vocabulary! {
         Upcoming = "upcoming", "即将举办", "Upcoming";
         Ongoing = "ongoing", "正在举办", "On now";
         Over = "over", "已结束", "Over";
+        /// Called off by staff; kept in the calendar with the reason.
+        Cancelled = "cancelled", "已取消", "Cancelled";
+    }
+}
+
+/// Staff cancel a fair with this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct FairCancelInput {
+    /// Why, shown to workers: 2–200 characters.
+    #[cfg_attr(feature = "openapi", schemars(length(max = 200)))]
+    pub reason: String,
+}
+
+impl FairCancelInput {
+    /// Checks the reason and that `fair` can still be cancelled at `now`;
+    /// returns the reason trimmed.
+    pub fn validate(&self, fair: &JobFair, now: DateTime<Utc>) -> Result<String, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let reason = text_field(&mut errors, "reason", &self.reason, 2, 200);
+        match fair.phase(now) {
+            Some(FairPhase::Cancelled) => errors.add(
+                "reason",
+                Text::new("这场招聘会已经取消了", "This fair is already cancelled"),
+            ),
+            Some(FairPhase::Over) => errors.add(
+                "reason",
+                Text::new(
+                    "已经结束的招聘会不能取消",
+                    "A fair that is over cannot be cancelled",
+                ),
+            ),
+            _ => {}
+        }
+        finish(errors, reason)
+    }
+}
+
+impl JobFairInput {
+    /// An edit of `fair`: the same rules as a new fair, one date only (no
+    /// series), and only while the fair is neither cancelled nor over.
+    pub fn validate_edit(
+        &self,
+        fair: &JobFair,
+        now: DateTime<Utc>,
+    ) -> Result<JobFairInput, FieldErrors> {
+        let mut errors = match self.validate(now) {
+            Ok(_) => FieldErrors::new(),
+            Err(e) => e,
+        };
+        if self.repeat_monthly != 0 {
+            errors.add(
+                "repeat_monthly",
+                Text::new(
+                    "修改时只改这一场,不能再加重复",
+                    "An edit changes this fair only; it cannot add repeats",
+                ),
+            );
+        }
+        match fair.phase(now) {
+            Some(FairPhase::Cancelled) => errors.add(
+                "name",
+                Text::new(
+                    "已取消的招聘会不能再修改",
+                    "A cancelled fair cannot be edited",
+                ),
+            ),
+            Some(FairPhase::Over) => errors.add(
+                "name",
+                Text::new(
+                    "已经结束的招聘会不能再修改",
+                    "A fair that is over cannot be edited",
+                ),
+            ),
+            _ => {}
+        }
+        if errors.is_empty() {
+            self.validate(now)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -217,11 +298,20 @@ pub struct JobFair {
     pub employers: Vec<EmployerRef>,
     /// Live jobs of the participating employers.
     pub jobs_count: u32,
+    /// When staff cancelled it (RFC 3339 UTC), and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel_reason: Option<String>,
 }
 
 impl JobFair {
-    /// Upcoming, on or over at `now`; `None` if its stored times are unreadable.
+    /// Cancelled, or else upcoming, on or over at `now`; `None` if its stored
+    /// times are unreadable.
     pub fn phase(&self, now: DateTime<Utc>) -> Option<FairPhase> {
+        if self.cancelled_at.is_some() {
+            return Some(FairPhase::Cancelled);
+        }
         let (s, e) = (
             time::parse_rfc3339_z(&self.starts_at)?,
             time::parse_rfc3339_z(&self.ends_at)?,
@@ -547,11 +637,45 @@ mod tests {
             },
             employers: vec![],
             jobs_count: 0,
+            cancelled_at: None,
+            cancel_reason: None,
         };
         let at = |h| Utc.with_ymd_and_hms(2025, 3, 28, h, 0, 0).unwrap();
         assert_eq!(fair.phase(at(0)), Some(FairPhase::Upcoming));
         assert_eq!(fair.phase(at(1)), Some(FairPhase::Ongoing));
         assert_eq!(fair.phase(at(4)), Some(FairPhase::Over));
         assert_eq!(FairPhase::Ongoing.label().zh, "正在举办");
+
+        // Editing and cancelling.
+        let before = Utc.with_ymd_and_hms(2025, 3, 20, 2, 0, 0).unwrap();
+        assert!(input().validate_edit(&fair, before).is_ok());
+        let series = JobFairInput {
+            repeat_monthly: 1,
+            ..input()
+        };
+        assert!(series
+            .validate_edit(&fair, before)
+            .unwrap_err()
+            .get("repeat_monthly")
+            .is_some());
+        let cancel = FairCancelInput {
+            reason: " 场馆临时维修 ".into(),
+        };
+        assert_eq!(cancel.validate(&fair, before).unwrap(), "场馆临时维修");
+        assert!(FairCancelInput {
+            reason: "停".into()
+        }
+        .validate(&fair, before)
+        .is_err());
+        assert!(cancel.validate(&fair, at(5)).is_err(), "over");
+        let cancelled = JobFair {
+            cancelled_at: Some("2025-03-21T00:00:00Z".into()),
+            cancel_reason: Some("场馆临时维修".into()),
+            ..fair.clone()
+        };
+        assert_eq!(cancelled.phase(at(0)), Some(FairPhase::Cancelled));
+        assert_eq!(FairPhase::Cancelled.label().zh, "已取消");
+        assert!(cancel.validate(&cancelled, before).is_err());
+        assert!(input().validate_edit(&cancelled, before).is_err());
     }
 }

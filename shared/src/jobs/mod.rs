@@ -24,6 +24,7 @@ pub mod matching;
 pub mod reach;
 mod routes;
 mod search;
+pub mod spreadsheet;
 pub mod text_search;
 
 pub use api::*;

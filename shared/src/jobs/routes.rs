@@ -32,6 +32,8 @@ pub enum JobsRoute {
     Applicants,
     SetApplicantStatus,
     AdminEmployers,
+    AdminEmployersExport,
+    AdminJobsExport,
     AdminCreateEmployer,
     AdminEmployer,
     SetEmployerStatus,
@@ -48,6 +50,10 @@ pub enum JobsRoute {
     Reports,
     DecideReport,
     CreateFair,
+    EditFair,
+    CancelFair,
+    EditEmployer,
+    AdminEditEmployer,
     Figures,
 }
 
@@ -88,6 +94,7 @@ pub const ROUTES: &[Route] = &[
     r(JobsRoute::InvitationsSeen, Method::Post, "/api/job-invitations/seen", WORKER, "Marks every invitation the worker has as seen (on opening 为我推荐)", Reply::Json(schema!(UnseenInvitations))),
     // An employer's contacts (signed-in accounts): register, post, hire.
     r(JobsRoute::Register, Method::Post, "/api/employers", WORKER, "Register an employer (统一社会信用代码, contact phone verified by code); union staff verify it", Reply::Json(schema!(EmployerEnvelope))).body(schema!(EmployerInput)).idempotent(),
+    r(JobsRoute::EditEmployer, Method::Patch, "/api/employers/{employer_id}", WORKER, "Correct the employer's name, contact or area (its contacts only); a new name goes back to union staff for verification", Reply::Json(schema!(EmployerEnvelope))).body(schema!(EmployerEdit)),
     r(JobsRoute::EmployerJobs, Method::Get, "/api/employers/{employer_id}/jobs", WORKER, "The employer's jobs in every status (its contacts only)", Reply::Json(schema!(JobList))),
     r(JobsRoute::PostJob, Method::Post, "/api/employers/{employer_id}/jobs", WORKER, "Post a job: live at once for a verified employer, else a draft until verified", Reply::Json(schema!(JobEnvelope))).body(schema!(JobInput)).idempotent(),
     r(JobsRoute::EditJob, Method::Put, "/api/employers/{employer_id}/jobs/{job_id}", WORKER, "Edit one of the employer's jobs", Reply::Json(schema!(JobEnvelope))).body(schema!(JobInput)),
@@ -96,12 +103,15 @@ pub const ROUTES: &[Route] = &[
     r(JobsRoute::SetApplicantStatus, Method::Post, "/api/employers/{employer_id}/applications/{job_application_id}/status", WORKER, "Mark an applicant contacted, hired or not selected", Reply::Json(schema!(JobApplicantEnvelope))).body(schema!(ApplicationStatusChange)),
     // Union staff, scoped to their subtree.
     r(JobsRoute::AdminEmployers, Method::Get, "/api/admin/employers", VIEWER, "Employers of the caller's subtree (newest first; ?status=pending for the queue)", Reply::Json(schema!(EmployerList))).query(schema!(AdminListQuery)),
+    r(JobsRoute::AdminEmployersExport, Method::Get, "/api/admin/employers/export.csv", VIEWER, "Every employer of the subtree (?status=) as CSV with a BOM", Reply::Csv).query(schema!(AdminListQuery)),
     r(JobsRoute::AdminCreateEmployer, Method::Post, "/api/admin/employers", STAFF, "Register an employer checked in person; verified by the chosen union at once", Reply::Json(schema!(EmployerEnvelope))).body(schema!(StaffEmployerInput)),
     r(JobsRoute::AdminEmployer, Method::Get, "/api/admin/employers/{employer_id}", VIEWER, "An employer with its contact phone", Reply::Json(schema!(EmployerEnvelope))),
+    r(JobsRoute::AdminEditEmployer, Method::Patch, "/api/admin/employers/{employer_id}", STAFF, "Correct an employer's name, contact or area; a new name goes back to the verification queue", Reply::Json(schema!(EmployerEnvelope))).body(schema!(EmployerEdit)),
     r(JobsRoute::SetEmployerStatus, Method::Post, "/api/admin/employers/{employer_id}/status", STAFF, "Verify, suspend or reinstate an employer", Reply::Json(schema!(EmployerEnvelope))).body(schema!(EmployerStatusChange)),
     r(JobsRoute::RaiseFlag, Method::Post, "/api/admin/employers/{employer_id}/flags", STAFF, "Raise a flag on the employer's public record", Reply::Json(schema!(EmployerEnvelope))).body(schema!(EmployerFlagInput)),
     r(JobsRoute::ClearFlag, Method::Post, "/api/admin/employers/{employer_id}/flags/{flag_id}/clear", STAFF, "Clear a flag (it stays on the record as cleared)", Reply::Json(schema!(EmployerEnvelope))),
     r(JobsRoute::AdminJobs, Method::Get, "/api/admin/jobs", VIEWER, "Jobs of the caller's subtree in every status", Reply::Json(schema!(JobList))).query(schema!(AdminListQuery)),
+    r(JobsRoute::AdminJobsExport, Method::Get, "/api/admin/jobs/export.csv", VIEWER, "Every job of the subtree (?status=) as CSV with a BOM", Reply::Csv).query(schema!(AdminListQuery)),
     r(JobsRoute::AdminPostJob, Method::Post, "/api/admin/jobs", STAFF, "Post a job on an employer's behalf (e.g. at a job fair)", Reply::Json(schema!(JobEnvelope))).body(schema!(JobInput)).idempotent(),
     r(JobsRoute::AdminEditJob, Method::Put, "/api/admin/jobs/{job_id}", STAFF, "Edit a job", Reply::Json(schema!(JobEnvelope))).body(schema!(JobInput)),
     r(JobsRoute::AdminSetJobStatus, Method::Post, "/api/admin/jobs/{job_id}/status", STAFF, "Change a job's status, including taking it down and restoring it", Reply::Json(schema!(JobEnvelope))).body(schema!(JobStatusChange)),
@@ -112,5 +122,7 @@ pub const ROUTES: &[Route] = &[
     r(JobsRoute::Reports, Method::Get, "/api/admin/job-reports", STAFF, "The moderation queue: reports of fake or misleading ads (?status=open)", Reply::Json(schema!(JobReportList))).query(schema!(AdminListQuery)),
     r(JobsRoute::DecideReport, Method::Post, "/api/admin/job-reports/{report_id}/decision", STAFF, "Take the job down (optionally flagging the employer) or dismiss the report", Reply::Json(schema!(JobReportEnvelope))).body(schema!(ReportDecision)),
     r(JobsRoute::CreateFair, Method::Post, "/api/admin/job-fairs", STAFF, "Create a job fair (or a monthly series on the 28th) for a union in the subtree", Reply::Json(schema!(JobFairList))).body(schema!(JobFairInput)),
+    r(JobsRoute::EditFair, Method::Put, "/api/admin/job-fairs/{fair_id}", STAFF, "Edit a fair not yet over or cancelled (one date; no repeats)", Reply::Json(schema!(JobFairEnvelope))).body(schema!(JobFairInput)),
+    r(JobsRoute::CancelFair, Method::Post, "/api/admin/job-fairs/{fair_id}/cancel", STAFF, "Cancel a fair with a reason; workers see it marked 已取消", Reply::Json(schema!(JobFairEnvelope))).body(schema!(FairCancelInput)),
     r(JobsRoute::Figures, Method::Get, "/api/admin/job-figures", VIEWER, "Jobs posted, applications and matches (hires) per month", Reply::Json(schema!(JobsFigures))).query(schema!(FiguresQuery)),
 ];

@@ -12,6 +12,7 @@ pub mod leave;
 pub mod lifecycle;
 pub mod member_no;
 mod routes;
+pub mod spreadsheet;
 pub mod suggest;
 pub mod transfer;
 

@@ -18,6 +18,19 @@ pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 /// The rows as a CSV file's bytes.
 pub fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = "\u{feff}".as_bytes().to_vec();
+    out.extend(csv_rows(rows));
+    out
+}
+
+/// A streamed file's first part: the BOM and the heading row.
+pub fn csv_head(heading: &[&str]) -> Vec<u8> {
+    let row: Vec<String> = heading.iter().map(|h| h.to_string()).collect();
+    csv_bytes(&[row])
+}
+
+/// Rows to follow a `csv_head` (a page of a streamed export): no BOM.
+pub fn csv_rows(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut out = Vec::new();
     {
         let mut w = csv::WriterBuilder::new()
             .flexible(true)
@@ -59,6 +72,10 @@ mod tests {
         assert_eq!(lines[2], "\"王*国, 河东\",\"say \"\"hi\"\"\"");
         assert_eq!(lines[3], "");
         assert_eq!(safe_cell("12"), "12");
+        // A streamed file is its head, then pages of rows, and reads the same.
+        let mut streamed = csv_head(&["月份 Month", "=HYPERLINK(\"http://x\")", "+1", "-2"]);
+        streamed.extend(csv_rows(&rows[1..]));
+        assert_eq!(streamed, csv_bytes(&rows));
         assert_eq!(safe_cell("合计"), "合计");
     }
 }

@@ -274,6 +274,18 @@ pub fn export(stations: &[StationInput]) -> Vec<u8> {
     crate::server::spreadsheet::csv_bytes(&export_rows(stations))
 }
 
+/// One page of a streamed export: the first also carries the BOM and the
+/// heading, so the pages joined are `export` of all of them.
+#[cfg(feature = "server")]
+pub fn export_page(stations: &[StationInput], first: bool) -> Vec<u8> {
+    let rows = export_rows(stations);
+    if first {
+        crate::server::spreadsheet::csv_bytes(&rows)
+    } else {
+        crate::server::spreadsheet::csv_rows(&rows[1..])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,6 +134,10 @@ pub struct AdminCoursesQuery {
     pub cursor: Option<String>,
     /// 1–100, default 50.
     pub limit: Option<u32>,
+    /// Courses starting on or after this day (概览's "this week" link).
+    pub starts_from: Option<NaiveDate>,
+    /// Courses starting on or before this day.
+    pub starts_until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -143,6 +147,8 @@ pub struct AdminCourses {
     pub q: Option<String>,
     pub before_id: Option<i64>,
     pub limit: u32,
+    pub starts_from: Option<NaiveDate>,
+    pub starts_until: Option<NaiveDate>,
 }
 
 impl AdminCoursesQuery {
@@ -164,6 +170,26 @@ impl AdminCoursesQuery {
             id
         });
         let limit = crate::api::page_limit(q.opt("limit", &mut errors), 50, 100);
+        let mut day = |name: &str| -> Option<NaiveDate> {
+            let parsed = q.str(name)?.parse().ok();
+            if parsed.is_none() {
+                errors.add(name, why::bad_date());
+            }
+            parsed
+        };
+        let starts_from = day("starts_from");
+        let starts_until = day("starts_until");
+        if let (Some(f), Some(u)) = (starts_from, starts_until) {
+            if u < f {
+                errors.add(
+                    "starts_until",
+                    Text::new(
+                        "结束日期不能早于开始日期",
+                        "The last day cannot be before the first",
+                    ),
+                );
+            }
+        }
         finish(
             errors,
             AdminCourses {
@@ -172,6 +198,8 @@ impl AdminCoursesQuery {
                 q: text,
                 before_id,
                 limit,
+                starts_from,
+                starts_until,
             },
         )
     }
@@ -401,6 +429,23 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn the_staff_list_filters_by_start_day() {
+        let l = AdminCoursesQuery::read(&Query::parse(
+            "starts_from=2026-11-30&starts_until=2026-12-06",
+        ))
+        .unwrap();
+        assert_eq!(l.starts_from, "2026-11-30".parse().ok());
+        assert_eq!(l.starts_until, "2026-12-06".parse().ok());
+        let bad = AdminCoursesQuery::read(&Query::parse("starts_from=30/11")).unwrap_err();
+        assert!(bad.get("starts_from").is_some());
+        let backwards = AdminCoursesQuery::read(&Query::parse(
+            "starts_from=2026-12-06&starts_until=2026-11-30",
+        ))
+        .unwrap_err();
+        assert!(backwards.get("starts_until").is_some());
     }
 
     #[test]

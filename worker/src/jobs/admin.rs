@@ -85,6 +85,78 @@ pub async fn employers(ctx: &Ctx) -> AppResult<Response> {
     })
 }
 
+/// Every employer of the subtree (of `?status=`) as CSV, newest first.
+pub async fn export_employers(ctx: &Ctx) -> AppResult<Response> {
+    use shared::jobs::spreadsheet::{employer_cells, EMPLOYER_HEADING};
+    let q = AdminList::parse(ctx.query(), employer_status)?;
+    let scope = scope_of(ctx, q.union_id).await?;
+    let status = q.status;
+    crate::export::csv(
+        ctx.db()?,
+        EMPLOYER_HEADING,
+        "employers.csv",
+        i64::MAX,
+        move |db, before| {
+            let scope = scope.clone();
+            async move {
+                let page = store::employers_in_scope(
+                    &db,
+                    &scope,
+                    status,
+                    None,
+                    Some(before),
+                    crate::export::PAGE,
+                );
+                let got = page.await.map(|rows| {
+                    let next = crate::export::next_after(&rows, |r| r.id);
+                    (
+                        rows.iter()
+                            .map(|r| employer_cells(&r.wire(Vec::new(), true)))
+                            .collect(),
+                        next,
+                    )
+                });
+                (db, got)
+            }
+        },
+    )
+}
+
+/// Every job of the subtree (of `?status=`) as CSV, newest first.
+pub async fn export_jobs(ctx: &Ctx) -> AppResult<Response> {
+    use shared::jobs::spreadsheet::{job_cells, JOB_HEADING};
+    let q = AdminList::parse(ctx.query(), job_status)?;
+    let scope = scope_of(ctx, q.union_id).await?;
+    let status = q.status;
+    crate::export::csv(
+        ctx.db()?,
+        JOB_HEADING,
+        "jobs.csv",
+        i64::MAX,
+        move |db, before| {
+            let scope = scope.clone();
+            async move {
+                let page = store::jobs_in_scope(
+                    &db,
+                    &scope,
+                    status,
+                    None,
+                    Some(before),
+                    crate::export::PAGE,
+                );
+                let got = page.await.map(|rows| {
+                    let next = crate::export::next_after(&rows, |r| r.id);
+                    (
+                        rows.iter().map(|r| job_cells(&r.summary(None))).collect(),
+                        next,
+                    )
+                });
+                (db, got)
+            }
+        },
+    )
+}
+
 /// An employer staff checked in person: verified by the chosen union at once.
 pub async fn create_employer(ctx: &mut Ctx) -> AppResult<Response> {
     let input: StaffEmployerInput = ctx.body().await?;
@@ -648,20 +720,14 @@ pub async fn decide_report(ctx: &mut Ctx) -> AppResult<Response> {
     })
 }
 
-/// A fair, or a monthly series of fairs on the 28th, for a union in scope.
-pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
-    let input: JobFairInput = ctx.body().await?;
-    let union = in_scope(ctx, input.union_id)
-        .await
-        .map_err(|_| outside_scope("union_id"))?;
-    let fair = input.validate(ctx.now)?;
-    let db = ctx.db()?;
+/// Every employer of a fair is verified and in the caller's subtree.
+async fn check_fair_employers(ctx: &Ctx, ids: &[i64]) -> AppResult<()> {
     let staff_scope = ctx.staff()?.scope();
-    let listed = store::verified_employers(&db, &fair.employer_ids).await?;
+    let listed = store::verified_employers(&ctx.db()?, ids).await?;
     if listed.iter().any(|e| !staff_scope.contains(&e.union_path)) {
         return Err(outside_scope("employer_ids").into());
     }
-    if listed.len() != fair.employer_ids.len() {
+    if listed.len() != ids.len() {
         return Err(ApiError::field(
             "employer_ids",
             Text::new(
@@ -671,6 +737,106 @@ pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
         )
         .into());
     }
+    Ok(())
+}
+
+/// The fair of the path, in wire form, if its union is in the caller's subtree (else 404).
+async fn fair_in_scope(ctx: &Ctx) -> AppResult<(store::FairRow, JobFair)> {
+    let db = ctx.db()?;
+    let row = store::fair(&db, ctx.id(params::FAIR_ID)?)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    ctx.staff()?.check_scope(&row.union_path)?;
+    let wire = store::with_employers(&db, vec![row.clone()], &ctx.today().to_string())
+        .await?
+        .pop()
+        .ok_or_else(ApiError::internal)?;
+    Ok((row, wire))
+}
+
+async fn fair_reply(ctx: &Ctx, id: i64) -> AppResult<Response> {
+    let db = ctx.db()?;
+    let row = store::fair(&db, id).await?.ok_or_else(ApiError::internal)?;
+    let job_fair = store::with_employers(&db, vec![row], &ctx.today().to_string())
+        .await?
+        .pop()
+        .ok_or_else(ApiError::internal)?;
+    ok(&JobFairEnvelope { job_fair })
+}
+
+/// Edits one fair (not yet over or cancelled); it may move to another union in scope.
+pub async fn edit_fair(ctx: &mut Ctx) -> AppResult<Response> {
+    let (row, current) = fair_in_scope(ctx).await?;
+    let input: JobFairInput = ctx.body().await?;
+    let union = in_scope(ctx, input.union_id)
+        .await
+        .map_err(|_| outside_scope("union_id"))?;
+    let fair = input.validate_edit(&current, ctx.now)?;
+    check_fair_employers(ctx, &fair.employer_ids).await?;
+    let db = ctx.db()?;
+    let staff = ctx.staff()?;
+    let now = ctx.now_text();
+    let mut statements = store::update_fair(&db, row.id, &fair, &union.path, &now)?;
+    let mut entry = audit::Event::new(
+        "job_fair.edit",
+        "job_fair",
+        row.id,
+        &union.path,
+        Some(serde_json::to_value(&fair)?),
+    );
+    entry.before = Some(serde_json::to_value(&current)?);
+    statements.push(audit::statement(
+        &db,
+        staff,
+        &entry,
+        &now,
+        &ctx.client_ip(),
+    )?);
+    db::batch(&db, statements).await?;
+    fair_reply(ctx, row.id).await
+}
+
+/// Cancels a fair with a reason that workers see beside "已取消".
+pub async fn cancel_fair(ctx: &mut Ctx) -> AppResult<Response> {
+    let (row, current) = fair_in_scope(ctx).await?;
+    let input: FairCancelInput = ctx.body().await?;
+    let reason = input.validate(&current, ctx.now)?;
+    let db = ctx.db()?;
+    let staff = ctx.staff()?;
+    let now = ctx.now_text();
+    let entry = audit::Event::new(
+        "job_fair.cancel",
+        "job_fair",
+        row.id,
+        &row.union_path,
+        Some(serde_json::json!({ "reason": reason })),
+    );
+    db::batch(
+        &db,
+        vec![
+            store::cancel_fair(&db, row.id, &reason, &now)?,
+            audit::statement(&db, staff, &entry, &now, &ctx.client_ip())?,
+        ],
+    )
+    .await?;
+    fair_reply(ctx, row.id).await
+}
+
+/// Staff correct an employer's name, contact or area (see `employer::apply_edit`).
+pub async fn edit_employer(ctx: &mut Ctx) -> AppResult<Response> {
+    let e = employer_in_scope(ctx).await?;
+    super::employer::apply_edit(ctx, super::employer::Editor::Staff, e).await
+}
+
+/// A fair, or a monthly series of fairs on the 28th, for a union in scope.
+pub async fn create_fair(ctx: &mut Ctx) -> AppResult<Response> {
+    let input: JobFairInput = ctx.body().await?;
+    let union = in_scope(ctx, input.union_id)
+        .await
+        .map_err(|_| outside_scope("union_id"))?;
+    let fair = input.validate(ctx.now)?;
+    let db = ctx.db()?;
+    check_fair_employers(ctx, &fair.employer_ids).await?;
     let staff = ctx.staff()?;
     let now = ctx.now_text();
     let by = format!("staff:{}", staff.id);

@@ -4,6 +4,7 @@
 
 use super::actions::{self, Actor};
 use super::store::{self, EmployerRow, IdTable, JobRow};
+use crate::audit;
 use crate::ctx::Ctx;
 use crate::db;
 use crate::error::{AppResult, OnConstraint};
@@ -114,6 +115,92 @@ pub async fn register(ctx: &mut Ctx) -> AppResult<Response> {
         },
     )
     .await
+}
+
+/// Who corrects an employer's record.
+pub enum Editor {
+    /// One of its contacts: a new contact phone needs the code texted to it
+    /// (unless it is the account's own), like registration.
+    Contact { user_id: i64 },
+    /// Union staff in scope (checked the change in person); a new area must
+    /// stay in their subtree.
+    Staff,
+}
+
+/// Corrects name, contact or area. A new name sends a verified employer back
+/// to union staff (`EmployerStatus::after_rename`); a new area moves it to the
+/// union of that area. Audited in the same batch.
+pub async fn apply_edit(ctx: &mut Ctx, editor: Editor, e: EmployerRow) -> AppResult<Response> {
+    let input: EmployerEdit = ctx.body().await?;
+    let edit = input.validate()?;
+    let db = ctx.db()?;
+    if let Editor::Contact { user_id } = editor {
+        if edit.contact_phone != e.contact_phone {
+            let account = crate::accounts::store::user(&db, user_id)
+                .await?
+                .ok_or_else(ApiError::unauthenticated)?;
+            if edit.contact_phone != account.phone {
+                let code = edit.code.as_deref().ok_or_else(|| {
+                    ApiError::field(
+                        "code",
+                        Text::new(
+                            "请填写发到新联系电话上的验证码",
+                            "Enter the code texted to the new contact phone",
+                        ),
+                    )
+                })?;
+                crate::accounts::otp::check_code(ctx, &edit.contact_phone, code, "code").await?;
+            }
+        }
+    }
+    let (union_id, union_path) = if edit.region_code == e.region_code {
+        (e.union_id, e.union_path.clone())
+    } else {
+        union_for(ctx, &edit.region_code).await?
+    };
+    if matches!(editor, Editor::Staff) && !ctx.staff()?.scope().contains(&union_path) {
+        return Err(ApiError::forbidden_field(
+            "region_code",
+            Text::new(
+                "这个地区不在您的管辖范围内",
+                "This area is outside your scope",
+            ),
+        )
+        .into());
+    }
+    let renamed = edit.name != e.name;
+    let status = e.status().after_rename(renamed);
+    let now = ctx.now_text();
+    let mut statements =
+        store::update_employer(&db, e.id, &edit, status, union_id, &union_path, &now)?;
+    let mut logged = edit.clone();
+    logged.code = None;
+    let mut after = serde_json::to_value(&logged)?;
+    after["status"] = status.code().into();
+    after["union_id"] = union_id.into();
+    let mut event = audit::Event::new("employer.edit", "employer", e.id, &union_path, Some(after))
+        .in_union(union_id);
+    event.before = Some(serde_json::json!({
+        "name": e.name, "contact_name": e.contact_name, "contact_phone": e.contact_phone,
+        "region_code": e.region_code, "status": e.status(), "union_id": e.union_id,
+    }));
+    statements.push(match editor {
+        Editor::Staff => audit::statement(&db, ctx.staff()?, &event, &now, &ctx.client_ip())?,
+        Editor::Contact { .. } => audit::employer_statement(&db, &event, &now, &ctx.client_ip())?,
+    });
+    db::batch(&db, statements).await?;
+    let e = store::employer(&db, e.id)
+        .await?
+        .ok_or_else(ApiError::internal)?;
+    ok(&EmployerEnvelope {
+        employer: store::wire_one(&db, &e, true).await?,
+    })
+}
+
+/// `PATCH /api/employers/{id}`: one of its contacts corrects the record.
+pub async fn edit(ctx: &mut Ctx) -> AppResult<Response> {
+    let (user_id, e) = my_employer(ctx).await?;
+    apply_edit(ctx, Editor::Contact { user_id }, e).await
 }
 
 pub async fn mine(ctx: &Ctx) -> AppResult<Response> {

@@ -44,6 +44,8 @@ pub async fn handle(route: JobsRoute, ctx: &mut Ctx) -> AppResult<Response> {
         Applicants => employer::applicants(ctx).await,
         SetApplicantStatus => employer::set_applicant_status(ctx).await,
         AdminEmployers => admin::employers(ctx).await,
+        AdminEmployersExport => admin::export_employers(ctx).await,
+        AdminJobsExport => admin::export_jobs(ctx).await,
         AdminCreateEmployer => admin::create_employer(ctx).await,
         AdminEmployer => admin::employer(ctx).await,
         SetEmployerStatus => admin::set_employer_status(ctx).await,
@@ -60,6 +62,10 @@ pub async fn handle(route: JobsRoute, ctx: &mut Ctx) -> AppResult<Response> {
         Reports => admin::reports(ctx).await,
         DecideReport => admin::decide_report(ctx).await,
         CreateFair => admin::create_fair(ctx).await,
+        EditFair => admin::edit_fair(ctx).await,
+        CancelFair => admin::cancel_fair(ctx).await,
+        EditEmployer => employer::edit(ctx).await,
+        AdminEditEmployer => admin::edit_employer(ctx).await,
         Figures => admin::figures(ctx).await,
     }
 }

@@ -350,6 +350,61 @@ pub async fn members(ctx: &Ctx) -> AppResult<Response> {
     })
 }
 
+/// Every member of the subtree as CSV, a page at a time in id order.
+pub async fn export_members(ctx: &Ctx) -> AppResult<Response> {
+    use shared::membership::spreadsheet::{member_cells, MEMBER_HEADING};
+    let q = ReviewQueueQuery::read(ctx.query())?;
+    let scope = scope_of(ctx, q.union_id).await?;
+    crate::export::csv(
+        ctx.db()?,
+        MEMBER_HEADING,
+        "members.csv",
+        0,
+        move |db, after| {
+            let scope = scope.clone();
+            async move {
+                let got = store::members_in_scope(&db, &scope, after, crate::export::PAGE)
+                    .await
+                    .map(|rows| {
+                        let next = crate::export::next_after(&rows, |r| r.id);
+                        (rows.iter().map(|r| member_cells(&r.row())).collect(), next)
+                    });
+                (db, got)
+            }
+        },
+    )
+}
+
+/// Every application of the subtree (of `?status=` when given) as CSV.
+pub async fn export_applications(ctx: &Ctx) -> AppResult<Response> {
+    use shared::membership::spreadsheet::{application_cells, APPLICATION_HEADING};
+    let q = ReviewQueueQuery::read(ctx.query())?;
+    let scope = scope_of(ctx, q.union_id).await?;
+    let (status, kind) = (q.status, q.kind);
+    crate::export::csv(
+        ctx.db()?,
+        APPLICATION_HEADING,
+        "applications.csv",
+        0,
+        move |db, after| {
+            let scope = scope.clone();
+            async move {
+                let got = store::queue(&db, &scope, status, kind, after, crate::export::PAGE)
+                    .await
+                    .map(|rows| {
+                        let next = crate::export::next_after(&rows, |r| r.id);
+                        let cells = rows
+                            .iter()
+                            .map(|r| application_cells(&r.review_item()))
+                            .collect();
+                        (cells, next)
+                    });
+                (db, got)
+            }
+        },
+    )
+}
+
 /// Closing a project union: its members move to the fallback (兜底) union in one
 /// batch, with new member numbers there; their history keeps both.
 pub async fn close_union(ctx: &mut Ctx) -> AppResult<Response> {

@@ -36,6 +36,8 @@ pub async fn handle(route: MembershipRoute, ctx: &mut Ctx) -> AppResult<Response
         MembershipRoute::DecideBulk => admin::decide_bulk(ctx).await,
         MembershipRoute::RevealApplicant => admin::reveal_applicant(ctx).await,
         MembershipRoute::Members => admin::members(ctx).await,
+        MembershipRoute::MembersExport => admin::export_members(ctx).await,
+        MembershipRoute::ApplicationsExport => admin::export_applications(ctx).await,
         MembershipRoute::RevealMember => admin::reveal_member(ctx).await,
         MembershipRoute::CloseUnion => admin::close_union(ctx).await,
         MembershipRoute::Figures => admin::figures(ctx).await,

@@ -939,3 +939,13 @@ pub async fn export_memberships(
     )
     .await
 }
+
+/// 概览: applications of the subtree waiting for a decision (one count).
+pub fn count_pending(db: &D1Database, scope: &Scope) -> AppResult<D1PreparedStatement> {
+    let (lo, hi) = scope.bounds();
+    db::stmt(
+        db,
+        "SELECT count(*) AS n FROM applications WHERE union_path >= ?1 AND union_path < ?2 AND status = 'pending'",
+        params![lo, hi],
+    )
+}

@@ -6,7 +6,7 @@ use crate::ctx::Ctx;
 use crate::db;
 use crate::error::{AppResult, OnConstraint};
 use crate::idempotency;
-use crate::reply::{ok, svg, typed};
+use crate::reply::{ok, svg, typed_stream};
 use crate::unions::scope::{in_scope, scope_of};
 use shared::api::{cursor, page_limit, ListMeta};
 use shared::routes::params;
@@ -240,17 +240,36 @@ pub async fn import(ctx: &mut Ctx) -> AppResult<Response> {
     .await
 }
 
+/// Rows of the export read per D1 call.
+const EXPORT_PAGE: u32 = 2_000;
+
+/// Every station of the subtree, in id order, streamed a page at a time: the
+/// file starts at once and holds every row, however many (200,000 work).
 pub async fn export(ctx: &Ctx) -> AppResult<Response> {
     let q = StationRowsQuery::parse(ctx.query())?;
     let scope = scope_of(ctx, q.union_id).await?;
     let now = ctx.local_now();
-    let rows = store::all_in_scope(&ctx.db()?, &scope, 20_000).await?;
-    let inputs: Vec<StationInput> = rows.iter().map(|r| r.input(now)).collect();
-    typed(
-        shared::stations::export(&inputs),
-        "text/csv; charset=utf-8",
-        Some("stations-export.csv"),
-    )
+    // (db, after this id, first page?) — `None` once the last page is written.
+    let start = Some((ctx.db()?, 0i64, true));
+    let pages = futures_util::stream::unfold(start, move |state| {
+        let scope = scope.clone();
+        async move {
+            let (db, after, first) = state?;
+            let rows = match store::page_in_scope(&db, &scope, after, EXPORT_PAGE).await {
+                Ok(rows) => rows,
+                Err(e) => {
+                    worker::console_error!("station export page after {after}: {e:?}");
+                    return Some((Err(worker::Error::RustError("export failed".into())), None));
+                }
+            };
+            let more = rows.len() == EXPORT_PAGE as usize;
+            let last = rows.last().map_or(after, |r| r.id);
+            let inputs: Vec<StationInput> = rows.iter().map(|r| r.input(now)).collect();
+            let bytes = shared::stations::export_page(&inputs, first);
+            Some((Ok(bytes), more.then_some((db, last, false))))
+        }
+    });
+    typed_stream(pages, "text/csv; charset=utf-8", "stations-export.csv")
 }
 
 pub async fn visits(ctx: &Ctx) -> AppResult<Response> {

@@ -65,6 +65,7 @@ pub async fn courses(ctx: &Ctx) -> AppResult<Response> {
         &scope,
         q.kind,
         q.q.as_deref(),
+        (q.starts_from, q.starts_until),
         q.before_id,
         q.limit + 1,
     )

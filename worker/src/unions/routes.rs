@@ -224,20 +224,28 @@ async fn update(ctx: &mut Ctx) -> AppResult<Response> {
     let before = in_scope(ctx, id).await?;
     ctx.staff()?.require(StaffRole::UnionAdmin)?;
     let input: UnionUpdate = ctx.body().await?;
-    input.validate()?;
+    input.validate_for(&before.summary())?;
     if let Some(r) = input.region_code.as_deref().map(str::trim) {
         if Some(r) != before.region_code.as_deref() {
             check_region_change(ctx, &before, r).await?;
         }
     }
     if let Some(fallback) = input.fallback_union_id {
-        let f = in_scope(ctx, fallback).await?;
-        if f.kind() != UnionKind::Joint || f.id == id {
+        let f = in_scope(ctx, fallback).await.map_err(|_| {
+            ApiError::forbidden_field(
+                "fallback_union_id",
+                Text::new(
+                    "兜底工会不在您的管辖范围内",
+                    "The fallback union is outside your scope",
+                ),
+            )
+        })?;
+        if f.kind() != UnionKind::Joint || f.status() != UnionStatus::Open {
             return Err(ApiError::field(
                 "fallback_union_id",
                 Text::new(
-                    "兜底工会应为另一个区域或行业联合工会",
-                    "The fallback must be another regional or industry joint union",
+                    "兜底工会应为另一个正常的区域或行业联合工会",
+                    "The fallback must be another open regional or industry joint union",
                 ),
             )
             .into());

@@ -321,7 +321,10 @@ pub fn update(
         .trades
         .as_ref()
         .map(|t| serde_json::to_string(t).unwrap_or_default());
+    let starts = input.project_starts_on.map(|d| d.to_string());
     let ends = input.project_ends_on.map(|d| d.to_string());
+    let address = input.address.as_deref().map(str::trim);
+    let region = input.region_code.as_deref().map(str::trim);
     db::stmt(
         db,
         "UPDATE unions SET
@@ -329,10 +332,11 @@ pub fn update(
            address = coalesce(?3, address),
            region_code = coalesce(?4, region_code),
            project_ends_on = CASE WHEN kind = 'project' THEN coalesce(?5, project_ends_on) ELSE project_ends_on END,
-           fallback_union_id = coalesce(?6, fallback_union_id),
+           fallback_union_id = CASE WHEN kind = 'project' THEN coalesce(?6, fallback_union_id) ELSE fallback_union_id END,
            trades = coalesce(?7, trades),
+           project_starts_on = CASE WHEN kind = 'project' THEN coalesce(?9, project_starts_on) ELSE project_starts_on END,
            updated_at = ?8
          WHERE id = ?1",
-        params![id, input.name.as_deref().map(str::trim), input.address, input.region_code, ends, input.fallback_union_id, trades, now],
+        params![id, input.name.as_deref().map(str::trim), address, region, ends, input.fallback_union_id, trades, now, starts],
     )
 }

@@ -64,6 +64,7 @@ pub fn Employers() -> impl IntoView {
             <p class="muted">{t("企业经工会核实后,岗位才对工友公开。请对照营业执照核对名称和统一社会信用代码。", "Workers see an employer's jobs only once the union has verified it. Check the name and credit code against the business licence.")}</p>
             <div class="actions toolbar">
                 <A href="/admin/employers/new" attr:class="btn btn--secondary">{t("登记现场核实的企业", "Register an employer checked in person")}</A>
+                <a href=move || String::from(scope.scoped(api_url!(JobsRoute::AdminEmployersExport)).arg_text("status", &status.get())) class="btn btn--secondary" download="employers.csv">{t("导出表格", "Export CSV")}</a>
             </div>
             <div class="field">
                 <label for="employer-search">{t("按名称或统一社会信用代码查找", "Find by name or credit code")}</label>

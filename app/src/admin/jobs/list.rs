@@ -36,6 +36,7 @@ pub fn Jobs() -> impl IntoView {
                     <A href="/admin/jobs/new" attr:class="btn btn--primary">{t("替企业发布岗位", "Post for an employer")}</A>
                 </Show>
                 <A href="/admin/jobs/figures" attr:class="btn btn--secondary">{t("招工统计", "Jobs figures")}</A>
+                <a href=move || String::from(scope.scoped(api_url!(JobsRoute::AdminJobsExport)).arg_text("status", &status.get())) class="btn btn--secondary" download="jobs.csv">{t("导出表格", "Export CSV")}</a>
             </div>
             <StatusChips label=t("按状态查看", "By status") value=status choices=with_all(JobStatus::ALL, JobStatus::code, JobStatus::label)/>
             <PagedList pages=pages empty=t("没有这种状态的岗位。", "No jobs in this state.")>

@@ -26,6 +26,9 @@ pub fn Members() -> impl IntoView {
     view! {
         <main class="page">
             <h1 class="page-title">{t("会员名册", "Members")}</h1>
+            <div class="actions toolbar">
+                <a href=move || String::from(scope.scoped(api_url!(MembershipRoute::MembersExport))) class="btn btn--secondary" download="members.csv">{t("导出全部会员(表格)", "Export all members (CSV)")}</a>
+            </div>
             <RevealNote/>
             <PagedList pages=pages empty=t("这里还没有会员。", "No members here yet.")>
                 <div class="card">

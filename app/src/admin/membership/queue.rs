@@ -51,21 +51,27 @@ pub fn Queue() -> impl IntoView {
             selected.set(BTreeSet::new());
         }
     });
-    let more = move |_| {
+    // A next page that fails says so, with a retry (the cursor stays).
+    let more_failed = RwSignal::new(None::<ApiFailure>);
+    let more = Callback::new(move |_| {
         let Some(cursor) = next.get_untracked() else {
             return;
         };
         let url = scope
             .scoped(api_url!(MembershipRoute::ReviewQueue))
             .arg("limit", PAGE)
-            .arg("cursor", cursor);
+            .arg_text("cursor", &cursor);
+        more_failed.set(None);
         leptos::task::spawn_local(async move {
-            if let Ok(page) = api::get::<ReviewQueue>(&url).await {
-                items.update(|i| i.extend(page.applications));
-                next.set(page.meta.next_cursor);
+            match api::get::<ReviewQueue>(&url).await {
+                Ok(page) => {
+                    items.update(|i| i.extend(page.applications));
+                    next.set(page.meta.next_cursor);
+                }
+                Err(e) => more_failed.set(Some(e)),
             }
         });
-    };
+    });
 
     // Takes decided (and no longer decidable) applications off the list and says what happened.
     let decided = Callback::new(move |reply: BulkDecisionReply| {
@@ -169,6 +175,9 @@ pub fn Queue() -> impl IntoView {
         <main class="page">
             <h1 class="page-title">{t("入会审核", "Applications to review")}</h1>
             <p class="muted">{t("入会和转会申请,先交的排在前面。", "Enrolments and transfers, oldest first.")}</p>
+            <div class="actions toolbar">
+                <a href=move || String::from(scope.scoped(api_url!(MembershipRoute::ApplicationsExport))) class="btn btn--secondary" download="applications.csv">{t("导出全部申请(表格)", "Export all applications (CSV)")}</a>
+            </div>
             <RevealNote/>
             {move || outcome.get().map(|o| { let (ok, skipped) = (o.ok.len(), o.skipped.len()); view! {
                 <div class="notice" role="status">
@@ -200,9 +209,12 @@ pub fn Queue() -> impl IntoView {
                                 }/>
                             </ul>
                         </Show>
-                        <Show when=move || next.get().is_some()>
-                            <button type="button" class="btn btn--secondary" on:click=more>{t("加载更多", "Load more")}</button>
-                        </Show>
+                        {move || match more_failed.get() {
+                            Some(e) => view! { <ErrorView failure=e retry=more/> }.into_any(),
+                            None => next.get().is_some().then(|| view! {
+                                <button type="button" class="btn btn--secondary" on:click=move |_| more.run(())>{t("加载更多", "Load more")}</button>
+                            }).into_any(),
+                        }}
                     }.into_any(),
                 })}
             </Suspense>

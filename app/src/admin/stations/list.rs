@@ -1,8 +1,7 @@
 //! Stations of the chosen subtree.
 
+use crate::admin::pages::{pages, PagedList};
 use crate::admin::scope::use_scope;
-use crate::api::{self, ApiFailure};
-use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,13 +12,16 @@ use shared::stations::{StationRow, StationRows, StationStatus, StationsRoute};
 pub fn Stations() -> impl IntoView {
     let scope = use_scope();
     let search = RwSignal::new(String::new());
-    let list = LocalResource::new(move || {
-        let url = scope
-            .scoped(api_url!(StationsRoute::AdminList))
-            .arg("limit", 200)
-            .arg_text("q", &search.get());
-        async move { api::get::<StationRows>(&url).await }
-    });
+    let pages = pages(
+        move || {
+            scope
+                .scoped(api_url!(StationsRoute::AdminList))
+                .arg("limit", 200)
+                .arg_text("q", &search.get())
+        },
+        |l: StationRows| (l.stations, l.meta),
+    );
+    let rows = pages.rows;
     let export = move || String::from(scope.scoped(api_url!(StationsRoute::Export)));
     view! {
         <main class="page">
@@ -34,13 +36,9 @@ pub fn Stations() -> impl IntoView {
                 <label for="station-search">{t("按名称查找", "Find by name")}</label>
                 <input id="station-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
             </div>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || list.get().map(|r: Result<StationRows, ApiFailure>| match r {
-                    Ok(l) if l.stations.is_empty() => view! { <p class="card">{t("这里还没有驿站。", "No stations here yet.")}</p> }.into_any(),
-                    Ok(l) => view! { <StationTable rows=l.stations/> }.into_any(),
-                    Err(e) => view! { <ErrorView failure=e/> }.into_any(),
-                })}
-            </Suspense>
+            <PagedList pages=pages empty=t("这里还没有驿站。", "No stations here yet.")>
+                {move || view! { <StationTable rows=rows.get()/> }}
+            </PagedList>
         </main>
     }
 }

@@ -8,6 +8,7 @@ use crate::admin::scope::use_scope;
 use crate::i18n::{t, text};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 use shared::api_url;
 use shared::training::{fee_text, Course, CourseKind, CourseList, TrainingRoute};
 
@@ -17,12 +18,17 @@ const PAGE: u32 = 50;
 pub fn Courses() -> impl IntoView {
     let scope = use_scope();
     let kind = RwSignal::new(String::new());
+    // From 概览's "this week" count: `?starts_from=&starts_until=`.
+    let query = use_query_map();
+    let starts = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
     let pages = pages(
         move || {
             scope
                 .scoped(api_url!(TrainingRoute::AdminCourses))
                 .arg("limit", PAGE)
                 .arg_text("kind", &kind.get())
+                .arg_text("starts_from", &starts("starts_from"))
+                .arg_text("starts_until", &starts("starts_until"))
         },
         |l: CourseList| (l.courses, l.meta),
     );
@@ -36,6 +42,15 @@ pub fn Courses() -> impl IntoView {
                 </Show>
                 <A href="/admin/training/figures" attr:class="btn btn--secondary">{t("培训统计", "Training figures")}</A>
             </div>
+            {move || {
+                let (from, until) = (starts("starts_from"), starts("starts_until"));
+                (!from.is_empty() || !until.is_empty()).then(|| view! {
+                    <p class="notice" role="status">
+                        {t("只看开课日期在 ", "Only courses starting ")}{from}" — "{until}{t(" 之间的", "")}" "
+                        <A href="/admin/training">{t("看全部", "See all")}</A>
+                    </p>
+                })
+            }}
             <StatusChips label=t("按类别查看", "By kind") value=kind choices=with_all(CourseKind::ALL, CourseKind::code, CourseKind::label)/>
             <PagedList pages=pages empty=t("还没有培训班。", "No courses yet.")>
                 <ul class="rows card" aria-label=t("培训班", "Courses")>

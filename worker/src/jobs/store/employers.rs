@@ -6,7 +6,8 @@ use crate::params;
 use serde::Deserialize;
 use shared::accounts::Scope;
 use shared::jobs::{
-    Employer, EmployerFlag, EmployerFlagInput, EmployerInput, EmployerStatus, ReportReason,
+    Employer, EmployerEdit, EmployerFlag, EmployerFlagInput, EmployerInput, EmployerStatus,
+    ReportReason,
 };
 use shared::unions::UnionRef;
 use worker::{D1Database, D1PreparedStatement};
@@ -194,6 +195,34 @@ pub fn insert_employer(
         )?);
     }
     Ok(out)
+}
+
+/// A correction of name, contact or area. A new area can mean a new union
+/// (`union_id`, `union_path`): the employer's jobs move with it, so the staff
+/// who now look after it see them; applications and reports keep the path
+/// they were made under.
+pub fn update_employer(
+    db: &D1Database,
+    id: i64,
+    e: &EmployerEdit,
+    status: EmployerStatus,
+    union_id: i64,
+    union_path: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        db::stmt(
+            db,
+            "UPDATE employers SET name = ?2, contact_name = ?3, contact_phone = ?4, region_code = ?5, status = ?6,
+               union_id = ?7, union_path = ?8, updated_at = ?9 WHERE id = ?1",
+            params![id, e.name, e.contact_name, e.contact_phone, e.region_code, status.code(), union_id, union_path, now],
+        )?,
+        db::stmt(
+            db,
+            "UPDATE jobs SET union_path = ?2 WHERE employer_id = ?1 AND union_path <> ?2",
+            params![id, union_path],
+        )?,
+    ])
 }
 
 /// A status change by staff of `union_id`. The first verification is kept.

@@ -21,9 +21,13 @@ pub struct FairRow {
     pub union_id: i64,
     pub union_code: String,
     pub union_name: String,
+    pub union_path: String,
+    pub cancelled_at: Option<String>,
+    pub cancel_reason: Option<String>,
 }
 
-const COLUMNS: &str = "f.id, f.name, f.place, f.lat, f.lng, f.starts_at, f.ends_at, f.union_id, u.code AS union_code, u.name AS union_name";
+const COLUMNS: &str = "f.id, f.name, f.place, f.lat, f.lng, f.starts_at, f.ends_at, f.union_id, u.code AS union_code, u.name AS union_name,
+  f.union_path, f.cancelled_at, f.cancel_reason";
 const FROM: &str = "job_fairs f JOIN unions u ON u.id = f.union_id";
 
 #[derive(Deserialize)]
@@ -67,6 +71,8 @@ pub async fn with_employers(
                     code: f.union_code,
                     name: f.union_name,
                 },
+                cancelled_at: f.cancelled_at,
+                cancel_reason: f.cancel_reason,
                 jobs_count: mine
                     .iter()
                     .filter(|p| p.status == "verified")
@@ -132,4 +138,38 @@ pub fn insert_fair(
         )?,
         db::stmt(db, "INSERT INTO job_fair_employers (fair_id, employer_id) SELECT ?1, value FROM json_each(?2)", params![id, serde_json::to_string(&f.employer_ids)?])?,
     ])
+}
+
+/// New facts of one fair (not a series): the employer list is replaced.
+pub fn update_fair(
+    db: &D1Database,
+    id: i64,
+    f: &JobFairInput,
+    union_path: &str,
+    now: &str,
+) -> AppResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        db::stmt(
+            db,
+            "UPDATE job_fairs SET name = ?2, place = ?3, lat = ?4, lng = ?5, starts_at = ?6, ends_at = ?7, union_id = ?8, union_path = ?9, updated_at = ?10
+             WHERE id = ?1 AND cancelled_at IS NULL",
+            params![id, f.name, f.place, f.lat, f.lng, f.starts_at, f.ends_at, f.union_id, union_path, now],
+        )?,
+        db::stmt(db, "DELETE FROM job_fair_employers WHERE fair_id = ?", params![id])?,
+        db::stmt(db, "INSERT INTO job_fair_employers (fair_id, employer_id) SELECT ?1, value FROM json_each(?2)", params![id, serde_json::to_string(&f.employer_ids)?])?,
+    ])
+}
+
+/// Cancels a fair; it stays in the calendar marked cancelled, with the reason.
+pub fn cancel_fair(
+    db: &D1Database,
+    id: i64,
+    reason: &str,
+    now: &str,
+) -> AppResult<D1PreparedStatement> {
+    db::stmt(
+        db,
+        "UPDATE job_fairs SET cancelled_at = ?3, cancel_reason = ?2, updated_at = ?3 WHERE id = ?1 AND cancelled_at IS NULL",
+        params![id, reason, now],
+    )
 }

@@ -101,3 +101,13 @@ pub fn decide(
         db::stmt(db, "UPDATE job_reports SET status = 'dismissed', decided_at = ?2, decided_by = ?3 WHERE id = ?1", params![report.id, now, by])
     }
 }
+
+/// 概览: fake-ad reports of the subtree not yet decided.
+pub fn count_open_reports(db: &D1Database, scope: &Scope) -> AppResult<D1PreparedStatement> {
+    let (lo, hi) = scope.bounds();
+    db::stmt(
+        db,
+        "SELECT count(*) AS n FROM job_reports WHERE union_path >= ?1 AND union_path < ?2 AND status = 'open'",
+        params![lo, hi],
+    )
+}

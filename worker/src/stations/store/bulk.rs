@@ -1,5 +1,6 @@
 //! Whole-scope reads: every station of a subtree for the spreadsheet export
 //! (which imports again to the same stations), and the pages of open data.
+
 use super::stations::{StationDb, COLUMNS};
 use crate::db;
 use crate::error::AppResult;
@@ -7,10 +8,16 @@ use crate::params;
 use shared::accounts::Scope;
 use worker::D1Database;
 
-/// Every station in `scope` (export), by name.
-pub async fn all_in_scope(db: &D1Database, scope: &Scope, limit: u32) -> AppResult<Vec<StationDb>> {
+/// A page of a subtree's stations in id order, after `after_id` (the staff
+/// export reads the whole subtree this way, a page at a time).
+pub async fn page_in_scope(
+    db: &D1Database,
+    scope: &Scope,
+    after_id: i64,
+    limit: u32,
+) -> AppResult<Vec<StationDb>> {
     let (lo, hi) = scope.bounds();
-    db::all(db, &format!("SELECT {COLUMNS} FROM stations s JOIN unions u ON u.id = s.union_id WHERE s.union_path >= ? AND s.union_path < ? ORDER BY s.name, s.id LIMIT ?"), params![lo, hi, limit]).await
+    db::all(db, &format!("SELECT {COLUMNS} FROM stations s JOIN unions u ON u.id = s.union_id WHERE s.union_path >= ?1 AND s.union_path < ?2 AND s.id > ?3 ORDER BY s.id LIMIT ?4"), params![lo, hi, after_id, limit]).await
 }
 
 /// Open data: stations by id after `after_id`, optionally of one province, never defunct.

@@ -6,7 +6,7 @@ use crate::params;
 use serde::Deserialize;
 use shared::accounts::Scope;
 use shared::stations::*;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 #[derive(Debug, Deserialize)]
 struct RowDb {
@@ -118,4 +118,21 @@ pub async fn recheck(
         }
     }
     Ok(out)
+}
+
+/// 概览: stations of the subtree due for re-checking — a worker's open
+/// report, or not checked by staff since `cutoff` (or never).
+pub fn count_due_for_recheck(
+    db: &D1Database,
+    scope: &Scope,
+    cutoff: &str,
+) -> AppResult<D1PreparedStatement> {
+    let (lo, hi) = scope.bounds();
+    db::stmt(
+        db,
+        "SELECT count(*) AS n FROM stations s WHERE s.union_path >= ?1 AND s.union_path < ?2 AND s.status <> 'defunct'
+           AND (s.last_verified_at IS NULL OR s.last_verified_at < ?3
+                OR EXISTS (SELECT 1 FROM station_reports r WHERE r.station_id = s.id AND r.resolved_at IS NULL))",
+        params![lo, hi, cutoff],
+    )
 }

@@ -130,24 +130,30 @@ pub async fn course(db: &D1Database, id: i64) -> AppResult<Option<CourseRow>> {
     .await
 }
 
-/// Courses of a subtree, newest first.
+/// Courses of a subtree, newest first; `starts` (first, last day) keeps
+/// those starting within it.
 pub async fn courses_in_scope(
     db: &D1Database,
     scope: &Scope,
     kind: Option<CourseKind>,
     q: Option<&str>,
+    starts: (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
     before_id: Option<i64>,
     limit: u32,
 ) -> AppResult<Vec<CourseRow>> {
     let (lo, hi) = scope.bounds();
+    let (from, until) = (
+        starts.0.map(|d| d.to_string()),
+        starts.1.map(|d| d.to_string()),
+    );
     db::all(
         db,
         &format!(
             "SELECT {COURSE_COLUMNS} FROM {COURSE_FROM}
              WHERE c.union_path >= ?1 AND c.union_path < ?2 AND (?3 IS NULL OR c.kind = ?3) AND (?4 IS NULL OR instr(c.title, ?4) > 0)
-               AND c.id < ?5 ORDER BY c.id DESC LIMIT ?6"
+               AND c.id < ?5 AND (?7 IS NULL OR c.starts_on >= ?7) AND (?8 IS NULL OR c.starts_on <= ?8) ORDER BY c.id DESC LIMIT ?6"
         ),
-        params![lo, hi, kind.map(|k| k.code()), q, before_id.unwrap_or(i64::MAX), limit],
+        params![lo, hi, kind.map(|k| k.code()), q, before_id.unwrap_or(i64::MAX), limit, from, until],
     )
     .await
 }
@@ -450,4 +456,19 @@ pub fn update_course(
         }
     }
     Ok(out)
+}
+
+/// 概览: courses of the subtree starting between `from` and `until` (inclusive).
+pub fn count_starting(
+    db: &D1Database,
+    scope: &Scope,
+    from: &str,
+    until: &str,
+) -> AppResult<D1PreparedStatement> {
+    let (lo, hi) = scope.bounds();
+    db::stmt(
+        db,
+        "SELECT count(*) AS n FROM training_courses WHERE union_path >= ?1 AND union_path < ?2 AND starts_on >= ?3 AND starts_on <= ?4",
+        params![lo, hi, from, until],
+    )
 }
