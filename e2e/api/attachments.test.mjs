@@ -7,12 +7,14 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "../lib/client.mjs";
-import { BASE, STATE } from "../lib/env.mjs";
+import { BASE, ROOT, STATE } from "../lib/env.mjs";
 import { freshIp, housekeeping, sql, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
-import { currentKey, openBytes } from "../lib/sealed.mjs";
+import { currentKey, hasKeys, openBytes, sealBytes } from "../lib/sealed.mjs";
 
 const MAX = 5 * 1024 * 1024;
 const SEAL_OVERHEAD = 4 + 12 + 16;
@@ -280,4 +282,52 @@ test("uploads are capped per worker per day (429 with Retry-After)", async () =>
   assert.equal(over.status, 429, over.text);
   assert.ok(Number(over.headers.get("retry-after")) > 0);
   assert.equal(rows(`owner_user_id = ${w.me.worker.user_id}`).length, 60);
+});
+
+test("files sealed under an older key stay readable and the housekeeping moves them to the current key", async (t) => {
+  const current = currentKey();
+  if (current < 2 || !hasKeys(current - 1)) return t.skip("the dev keys are not mid-rotation");
+  const w = await worker();
+  const { bytes } = file("pdf");
+  // A file as an older deployment stored it: sealed under the previous key.
+  const id = `old${uid()}${uid()}`.padEnd(43, "x").slice(0, 43);
+  const objectKey = `attachments/${id}`;
+  const sealed = sealBytes(current - 1, bytes, `attachment:${id}`);
+  const dir = mkdtempSync(join(tmpdir(), "gongyou-r2-"));
+  writeFileSync(join(dir, "object"), sealed);
+  execFileSync(join(ROOT, "node_modules/.bin/wrangler"), ["r2", "object", "put", `gongyou-attachments/${objectKey}`, "--file", join(dir, "object"), "--local", "--persist-to", STATE], {
+    cwd: join(ROOT, "worker"), stdio: ["ignore", "ignore", "pipe"], env: process.env,
+  });
+  const sha = createHash("sha256").update(sealed).digest("hex");
+  sql(`INSERT INTO attachments (public_id, owner_user_id, content_type, bytes, sha256, r2_key, key_version, created_at)
+       VALUES ('${id}', ${w.me.worker.user_id}, 'application/pdf', ${bytes.length}, '${sha}', '${objectKey}', ${current - 1}, '${new Date().toISOString().replace(/\.\d+Z$/, "Z")}')`);
+  const before = await download(w, id);
+  assert.equal(before.status, 200);
+  assert.ok(before.bytes.equals(bytes), "an old key still opens");
+  const [old] = rows(`public_id = '${id}'`);
+  await housekeeping();
+  const [moved] = rows(`public_id = '${id}'`);
+  assert.equal(moved.key_version, current);
+  assert.notEqual(moved.r2_key, old.r2_key);
+  assert.notEqual(moved.sha256, old.sha256);
+  const object = objectOf(moved);
+  assert.ok(object, "the new object is in R2");
+  assert.equal(object[3], current, "sealed under the current key");
+  assert.ok(await gone(old), "the old object is gone");
+  const after = await download(w, id);
+  assert.equal(after.status, 200);
+  assert.ok(after.bytes.equals(bytes), "the same file after re-sealing");
+});
+
+test("deleting one's account deletes the files no record holds; a record keeps its own", async () => {
+  const w = await worker();
+  const loose = (await upload(w, file("jpeg").bytes)).body.attachment.id;
+  const held = (await upload(w, file("pdf").bytes)).body.attachment.id;
+  sql(`UPDATE attachments SET capability = 'rights', subject_id = 7, union_path = '/1/', linked_at = '2026-12-01T00:00:00Z' WHERE public_id = '${held}'`);
+  const [looseRow] = rows(`public_id = '${loose}'`);
+  const gone_ = await w.delete("/api/me");
+  assert.equal(gone_.status, 204, gone_.text);
+  assert.equal(rows(`public_id = '${loose}'`).length, 0);
+  assert.ok(await gone(looseRow), "its object is gone");
+  assert.equal(rows(`public_id = '${held}'`).length, 1, "the record's file stays with the record");
 });

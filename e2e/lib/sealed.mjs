@@ -61,3 +61,12 @@ export function openBytes(sealed, aad) {
     return null;
   }
 }
+
+/** Sealed as `Keyring::seal_bytes` seals a file under key `version`, bound to `aad`. */
+export function sealBytes(version, plain, aad) {
+  const nonce = randomBytes(12);
+  const c = createCipheriv("aes-256-gcm", sealKey(version), nonce);
+  c.setAAD(Buffer.from(aad));
+  const ct = Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
+  return Buffer.concat([Buffer.from([0x67, 0x79, 1, version]), nonce, ct]);
+}

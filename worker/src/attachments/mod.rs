@@ -8,6 +8,7 @@
 //! | `routes.rs` | upload (raw body, 5 MB, JPEG/PNG/PDF by magic bytes), read back, delete |
 //! | `objects.rs` | the sealed objects in R2 |
 //! | `store.rs` | all SQL |
+//! | here | the API for capabilities ([`link_statements`], [`of_subject`]), and the hourly work: unlinked uploads expire ([`housekeeping`]), old keys move ([`rotate`]), a deleted account's loose files go ([`erase_unlinked_of`]) |
 //!
 //! A capability's form takes the ids the app's file picker uploaded and, in
 //! the same D1 batch as its own record:
@@ -29,6 +30,7 @@ pub mod store;
 
 use crate::error::AppResult;
 use shared::attachments::{check_count, is_public_id, may_link, AttachmentView, LinkRefusal};
+use shared::server::sealed::Keyring;
 use shared::ApiError;
 use worker::{D1Database, D1PreparedStatement, Env};
 
@@ -142,4 +144,57 @@ pub async fn housekeeping(
         objects::delete(&objects::bucket(env)?, keys).await?;
     }
     Ok(n)
+}
+
+/// Files re-sealed under the current key a run at most: each is read, opened,
+/// sealed again and written (up to 5 MB), so fewer than ID numbers' 200.
+const RESEAL_PER_RUN: u32 = 10;
+
+/// Key rotation of the files (as `membership::rotation` does for ID numbers):
+/// each object under an older key is sealed again under the current one, as a
+/// new object; the row moves to it only if it still points at the old one,
+/// then the old object goes. Answers how many moved.
+pub async fn rotate(env: &Env, db: &D1Database, ring: &Keyring) -> AppResult<u32> {
+    let current = ring.current_version();
+    let stale = store::stale(db, current, RESEAL_PER_RUN).await?;
+    if stale.is_empty() {
+        return Ok(0);
+    }
+    let bucket = objects::bucket(env)?;
+    let mut moved = 0;
+    for row in stale {
+        let plain = match objects::read(&bucket, ring, &row).await {
+            Ok(plain) => plain,
+            Err(e) => {
+                worker::console_error!("attachment {}: not re-sealed: {e:?}", row.id);
+                continue;
+            }
+        };
+        let key = objects::key_of(&row.public_id, current);
+        let stored = objects::put(&bucket, ring, &key, &row.public_id, &plain).await?;
+        let done = store::resealed(
+            db,
+            row.id,
+            &row.r2_key,
+            &key,
+            &stored.sha256,
+            stored.key_version,
+        )
+        .await?;
+        // The old object if the row moved; else (deleted or moved meanwhile) the new one.
+        objects::delete(&bucket, vec![if done { row.r2_key } else { key }]).await?;
+        moved += u32::from(done);
+    }
+    Ok(moved)
+}
+
+/// A deleted account's files no record holds, rows and objects. Files linked
+/// to a record stay with it: the capability's own erasure decides about them.
+pub async fn erase_unlinked_of(env: &Env, db: &D1Database, user_id: i64) -> AppResult<()> {
+    let removed = store::delete_unlinked_of(db, user_id).await?;
+    if !removed.is_empty() {
+        let keys = removed.into_iter().map(|r| r.r2_key).collect();
+        objects::delete(&objects::bucket(env)?, keys).await?;
+    }
+    Ok(())
 }

@@ -16,9 +16,10 @@ fn aad(public_id: &str) -> String {
     format!("attachment:{public_id}")
 }
 
-/// Where a file's object lives.
-pub fn key_of(public_id: &str) -> String {
-    format!("attachments/{public_id}")
+/// Where a file's object sealed under key `version` lives (a new key on
+/// re-sealing, so the row moves to it only once it is written).
+pub fn key_of(public_id: &str, version: u32) -> String {
+    format!("attachments/{public_id}.v{version}")
 }
 
 /// What the row records of a stored object.

@@ -64,9 +64,10 @@ async fn upload(ctx: &mut Ctx) -> AppResult<Response> {
             )
             .await?;
             let public_id = crypto::token();
-            let key = objects::key_of(&public_id);
+            let ring = ctx.keyring()?;
+            let key = objects::key_of(&public_id, ring.current_version());
             let bucket = objects::bucket(&ctx.env)?;
-            let stored = objects::put(&bucket, &ctx.keyring()?, &key, &public_id, &file).await?;
+            let stored = objects::put(&bucket, &ring, &key, &public_id, &file).await?;
             let now = ctx.now_text();
             let row = NewAttachment {
                 public_id: &public_id,

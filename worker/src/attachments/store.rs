@@ -143,6 +143,46 @@ pub fn link(
     )
 }
 
+/// Files sealed under another key than `current`, at most `limit`.
+pub async fn stale(db: &D1Database, current: u32, limit: u32) -> AppResult<Vec<AttachmentRow>> {
+    db::all(
+        db,
+        &format!("SELECT {COLUMNS} FROM attachments WHERE key_version <> ? ORDER BY id LIMIT ?"),
+        params![current, limit],
+    )
+    .await
+}
+
+/// Points a row at its re-sealed object, only if it still points at
+/// `old_key`; false when it changed or went meanwhile.
+pub async fn resealed(
+    db: &D1Database,
+    id: i64,
+    old_key: &str,
+    new_key: &str,
+    sha256: &str,
+    key_version: u32,
+) -> AppResult<bool> {
+    Ok(db::run(
+        db,
+        "UPDATE attachments SET r2_key = ?, sha256 = ?, key_version = ? WHERE id = ? AND r2_key = ?",
+        params![new_key, sha256, key_version, id, old_key],
+    )
+    .await?
+    .changes
+        == 1)
+}
+
+/// Deletes a person's unlinked files' rows, answering their objects' keys.
+pub async fn delete_unlinked_of(db: &D1Database, owner_user_id: i64) -> AppResult<Vec<Removed>> {
+    db::all(
+        db,
+        "DELETE FROM attachments WHERE owner_user_id = ? AND capability IS NULL RETURNING r2_key",
+        params![owner_user_id],
+    )
+    .await
+}
+
 /// Deletes an unlinked file's row; false when it was linked or gone meanwhile.
 pub async fn delete_unlinked(db: &D1Database, id: i64) -> AppResult<bool> {
     Ok(db::run(
