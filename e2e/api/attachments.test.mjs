@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client } from "../lib/client.mjs";
+import { Client, fetch } from "../lib/client.mjs";
 import { BASE, ROOT, STATE } from "../lib/env.mjs";
 import { freshIp, housekeeping, sql, sqlJson, staff, tree, uid, worker } from "../lib/fixtures.mjs";
 import { currentKey, hasKeys, openBytes, sealBytes } from "../lib/sealed.mjs";
