@@ -209,3 +209,23 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
 ) -> Result<T, ApiFailure> {
     send(Method::Post, path, body, None).await
 }
+
+/// POSTs a file (a `Blob`) as the raw body, with its Idempotency-Key, and
+/// decodes the JSON reply: the attachments upload.
+pub async fn send_file<T: DeserializeOwned>(
+    path: &str,
+    file: &web_sys::Blob,
+    idempotency_key: &str,
+) -> Result<T, ApiFailure> {
+    let content_type = match file.type_() {
+        t if t.is_empty() => "application/octet-stream".to_string(),
+        t => t,
+    };
+    let request = prepare(Request::post(path))
+        .header("Idempotency-Key", idempotency_key)
+        .header(shared::api::DEVICE_ID_HEADER, &device_id())
+        .header("Content-Type", &content_type)
+        .body(wasm_bindgen::JsValue::from(file.clone()))
+        .map_err(|_| ApiFailure::Offline)?;
+    decode(finish(request.send().await).await?)
+}

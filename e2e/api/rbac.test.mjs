@@ -48,6 +48,9 @@ before(async () => {
   await checkIn(trainee, await sessionCode(parentAdmin, fixtureCourse.sessions[0].id));
   await parentAdmin.post(`/api/admin/training/enrolments/${fixtureEnrolment.id}/assessment`, { outcome: "passed" });
   const fixtureCertificate = (await parentAdmin.post(`/api/admin/training/courses/${fixtureCourse.id}/certificates`)).body.certificates[0];
+  // A file the matrix's worker uploaded (unlinked: only they may read or delete it).
+  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
+  const fixtureAttachment = (await callers.worker.req("POST", "/api/attachments", { raw: jpeg, headers: { "content-type": "image/jpeg", ...key().headers } })).body.attachment;
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -67,6 +70,7 @@ before(async () => {
     course_session_id: fixtureCourse.sessions[0].id,
     enrolment_id: fixtureEnrolment.id,
     certificate_id: fixtureCertificate.id,
+    attachment_id: fixtureAttachment.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {

@@ -44,3 +44,29 @@ export function open(sealed, userId, aad = `user:${userId}`) {
 export function blindIndex(version, plain) {
   return createHmac("sha256", Buffer.from(indexKey(version), "utf8")).update(`id_number:${plain}`).digest("hex");
 }
+
+/** The plaintext of a sealed file (`Keyring::seal_bytes`: `gy`, 1, the key
+ *  version, then nonce ‖ ciphertext ‖ tag) bound to `aad`, or null. */
+export function openBytes(sealed, aad) {
+  if (sealed.length < 4 + 12 + 16 || sealed[0] !== 0x67 || sealed[1] !== 0x79 || sealed[2] !== 1) return null;
+  const key = sealKey(sealed[3]);
+  if (!key) return null;
+  const body = sealed.subarray(4);
+  try {
+    const d = createDecipheriv("aes-256-gcm", key, body.subarray(0, 12));
+    d.setAAD(Buffer.from(aad));
+    d.setAuthTag(body.subarray(body.length - 16));
+    return Buffer.concat([d.update(body.subarray(12, body.length - 16)), d.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** Sealed as `Keyring::seal_bytes` seals a file under key `version`, bound to `aad`. */
+export function sealBytes(version, plain, aad) {
+  const nonce = randomBytes(12);
+  const c = createCipheriv("aes-256-gcm", sealKey(version), nonce);
+  c.setAAD(Buffer.from(aad));
+  const ct = Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
+  return Buffer.concat([Buffer.from([0x67, 0x79, 1, version]), nonce, ct]);
+}

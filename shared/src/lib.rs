@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod attachments;
 pub mod benefits;
 pub mod bundles;
 pub mod error;

@@ -79,6 +79,23 @@ fn operation(route: &Route, g: &mut SchemaGenerator, error_ref: &Value) -> Value
         );
     }
 
+    if !route.raw_body.is_empty() {
+        let content: Map<String, Value> = route
+            .raw_body
+            .iter()
+            .map(|t| {
+                (
+                    t.to_string(),
+                    json!({"schema": {"type": "string", "contentMediaType": t}}),
+                )
+            })
+            .collect();
+        op.insert(
+            "requestBody".into(),
+            json!({"required": true, "description": format!("The raw file, at most {} bytes; its first bytes decide its type", route.body_limit), "content": content}),
+        );
+    }
+
     let success = match route.reply {
         Reply::Json(schema) => {
             json!({"200": {"description": "OK", "content": {"application/json": {"schema": schema(g).to_value()}}}})
@@ -88,6 +105,18 @@ fn operation(route: &Route, g: &mut SchemaGenerator, error_ref: &Value) -> Value
         }
         Reply::Svg => {
             json!({"200": {"description": "SVG image", "content": {"image/svg+xml": {"schema": {"type": "string"}}}}})
+        }
+        Reply::File(types) => {
+            let files: Map<String, Value> = types
+                .iter()
+                .map(|t| {
+                    (
+                        t.to_string(),
+                        json!({"schema": {"type": "string", "contentMediaType": t}}),
+                    )
+                })
+                .collect();
+            json!({"200": {"description": "The stored file, in its own content type", "content": files}})
         }
         Reply::Empty => json!({"204": {"description": "Done"}}),
     };

@@ -133,6 +133,8 @@ pub enum Reply {
     /// UTF-8 CSV with a BOM (opens in Excel).
     Csv,
     Svg,
+    /// A stored file in its own content type, one of these (an attachment).
+    File(&'static [&'static str]),
     /// 204, no body.
     Empty,
 }
@@ -150,6 +152,9 @@ pub struct Route {
     pub query: Option<SchemaFn>,
     /// JSON request body.
     pub body: Option<SchemaFn>,
+    /// A raw (non-JSON) body of one of these content types, e.g. an uploaded
+    /// file; empty when the route takes none. Never together with `body`.
+    pub raw_body: &'static [&'static str],
     pub reply: Reply,
     /// The request must carry an `Idempotency-Key` header; a replay returns the first result.
     pub idempotent: bool,
@@ -178,6 +183,7 @@ impl Route {
             summary,
             query: None,
             body: None,
+            raw_body: &[],
             reply,
             idempotent: false,
             body_limit: BODY_LIMIT,
@@ -189,6 +195,11 @@ impl Route {
     }
     pub const fn body(mut self, schema: SchemaFn) -> Route {
         self.body = Some(schema);
+        self
+    }
+    /// The body is a file of one of `content_types`, not JSON.
+    pub const fn raw_body(mut self, content_types: &'static [&'static str]) -> Route {
+        self.raw_body = content_types;
         self
     }
     pub const fn idempotent(mut self) -> Route {
@@ -427,6 +438,8 @@ pub mod params {
     use super::Param;
 
     pub const APPLICATION_ID: Param = Param("application_id");
+    /// An attachment's public id (random text, not a number).
+    pub const ATTACHMENT_ID: Param = Param("attachment_id");
     pub const CERTIFICATE_ID: Param = Param("certificate_id");
     pub const COURSE_ID: Param = Param("course_id");
     /// A training session (one class of a course); `session_id` is a sign-in session.
@@ -447,6 +460,7 @@ pub mod params {
 
     pub const ALL: &[Param] = &[
         APPLICATION_ID,
+        ATTACHMENT_ID,
         CERTIFICATE_ID,
         COURSE_ID,
         COURSE_SESSION_ID,
@@ -484,6 +498,7 @@ pub enum RouteId {
     Jobs(crate::jobs::JobsRoute),
     Training(crate::training::TrainingRoute),
     Overview(crate::overview::OverviewRoute),
+    Attachments(crate::attachments::AttachmentsRoute),
 }
 
 impl RouteId {
@@ -503,6 +518,7 @@ impl RouteId {
             RouteId::Jobs(_) => "jobs",
             RouteId::Training(_) => "training",
             RouteId::Overview(_) => "overview",
+            RouteId::Attachments(_) => "attachments",
         }
     }
 
@@ -518,6 +534,7 @@ impl RouteId {
             RouteId::Jobs(_) => crate::jobs::ROUTES,
             RouteId::Training(_) => crate::training::ROUTES,
             RouteId::Overview(_) => crate::overview::ROUTES,
+            RouteId::Attachments(_) => crate::attachments::ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -541,6 +558,7 @@ impl RouteId {
             Jobs(a) => matches!(other, Jobs(b) if a as u8 == b as u8),
             Training(a) => matches!(other, Training(b) if a as u8 == b as u8),
             Overview(a) => matches!(other, Overview(b) if a as u8 == b as u8),
+            Attachments(a) => matches!(other, Attachments(b) if a as u8 == b as u8),
         }
     }
 }
@@ -564,6 +582,7 @@ route_of!(
     Jobs(crate::jobs::JobsRoute),
     Training(crate::training::TrainingRoute),
     Overview(crate::overview::OverviewRoute),
+    Attachments(crate::attachments::AttachmentsRoute),
 );
 
 /// Every route of the API.
@@ -577,6 +596,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::jobs::ROUTES)
         .chain(crate::training::ROUTES)
         .chain(crate::overview::ROUTES)
+        .chain(crate::attachments::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).
@@ -633,9 +653,14 @@ mod tests {
                 r.path
             );
             assert!(ids.insert(r.id), "duplicate route id {:?}", r.id);
+            assert!(
+                r.body.is_none() || r.raw_body.is_empty(),
+                "{} takes JSON or a file, not both",
+                r.path
+            );
             if !r.method.changes_state() {
                 assert!(
-                    r.body.is_none() && !r.idempotent,
+                    r.body.is_none() && r.raw_body.is_empty() && !r.idempotent,
                     "GET {} must not take a body",
                     r.path
                 );

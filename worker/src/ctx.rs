@@ -29,7 +29,7 @@ pub struct Ctx {
     pub session: Option<Session>,
     params: Vec<(&'static str, String)>,
     query: Query,
-    body_text: Option<String>,
+    body: Option<Vec<u8>>,
 }
 
 impl Ctx {
@@ -62,7 +62,7 @@ impl Ctx {
             session: None,
             params,
             query,
-            body_text: None,
+            body: None,
         }
     }
 
@@ -141,10 +141,11 @@ impl Ctx {
             .unwrap_or_else(|| "127.0.0.1".into())
     }
 
-    /// The raw body, read once, and never past the route's `body_limit`: a
-    /// declared length over it is refused unread, a stream stops at it (413).
-    pub async fn body_text(&mut self) -> AppResult<&str> {
-        if self.body_text.is_none() {
+    /// The raw body's bytes, read once, and never past the route's
+    /// `body_limit`: a declared length over it is refused unread, a stream
+    /// stops at it (413).
+    pub async fn body_bytes(&mut self) -> AppResult<&[u8]> {
+        if self.body.is_none() {
             let limit = self.route.body_limit;
             let declared = self
                 .header("content-length")
@@ -152,10 +153,14 @@ impl Ctx {
             if declared.is_some_and(|n| n > u64::from(limit)) {
                 return Err(ApiError::too_large(limit).into());
             }
-            let bytes = read_at_most(&mut self.req, limit).await?;
-            self.body_text = Some(String::from_utf8(bytes).map_err(|_| bad_body())?);
+            self.body = Some(read_at_most(&mut self.req, limit).await?);
         }
-        Ok(self.body_text.as_deref().unwrap_or(""))
+        Ok(self.body.as_deref().unwrap_or(&[]))
+    }
+
+    /// The raw body as text (JSON bodies); not UTF-8 is a 400.
+    pub async fn body_text(&mut self) -> AppResult<&str> {
+        std::str::from_utf8(self.body_bytes().await?).map_err(|_| bad_body())
     }
 
     /// The JSON body. Malformed JSON is a 400; a string over its field's maximum

@@ -26,11 +26,10 @@ struct Stored {
 /// a plain hash. An enrolment's body holds an ID number, and the ID numbers are
 /// few enough (some tens of millions per area code) to try one by one against a plain
 /// SHA-256 found in a copy of D1; without the key there is nothing to try.
-fn fingerprint(key: &[u8], method: &str, path: &str, body: &str) -> String {
-    crypto::hmac_sha256_hex(
-        key,
-        format!("gongyou/idempotency/v1\n{method} {path}\n{body}").as_bytes(),
-    )
+fn fingerprint(key: &[u8], method: &str, path: &str, body: &[u8]) -> String {
+    let mut message = format!("gongyou/idempotency/v1\n{method} {path}\n").into_bytes();
+    message.extend_from_slice(body);
+    crypto::hmac_sha256_hex(key, &message)
 }
 
 /// The key of the request, checked for shape.
@@ -58,12 +57,11 @@ where
     F: AsyncFnOnce(&mut Ctx) -> AppResult<serde_json::Value>,
 {
     let key = key(ctx)?;
-    let body = ctx.body_text().await?.to_string();
     let hash = fingerprint(
         &ctx.signing_key()?,
         ctx.route.method.as_str(),
         &ctx.req.path(),
-        &body,
+        ctx.body_bytes().await?,
     );
     let db = ctx.db()?;
     let now = ctx.now_text();

@@ -3,6 +3,7 @@
 //! bundles' deep links (e.g. /admin/staff) come here and get their shell (`shells.rs`).
 
 mod accounts;
+mod attachments;
 mod audit;
 mod auth;
 mod ctx;

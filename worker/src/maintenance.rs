@@ -66,6 +66,16 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     if secrets > 0 {
         worker::console_log!("key rotation: {secrets} second-factor secrets");
     }
+    // Attached files, sealed with the same keys.
+    let files = crate::attachments::rotate(env, &db, &ring).await?;
+    if files > 0 {
+        worker::console_log!("key rotation: {files} attachments");
+    }
+    // Uploads no record took within a day, with their files.
+    let expired = crate::attachments::housekeeping(env, &db, now).await?;
+    if expired > 0 {
+        worker::console_log!("attachments: {expired} unlinked uploads removed");
+    }
     // Training texts: the reminder of each session starting within a day (sent
     // once), and any text whose first send failed.
     crate::training::notices::housekeeping(env, &db, now).await?;

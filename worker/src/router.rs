@@ -85,6 +85,7 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
         RouteId::Jobs(r) => crate::jobs::routes::handle(r, ctx).await,
         RouteId::Training(r) => crate::training::routes::handle(r, ctx).await,
         RouteId::Overview(r) => crate::overview::routes::handle(r, ctx).await,
+        RouteId::Attachments(r) => crate::attachments::routes::handle(r, ctx).await,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Building blocks shared by every screen.
 
+pub mod attachments;
 pub mod choice;
 pub mod countdown;
 pub mod form;

@@ -5,6 +5,8 @@
 //!
 //! Sealed form: `v{version}:{base64(nonce ‖ ciphertext ‖ tag)}`. The caller passes
 //! associated data (e.g. `user:42`) that binds the ciphertext to its row.
+//! Files (attachments) use the binary form of [`Keyring::seal_bytes`], with the
+//! key version in its header and in the row.
 //!
 //! The blind-index key is versioned too: `ID_HMAC_KEY_V1`, `ID_HMAC_KEY_V2`…,
 //! with `ID_HMAC_KEY_CURRENT` naming the one new rows use (the row keeps the
@@ -23,6 +25,20 @@ pub const RESEAL_PER_RUN: u32 = 200;
 
 /// The highest key version looked for (`ID_KEY_V1` … `ID_KEY_V16`).
 const MAX_VERSION: u32 = 16;
+
+/// Bytes of the header of [`Keyring::seal_bytes`] output.
+const BYTES_HEADER: usize = 4;
+
+/// What sealing adds to a file: header, nonce and tag.
+pub const SEALED_BYTES_OVERHEAD: usize = BYTES_HEADER + 12 + 16;
+
+/// The key version of [`Keyring::seal_bytes`] output; `None` for anything else.
+pub fn sealed_bytes_version(sealed: &[u8]) -> Option<u32> {
+    match sealed {
+        [b'g', b'y', 1, version, ..] if *version > 0 => Some(u32::from(*version)),
+        _ => None,
+    }
+}
 
 #[derive(Clone)]
 pub struct Keyring {
@@ -162,6 +178,50 @@ impl Keyring {
         String::from_utf8(pt).ok()
     }
 
+    /// Seals bytes (an uploaded file) under the current key. The result is
+    /// binary, for object storage: `[b'g', b'y', 1, version] ‖ nonce ‖ ciphertext ‖ tag`.
+    /// The key version is also in the header, so a re-sealing pass (like
+    /// `worker/src/accounts/rotation.rs`) can find and move old objects;
+    /// callers keep it in their row too ([`sealed_bytes_version`]).
+    pub fn seal_bytes(&self, plaintext: &[u8], aad: &str) -> Vec<u8> {
+        let nonce = random_bytes::<12>();
+        let cipher = self.cipher(self.current).expect("current key present");
+        let ct = cipher
+            .encrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext,
+                    aad: aad.as_bytes(),
+                },
+            )
+            .expect("AES-GCM encrypt");
+        let mut out = Vec::with_capacity(BYTES_HEADER + 12 + ct.len());
+        out.extend_from_slice(&[b'g', b'y', 1, self.current as u8]);
+        out.extend_from_slice(&nonce);
+        out.extend(ct);
+        out
+    }
+
+    /// The plaintext of [`Keyring::seal_bytes`]; `None` when tampered with,
+    /// bound to other `aad`, not sealed bytes, or its key is gone.
+    pub fn open_bytes(&self, sealed: &[u8], aad: &str) -> Option<Vec<u8>> {
+        let version = sealed_bytes_version(sealed)?;
+        let body = &sealed[BYTES_HEADER..];
+        if body.len() < 12 + 16 {
+            return None;
+        }
+        let (nonce, ct) = body.split_at(12);
+        self.cipher(version)?
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: ct,
+                    aad: aad.as_bytes(),
+                },
+            )
+            .ok()
+    }
+
     /// Whether a sealed value uses an older key (re-seal it when convenient).
     pub fn is_stale(&self, sealed: &str) -> bool {
         !sealed.starts_with(&format!("v{}:", self.current))
@@ -246,6 +306,48 @@ mod tests {
         assert!(sealed_v2.starts_with("v2:"));
         assert!(!new.is_stale(&sealed_v2));
         assert_eq!(old.open(&sealed_v2, "a"), None);
+    }
+
+    #[test]
+    fn bytes_seal_and_open_without_leaking_plaintext() {
+        let r = ring("1", &[("ID_KEY_V1", [7; 32])]);
+        let file = b"%PDF-1.4 discharge summary of patient 11010519491231002X".to_vec();
+        let sealed = r.seal_bytes(&file, "attachment:abc");
+        assert_eq!(sealed.len(), file.len() + SEALED_BYTES_OVERHEAD);
+        assert_eq!(sealed_bytes_version(&sealed), Some(1));
+        assert!(!sealed.windows(5).any(|w| w == b"%PDF-"));
+        assert!(!sealed.windows(18).any(|w| w == b"11010519491231002X"));
+        assert_ne!(sealed, r.seal_bytes(&file, "attachment:abc"), "fresh nonce");
+        assert_eq!(r.open_bytes(&sealed, "attachment:abc"), Some(file.clone()));
+        assert_eq!(
+            r.open_bytes(&sealed, "attachment:abd"),
+            None,
+            "bound to its id"
+        );
+        let mut tampered = sealed.clone();
+        let last = tampered.len() - 1;
+        tampered[last] ^= 1;
+        assert_eq!(r.open_bytes(&tampered, "attachment:abc"), None);
+        assert_eq!(r.open_bytes(&sealed[..20], "attachment:abc"), None);
+        assert_eq!(r.open_bytes(b"plain bytes, never sealed", "x"), None);
+        assert_eq!(sealed_bytes_version(b"gy"), None);
+        // An empty file seals too (the upload rules refuse it before).
+        let empty = r.seal_bytes(b"", "a");
+        assert_eq!(r.open_bytes(&empty, "a"), Some(Vec::new()));
+    }
+
+    #[test]
+    fn sealed_bytes_keep_their_key_version_through_rotation() {
+        let old = ring("1", &[("ID_KEY_V1", [1; 32])]);
+        let v1 = old.seal_bytes(b"\xFF\xD8\xFF photo", "attachment:x");
+        let new = ring("2", &[("ID_KEY_V1", [1; 32]), ("ID_KEY_V2", [2; 32])]);
+        assert_eq!(
+            new.open_bytes(&v1, "attachment:x").as_deref(),
+            Some(&b"\xFF\xD8\xFF photo"[..])
+        );
+        let v2 = new.seal_bytes(b"x", "attachment:x");
+        assert_eq!(sealed_bytes_version(&v2), Some(2));
+        assert_eq!(old.open_bytes(&v2, "attachment:x"), None);
     }
 
     #[test]

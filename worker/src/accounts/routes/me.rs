@@ -271,6 +271,7 @@ pub async fn delete_account(ctx: &mut Ctx) -> AppResult<Response> {
         &ctx.now_text(),
     )?);
     db::batch(&db, erase).await?;
+    crate::attachments::erase_unlinked_of(&ctx.env, &db, user_id).await?;
     session::destroy_all(&ctx.kv()?, SessionKind::Worker, user_id, ctx.now_ms()).await?;
     let mut resp = no_content()?;
     resp.headers_mut()
