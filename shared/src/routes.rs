@@ -427,6 +427,8 @@ pub mod params {
     use super::Param;
 
     pub const APPLICATION_ID: Param = Param("application_id");
+    /// A benefits application; `application_id` is an enrolment application.
+    pub const BENEFIT_APPLICATION_ID: Param = Param("benefit_application_id");
     pub const CERTIFICATE_ID: Param = Param("certificate_id");
     pub const COURSE_ID: Param = Param("course_id");
     /// A training session (one class of a course); `session_id` is a sign-in session.
@@ -439,6 +441,7 @@ pub mod params {
     pub const JOB_ID: Param = Param("job_id");
     pub const JOIN_CODE: Param = Param("join_code");
     pub const MEMBER_NO: Param = Param("member_no");
+    pub const PROGRAMME_ID: Param = Param("programme_id");
     pub const REPORT_ID: Param = Param("report_id");
     pub const SESSION_ID: Param = Param("session_id");
     pub const STAFF_ID: Param = Param("staff_id");
@@ -447,6 +450,7 @@ pub mod params {
 
     pub const ALL: &[Param] = &[
         APPLICATION_ID,
+        BENEFIT_APPLICATION_ID,
         CERTIFICATE_ID,
         COURSE_ID,
         COURSE_SESSION_ID,
@@ -458,6 +462,7 @@ pub mod params {
         JOB_ID,
         JOIN_CODE,
         MEMBER_NO,
+        PROGRAMME_ID,
         REPORT_ID,
         SESSION_ID,
         STAFF_ID,
@@ -483,6 +488,7 @@ pub enum RouteId {
     Membership(crate::membership::MembershipRoute),
     Jobs(crate::jobs::JobsRoute),
     Training(crate::training::TrainingRoute),
+    Benefits(crate::benefits::BenefitsRoute),
 }
 
 impl RouteId {
@@ -501,6 +507,7 @@ impl RouteId {
             RouteId::Membership(_) => "membership",
             RouteId::Jobs(_) => "jobs",
             RouteId::Training(_) => "training",
+            RouteId::Benefits(_) => "benefits",
         }
     }
 
@@ -515,6 +522,7 @@ impl RouteId {
             RouteId::Membership(_) => crate::membership::ROUTES,
             RouteId::Jobs(_) => crate::jobs::ROUTES,
             RouteId::Training(_) => crate::training::ROUTES,
+            RouteId::Benefits(_) => crate::benefits::ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -537,6 +545,7 @@ impl RouteId {
             Membership(a) => matches!(other, Membership(b) if a as u8 == b as u8),
             Jobs(a) => matches!(other, Jobs(b) if a as u8 == b as u8),
             Training(a) => matches!(other, Training(b) if a as u8 == b as u8),
+            Benefits(a) => matches!(other, Benefits(b) if a as u8 == b as u8),
         }
     }
 }
@@ -559,6 +568,7 @@ route_of!(
     Membership(crate::membership::MembershipRoute),
     Jobs(crate::jobs::JobsRoute),
     Training(crate::training::TrainingRoute),
+    Benefits(crate::benefits::BenefitsRoute),
 );
 
 /// Every route of the API.
@@ -571,6 +581,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::membership::ROUTES)
         .chain(crate::jobs::ROUTES)
         .chain(crate::training::ROUTES)
+        .chain(crate::benefits::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).
