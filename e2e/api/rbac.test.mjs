@@ -11,6 +11,7 @@ import { freshIp, staff, tree, uid, worker, PASSWORD } from "../lib/fixtures.mjs
 import { form } from "../lib/people.mjs";
 import { employerBody, jobBody, liveJob, verifiedEmployer } from "../lib/jobs.mjs";
 import { checkIn, courseBody, createCourse, sessionCode, sessionNow, signUp } from "../lib/training.mjs";
+import { apply as applyForBenefit, createProgramme, hardship, member as benefitMember, programmeBody } from "../lib/benefits.mjs";
 
 let ops, t, callers, params, bodies;
 
@@ -48,6 +49,8 @@ before(async () => {
   await checkIn(trainee, await sessionCode(parentAdmin, fixtureCourse.sessions[0].id));
   await parentAdmin.post(`/api/admin/training/enrolments/${fixtureEnrolment.id}/assessment`, { outcome: "passed" });
   const fixtureCertificate = (await parentAdmin.post(`/api/admin/training/courses/${fixtureCourse.id}/certificates`)).body.certificates[0];
+  const fixtureProgramme = await createProgramme(parentAdmin, t.a.id);
+  const fixtureBenefitApplication = (await applyForBenefit(await benefitMember(parentAdmin, t.a.id), fixtureProgramme.id, hardship())).body.application;
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -67,6 +70,8 @@ before(async () => {
     course_session_id: fixtureCourse.sessions[0].id,
     enrolment_id: fixtureEnrolment.id,
     certificate_id: fixtureCertificate.id,
+    programme_id: fixtureProgramme.id,
+    benefit_application_id: fixtureBenefitApplication.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {
@@ -79,6 +84,8 @@ before(async () => {
     JobsAdminPostJob: () => ({ ...jobBody(), employer_id: fixtureEmployer.id }),
     JobsCreateFair: fairBody,
     TrainingCreateCourse: () => courseBody(t.a.id),
+    BenefitsCreateProgramme: () => programmeBody(t.a.id),
+    BenefitsBulkPayment: () => ({ application_ids: [fixtureBenefitApplication.id], paid_on: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), method: "cash" }),
   };
 });
 

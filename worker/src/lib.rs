@@ -5,6 +5,7 @@
 mod accounts;
 mod audit;
 mod auth;
+mod benefits;
 mod ctx;
 mod db;
 mod error;

@@ -84,6 +84,7 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
         RouteId::Membership(r) => crate::membership::routes::handle(r, ctx).await,
         RouteId::Jobs(r) => crate::jobs::routes::handle(r, ctx).await,
         RouteId::Training(r) => crate::training::routes::handle(r, ctx).await,
+        RouteId::Benefits(r) => crate::benefits::routes::handle(r, ctx).await,
     }
 }
 
