@@ -377,3 +377,35 @@ test("open programmes are published as HSDS services with application process, d
   const valid = ajv.compile(schema);
   for (const svc of r.body.services) assert.ok(valid(svc), JSON.stringify(valid.errors));
 });
+
+test("an approved hardship application puts the household on file once; staff close it when out of hardship", async () => {
+  const p = await createProgramme(admin, t.a.id, { dibao_fen: 100000 });
+  const q = await createProgramme(admin, t.a.id, { dibao_fen: 100000, name: `第二个帮扶${uid()}` });
+  const m = await member(admin, t.a.id, { name: "周桂兰" });
+  const a = (await apply(m, p.id, hardship())).body.application;
+  const b = (await apply(m, q.id, hardship({ household: 3 }))).body.application;
+  // Above the line (¥6,000 a month each): approved aid, but no file.
+  const well = await member(admin, t.a.id);
+  const c = (await apply(well, p.id, hardship({ household: 1, income_fen: 7200000, fixed_costs_fen: 0 }))).body.application;
+  assert.equal(c.self_check.category, "not_eligible");
+  for (const x of [a, b, c]) assert.equal((await staffA.post(`${app(x.id)}/decision`, { decision: "approve", amount_fen: 100000 }, idem())).status, 200);
+  const list = await staffA.get(`${ADMIN}/households?status=on_file`);
+  assert.equal(list.status, 200, list.text);
+  const mine = list.body.households.filter((h) => [a.id, b.id, c.id].includes(h.application_id));
+  assert.equal(mine.length, 1, "one open file per person, none above the line");
+  const h = mine[0];
+  assert.deepEqual([h.application_id, h.name, h.category, h.since, h.status, h.review_due], [a.id, "周桂兰", "deep", day(0), "on_file", false]);
+  const next = new Date(`${day(0)}T00:00:00Z`);
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  assert.equal(h.next_review_on, next.toISOString().slice(0, 10));
+  assert.ok((await staffA.get(`${ADMIN}/households?category=deep`)).body.households.some((x) => x.id === h.id));
+  assert.equal((await staffA.get(`${ADMIN}/households?category=not_eligible`)).status, 422);
+  assert.ok(!(await other.get(`${ADMIN}/households`)).body.households.some((x) => x.id === h.id));
+  assert.equal((await other.post(`${ADMIN}/households/${h.id}/close`, { closed_on: day(0), note: "丈夫康复后重新就业" }, idem())).status, 404);
+  assert.equal((await staffA.post(`${ADMIN}/households/${h.id}/close`, { closed_on: day(1), note: "重新就业" }, idem())).status, 422);
+  const closed = await staffA.post(`${ADMIN}/households/${h.id}/close`, { closed_on: day(0), note: "丈夫康复后重新就业" }, idem());
+  assert.equal(closed.status, 200, closed.text);
+  assert.deepEqual([closed.body.household.status, closed.body.household.closed_on], ["closed", day(0)]);
+  assert.equal((await staffA.post(`${ADMIN}/households/${h.id}/close`, { closed_on: day(0), note: "再次" }, idem())).status, 409);
+  assert.ok((await staffA.get(`${ADMIN}/households?status=closed`)).body.households.some((x) => x.id === h.id));
+});

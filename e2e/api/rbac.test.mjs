@@ -51,6 +51,10 @@ before(async () => {
   const fixtureCertificate = (await parentAdmin.post(`/api/admin/training/courses/${fixtureCourse.id}/certificates`)).body.certificates[0];
   const fixtureProgramme = await createProgramme(parentAdmin, t.a.id);
   const fixtureBenefitApplication = (await applyForBenefit(await benefitMember(parentAdmin, t.a.id), fixtureProgramme.id, hardship())).body.application;
+  // An approved hardship application puts its household on file.
+  const filed = (await applyForBenefit(await benefitMember(parentAdmin, t.a.id), fixtureProgramme.id, hardship())).body.application;
+  await parentAdmin.post(`/api/admin/benefits/applications/${filed.id}/decision`, { decision: "approve", amount_fen: 100000 }, { headers: { "idempotency-key": `rbac-${uid()}-${uid()}` } });
+  const fixtureHousehold = (await parentAdmin.get("/api/admin/benefits/households")).body.households.find((h) => h.application_id === filed.id);
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -72,6 +76,7 @@ before(async () => {
     certificate_id: fixtureCertificate.id,
     programme_id: fixtureProgramme.id,
     benefit_application_id: fixtureBenefitApplication.id,
+    household_id: fixtureHousehold.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {

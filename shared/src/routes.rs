@@ -437,6 +437,7 @@ pub mod params {
     pub const ENROLMENT_ID: Param = Param("enrolment_id");
     pub const FAIR_ID: Param = Param("fair_id");
     pub const FLAG_ID: Param = Param("flag_id");
+    pub const HOUSEHOLD_ID: Param = Param("household_id");
     pub const JOB_APPLICATION_ID: Param = Param("job_application_id");
     pub const JOB_ID: Param = Param("job_id");
     pub const JOIN_CODE: Param = Param("join_code");
@@ -458,6 +459,7 @@ pub mod params {
         ENROLMENT_ID,
         FAIR_ID,
         FLAG_ID,
+        HOUSEHOLD_ID,
         JOB_APPLICATION_ID,
         JOB_ID,
         JOIN_CODE,

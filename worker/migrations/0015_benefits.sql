@@ -140,3 +140,27 @@ CREATE TABLE benefit_notices (
   UNIQUE (application_id, version)
 );
 CREATE INDEX benefit_notices_pending ON benefit_notices (created_at) WHERE sent_at IS NULL;
+
+-- 困难职工档案: a household on file, opened in the batch that approves a
+-- hardship application whose self-check found it in hardship; one open file
+-- per person (a second approval leaves the open file as it is).
+CREATE TABLE benefit_households (
+  id               INTEGER PRIMARY KEY,
+  application_id   INTEGER NOT NULL UNIQUE REFERENCES benefit_applications(id),
+  person_index     TEXT NOT NULL,
+  user_id          INTEGER NOT NULL REFERENCES users(id),
+  union_id         INTEGER NOT NULL REFERENCES unions(id),
+  union_path       TEXT NOT NULL,
+  name             TEXT NOT NULL,
+  id_number_masked TEXT NOT NULL,
+  category         TEXT NOT NULL CHECK (category IN ('deep', 'relative', 'accident')),
+  since            TEXT NOT NULL,
+  next_review_on   TEXT NOT NULL,
+  status           TEXT NOT NULL CHECK (status IN ('on_file', 'closed')),
+  closed_on        TEXT,
+  closing_note     TEXT,
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL
+);
+CREATE UNIQUE INDEX benefit_households_one_open ON benefit_households (person_index) WHERE status = 'on_file';
+CREATE INDEX benefit_households_scope ON benefit_households (union_path, status, id);

@@ -41,7 +41,7 @@ fn choice<T>(
     v
 }
 
-fn cursor(q: &Query, errors: &mut FieldErrors) -> Option<i64> {
+pub(super) fn cursor(q: &Query, errors: &mut FieldErrors) -> Option<i64> {
     q.str("cursor").and_then(|c| {
         let id = crate::api::cursor::decode(c)
             .and_then(|s| s.parse::<i64>().ok())

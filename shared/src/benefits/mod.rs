@@ -12,6 +12,7 @@
 //! | `api.rs` | envelopes, lists, queries and the views of programmes and applications |
 //! | `open_data.rs` | the HSDS-shaped public view of open programmes |
 //! | `notice.rs` | the text a worker gets on each status change |
+//! | `household.rs` | 困难职工档案: households on file, their category, review date and 脱困 closing |
 //! | `hardship.rs` | the hardship self-check: the monthly figure per person and the category it falls in, with the numbers shown |
 //! | `medical.rs` | medical mutual aid's deadlines: notice after discharge, and the 2-year claim limit |
 //! | `routes.rs` | the capability's route table |
@@ -23,6 +24,7 @@
 mod api;
 mod application;
 mod hardship;
+mod household;
 mod medical;
 mod notice;
 pub mod open_data;
@@ -34,6 +36,7 @@ mod status;
 pub use api::*;
 pub use application::*;
 pub use hardship::*;
+pub use household::*;
 pub use medical::*;
 pub use notice::*;
 pub use programme::*;

@@ -449,6 +449,11 @@ impl Programme {
         check_accepting(self.status, self.opens_on, self.closes_on, today)
     }
 
+    /// The countdown to the window's closing date (a scholarship's 还剩 3 天).
+    pub fn closing_countdown(&self, today: NaiveDate) -> super::Deadline {
+        super::deadline_on(self.closes_on, today)
+    }
+
     /// 每人2000元 / 最高5000元.
     pub fn amount_text(&self) -> Text {
         self.amount.text()
@@ -683,6 +688,23 @@ pub(crate) mod tests {
         assert!(check_accepting(ProgrammeStatus::Paused, o, c, d("2025-03-15")).is_err());
         assert!(check_accepting(ProgrammeStatus::Closed, o, c, d("2025-03-15")).is_err());
         assert!(check_accepting(ProgrammeStatus::Open, o, c, d("2025-04-01")).is_err());
+    }
+
+    #[test]
+    fn the_closing_date_counts_down() {
+        use crate::benefits::Deadline;
+        assert_eq!(
+            super::super::deadline_on(d("2025-09-30"), d("2025-09-27")),
+            Deadline::DaysLeft(3)
+        );
+        assert_eq!(
+            super::super::deadline_on(d("2025-09-30"), d("2025-09-30")),
+            Deadline::DaysLeft(0)
+        );
+        assert_eq!(
+            super::super::deadline_on(d("2025-09-30"), d("2025-10-01")),
+            Deadline::Passed(1)
+        );
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub enum BenefitsRoute {
     ConfirmNotice,
     RecordPayment,
     BulkPayment,
+    Households,
+    CloseHousehold,
 }
 
 const fn r(
@@ -71,4 +73,6 @@ pub const ROUTES: &[Route] = &[
     r(BenefitsRoute::ConfirmNotice, Method::Post, "/api/admin/benefits/applications/{benefit_application_id}/confirm", STAFF, "Approve a scholarship once its public notice has ended", Reply::Json(schema!(ApplicationEnvelope))).idempotent(),
     r(BenefitsRoute::RecordPayment, Method::Post, "/api/admin/benefits/applications/{benefit_application_id}/payment", STAFF, "Record the payment of an approved application", Reply::Json(schema!(ApplicationEnvelope))).body(schema!(PaymentInput)).idempotent(),
     r(BenefitsRoute::BulkPayment, Method::Post, "/api/admin/benefits/payments", STAFF, "Record the payments of several approved applications at once (all or none)", Reply::Json(schema!(BulkPaymentReply))).body(schema!(BulkPaymentInput)).idempotent(),
+    r(BenefitsRoute::Households, Method::Get, "/api/admin/benefits/households", VIEWER, "困难职工档案: households on file in the subtree, by status and category, with review dates", Reply::Json(schema!(HouseholdList))).query(schema!(HouseholdsQuery)),
+    r(BenefitsRoute::CloseHousehold, Method::Post, "/api/admin/benefits/households/{household_id}/close", STAFF, "Close a household's file: out of hardship (脱困)", Reply::Json(schema!(HouseholdEnvelope))).body(schema!(CloseHouseholdInput)).idempotent(),
 ];

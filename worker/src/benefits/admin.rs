@@ -355,6 +355,10 @@ pub async fn decide(ctx: &mut Ctx) -> AppResult<Response> {
                 }
                 c.budget = Some((amount_fen, 1, 0));
                 c.amount_fen = Some(amount_fen);
+                if row.kind() == ProgrammeKind::Hardship {
+                    let today = ctx.today();
+                    c.household = Some((today, next_review_on(today)));
+                }
                 Ok(c)
             }
             Decision::Reject { reason } => {
@@ -474,6 +478,91 @@ pub async fn bulk_payment(ctx: &mut Ctx) -> AppResult<Response> {
         Ok(serde_json::to_value(BulkPaymentReply {
             applications,
             paid_fen: total,
+        })?)
+    })
+    .await
+}
+
+pub async fn households(ctx: &Ctx) -> AppResult<Response> {
+    let q = HouseholdsQuery::read(ctx.query())?;
+    let scope = scope_of(ctx, q.union_id).await?;
+    let mut rows = store::households_in_scope(
+        &ctx.db()?,
+        &scope,
+        q.status,
+        q.category,
+        q.after_id,
+        q.limit + 1,
+    )
+    .await?;
+    let more = rows.len() > q.limit as usize;
+    rows.truncate(q.limit as usize);
+    let next_cursor = more
+        .then(|| {
+            rows.last()
+                .map(|r| shared::api::cursor::encode(&r.id.to_string()))
+        })
+        .flatten();
+    let today = ctx.today();
+    ok(&HouseholdList {
+        households: rows.iter().map(|r| r.wire(today)).collect(),
+        meta: ListMeta {
+            next_cursor,
+            limit: q.limit,
+        },
+    })
+}
+
+/// 脱困: the household is out of hardship and its file closes.
+pub async fn close_household(ctx: &mut Ctx) -> AppResult<Response> {
+    let owner = owner(ctx)?;
+    idempotency::once(ctx, &owner, async move |ctx: &mut Ctx| {
+        let db = ctx.db()?;
+        let h = store::household(&db, ctx.id(params::HOUSEHOLD_ID)?)
+            .await?
+            .ok_or_else(ApiError::not_found)?;
+        ctx.staff()?.check_scope(&h.union_path)?;
+        let input: CloseHouseholdInput = ctx.body().await?;
+        if h.status() != HouseholdStatus::OnFile {
+            return Err(ApiError::conflict(Text::new(
+                "这户已经脱困销档了",
+                "This household's file is already closed",
+            ))
+            .into());
+        }
+        let valid = input.validate(h.since(), ctx.today())?;
+        let now = ctx.now_text();
+        let changed = db::batch(
+            &db,
+            vec![
+                store::close_household(&db, h.id, &valid.closed_on.to_string(), &valid.note, &now)?,
+                audit::statement(
+                    &db,
+                    ctx.staff()?,
+                    &audit::Event::new(
+                        "benefit_household.close",
+                        "benefit_household",
+                        h.id,
+                        &h.union_path,
+                        Some(
+                            serde_json::json!({ "closed_on": valid.closed_on, "note": valid.note }),
+                        ),
+                    )
+                    .in_union(h.union_id),
+                    &now,
+                    &ctx.client_ip(),
+                )?,
+            ],
+        )
+        .await?;
+        if changed.first().is_none_or(|c| c.changes == 0) {
+            return Err(change::changed_meanwhile().into());
+        }
+        let row = store::household(&db, h.id)
+            .await?
+            .ok_or_else(ApiError::internal)?;
+        Ok(serde_json::to_value(HouseholdEnvelope {
+            household: row.wire(ctx.today()),
         })?)
     })
     .await

@@ -23,6 +23,8 @@ pub struct Change {
     pub amount_fen: Option<i64>,
     pub note: Option<String>,
     pub documents: Vec<String>,
+    /// A hardship approval: the household's file opens (since, next review).
+    pub household: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 /// Another change got there first.
@@ -59,6 +61,7 @@ impl Change {
             amount_fen: None,
             note: None,
             documents: Vec::new(),
+            household: None,
         })
     }
 
@@ -100,6 +103,16 @@ impl Change {
             &self.state,
             now,
         )?);
+        if let Some((since, review)) = self.household {
+            out.push(store::file_household(
+                db,
+                row.id,
+                next,
+                &since.to_string(),
+                &review.to_string(),
+                now,
+            )?);
+        }
         out.push(store::insert_event(
             db,
             &store::NewEvent {

@@ -38,6 +38,8 @@ pub async fn handle(route: BenefitsRoute, ctx: &mut Ctx) -> AppResult<Response> 
         BenefitsRoute::ConfirmNotice => admin::confirm_notice(ctx).await,
         BenefitsRoute::RecordPayment => admin::record_payment(ctx).await,
         BenefitsRoute::BulkPayment => admin::bulk_payment(ctx).await,
+        BenefitsRoute::Households => admin::households(ctx).await,
+        BenefitsRoute::CloseHousehold => admin::close_household(ctx).await,
     }
 }
 

@@ -4,10 +4,12 @@
 #![allow(clippy::too_many_arguments)]
 
 mod applications;
+mod households;
 mod notices;
 mod programmes;
 
 pub use applications::*;
+pub use households::*;
 pub use notices::*;
 pub use programmes::*;
 
