@@ -409,3 +409,33 @@ test("an approved hardship application puts the household on file once; staff cl
   assert.equal((await staffA.post(`${ADMIN}/households/${h.id}/close`, { closed_on: day(0), note: "再次" }, idem())).status, 409);
   assert.ok((await staffA.get(`${ADMIN}/households?status=closed`)).body.households.some((x) => x.id === h.id));
 });
+
+test("the figures count applications, approvals and payments per month and programme, people apart from 人次, with a CSV", async () => {
+  const f = await staff({ role: "union_admin", unionId: t.b.id, creator: admin });
+  const p = await createProgramme(admin, t.b.id, { name: `统计帮扶${uid()}` });
+  const one = await member(admin, t.b.id);
+  const two = await member(admin, t.b.id);
+  const a = (await apply(one, p.id, hardship())).body.application;
+  const b = (await apply(two, p.id, hardship())).body.application;
+  assert.equal((await f.post(`${app(a.id)}/decision`, { decision: "approve", amount_fen: 200000 }, idem())).status, 200);
+  assert.equal((await f.post(`${app(b.id)}/decision`, { decision: "reject", reason: "收入高于标准" }, idem())).status, 200);
+  assert.equal((await f.post(`${app(a.id)}/payment`, { paid_on: day(0), method: "bank_transfer" }, idem())).status, 200);
+  const r = await f.get(`${ADMIN}/figures`);
+  assert.equal(r.status, 200, r.text);
+  const month = day(0).slice(0, 7);
+  const row = r.body.rows.find((x) => x.programme_id === p.id && x.month === month);
+  assert.ok(row, r.text);
+  assert.deepEqual(
+    [row.applications, row.applicants, row.approvals, row.payments, row.people_paid, row.paid_fen, row.median_days_to_decision],
+    [2, 2, 1, 1, 1, 200000, 0],
+  );
+  assert.ok(r.body.totals.paid_fen >= 200000);
+  const csv = await f.get(`${ADMIN}/figures.csv`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get("content-type"), /text\/csv/);
+  assert.ok(csv.text.includes("月份") && csv.text.includes(`${month},${p.id},${p.name},困难帮扶,2,2,1,1,1,2000,0`), csv.text.slice(0, 400));
+  // Another subtree's staff do not see it.
+  assert.ok(!(await other.get(`${ADMIN}/figures`)).body.rows.some((x) => x.programme_id === p.id));
+  assert.equal((await other.get(`${ADMIN}/figures?union_id=${t.b.id}`)).status, 404);
+  assert.equal((await f.get(`${ADMIN}/figures?from=2025-13`)).status, 422);
+});

@@ -10,6 +10,7 @@
 //! | `status.rs` | the status machine, its allowed moves, and each status in plain words with the next step and who handles it |
 //! | `review.rs` | what staff send: start review, request documents, decide, confirm after 公示, record payments |
 //! | `api.rs` | envelopes, lists, queries and the views of programmes and applications |
+//! | `figures.rs` | the monthly figures per programme (人 apart from 人次, median days to a decision) and their CSV |
 //! | `open_data.rs` | the HSDS-shaped public view of open programmes |
 //! | `notice.rs` | the text a worker gets on each status change |
 //! | `household.rs` | 困难职工档案: households on file, their category, review date and 脱困 closing |
@@ -23,6 +24,7 @@
 
 mod api;
 mod application;
+mod figures;
 mod hardship;
 mod household;
 mod medical;
@@ -35,6 +37,7 @@ mod status;
 
 pub use api::*;
 pub use application::*;
+pub use figures::*;
 pub use hardship::*;
 pub use household::*;
 pub use medical::*;

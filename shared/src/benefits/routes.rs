@@ -4,6 +4,8 @@ use super::open_data::HsdsProgrammeDataset;
 #[cfg_attr(not(feature = "openapi"), allow(unused_imports))]
 use super::*;
 use crate::accounts::StaffRole;
+#[cfg_attr(not(feature = "openapi"), allow(unused_imports))]
+use crate::membership::FiguresQuery;
 use crate::routes::{schema, Access, Method, Reply, Route, RouteId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,6 +33,8 @@ pub enum BenefitsRoute {
     BulkPayment,
     Households,
     CloseHousehold,
+    Figures,
+    FiguresCsv,
 }
 
 const fn r(
@@ -75,4 +79,6 @@ pub const ROUTES: &[Route] = &[
     r(BenefitsRoute::BulkPayment, Method::Post, "/api/admin/benefits/payments", STAFF, "Record the payments of several approved applications at once (all or none)", Reply::Json(schema!(BulkPaymentReply))).body(schema!(BulkPaymentInput)).idempotent(),
     r(BenefitsRoute::Households, Method::Get, "/api/admin/benefits/households", VIEWER, "困难职工档案: households on file in the subtree, by status and category, with review dates", Reply::Json(schema!(HouseholdList))).query(schema!(HouseholdsQuery)),
     r(BenefitsRoute::CloseHousehold, Method::Post, "/api/admin/benefits/households/{household_id}/close", STAFF, "Close a household's file: out of hardship (脱困)", Reply::Json(schema!(HouseholdEnvelope))).body(schema!(CloseHouseholdInput)).idempotent(),
+    r(BenefitsRoute::Figures, Method::Get, "/api/admin/benefits/figures", VIEWER, "Applications, approvals, payments and amount paid per month and programme (people apart from 人次), median days to a decision", Reply::Json(schema!(BenefitFigures))).query(schema!(FiguresQuery)),
+    r(BenefitsRoute::FiguresCsv, Method::Get, "/api/admin/benefits/figures.csv", VIEWER, "The same figures as a spreadsheet (UTF-8 CSV with a BOM)", Reply::Csv).query(schema!(FiguresQuery)),
 ];

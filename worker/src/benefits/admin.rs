@@ -567,3 +567,101 @@ pub async fn close_household(ctx: &mut Ctx) -> AppResult<Response> {
     })
     .await
 }
+
+async fn benefit_figures(ctx: &Ctx) -> AppResult<BenefitFigures> {
+    let q = shared::membership::FiguresQuery::read(ctx.query())?;
+    let range = q.range(ctx.today())?;
+    let scope = scope_of(ctx, q.union_id).await?;
+    let scope_name = match q.union_id.or(ctx.staff()?.union_id) {
+        Some(id) => in_scope(ctx, id).await?.name,
+        None => "全部工会".to_string(),
+    };
+    // Month edges are Asia/Shanghai midnights; events are stored in UTC.
+    let utc =
+        |d: chrono::NaiveDate| shared::time::rfc3339(shared::training::shanghai_instant(d, 0));
+    let (applied, approved, paid, days) = store::monthly(
+        &ctx.db()?,
+        &scope,
+        &utc(range.start),
+        &utc(range.end),
+        &range.start.to_string(),
+        &range.end.to_string(),
+    )
+    .await?;
+    let mut rows: Vec<BenefitMonth> = Vec::new();
+    let mut row = |r: &store::CountRow| -> usize {
+        if let Some(i) = rows
+            .iter()
+            .position(|m| m.month == r.month && m.programme_id == r.programme_id)
+        {
+            return i;
+        }
+        rows.push(BenefitMonth {
+            month: r.month.clone(),
+            programme_id: r.programme_id,
+            programme_name: r.programme_name.clone(),
+            kind: ProgrammeKind::parse(&r.kind).unwrap_or(ProgrammeKind::Other),
+            applications: 0,
+            applicants: 0,
+            approvals: 0,
+            payments: 0,
+            people_paid: 0,
+            paid_fen: 0,
+            median_days_to_decision: None,
+        });
+        rows.len() - 1
+    };
+    let count = |n: i64| n.max(0) as u32;
+    let mut at = Vec::new();
+    for r in &applied {
+        at.push((row(r), 0, r));
+    }
+    for r in &approved {
+        at.push((row(r), 1, r));
+    }
+    for r in &paid {
+        at.push((row(r), 2, r));
+    }
+    for (i, what, r) in at {
+        let m = &mut rows[i];
+        match what {
+            0 => {
+                m.applications = count(r.n);
+                m.applicants = count(r.people);
+            }
+            1 => m.approvals = count(r.n),
+            _ => {
+                m.payments = count(r.n);
+                m.people_paid = count(r.people);
+                m.paid_fen = r.fen;
+            }
+        }
+    }
+    for m in &mut rows {
+        let mut d: Vec<u32> = days
+            .iter()
+            .filter(|d| d.month == m.month && d.programme_id == m.programme_id)
+            .map(|d| count(d.days))
+            .collect();
+        m.median_days_to_decision = median(&mut d);
+    }
+    Ok(BenefitFigures::new(
+        range.from_key(),
+        range.to_key(),
+        scope_name,
+        rows,
+    ))
+}
+
+pub async fn figures(ctx: &Ctx) -> AppResult<Response> {
+    ok(&benefit_figures(ctx).await?)
+}
+
+pub async fn figures_csv(ctx: &Ctx) -> AppResult<Response> {
+    let f = benefit_figures(ctx).await?;
+    crate::reply::typed(
+        shared::server::spreadsheet::csv_bytes(&f.csv_rows()),
+        "text/csv; charset=utf-8",
+        Some(&format!("benefit-figures-{}-{}.csv", f.from, f.to)),
+    )
+}

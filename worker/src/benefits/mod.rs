@@ -5,7 +5,7 @@
 //! | file | handlers of |
 //! |---|---|
 //! | `routes.rs` | dispatch; anyone (open data, a programme, a public notice) and workers (find, apply, their applications, documents added) |
-//! | `admin.rs` | union staff: programmes, the queue, review, decisions, payments one by one and in bulk, households on file |
+//! | `admin.rs` | union staff: programmes, the queue, review, decisions, payments one by one and in bulk, households on file, figures |
 //! | `change.rs` | one status change as one D1 batch: budget, state, history, text, audit |
 //! | `views.rs` | wire types put together from store rows |
 //! | `notices.rs` | sending the status texts |

@@ -40,6 +40,8 @@ pub async fn handle(route: BenefitsRoute, ctx: &mut Ctx) -> AppResult<Response> 
         BenefitsRoute::BulkPayment => admin::bulk_payment(ctx).await,
         BenefitsRoute::Households => admin::households(ctx).await,
         BenefitsRoute::CloseHousehold => admin::close_household(ctx).await,
+        BenefitsRoute::Figures => admin::figures(ctx).await,
+        BenefitsRoute::FiguresCsv => admin::figures_csv(ctx).await,
     }
 }
 

@@ -4,11 +4,13 @@
 #![allow(clippy::too_many_arguments)]
 
 mod applications;
+mod figures;
 mod households;
 mod notices;
 mod programmes;
 
 pub use applications::*;
+pub use figures::*;
 pub use households::*;
 pub use notices::*;
 pub use programmes::*;
