@@ -11,6 +11,7 @@ import { freshIp, staff, tree, uid, worker, PASSWORD } from "../lib/fixtures.mjs
 import { form } from "../lib/people.mjs";
 import { employerBody, jobBody, liveJob, verifiedEmployer } from "../lib/jobs.mjs";
 import { checkIn, courseBody, createCourse, sessionCode, sessionNow, signUp } from "../lib/training.mjs";
+import { apply as applyForBenefit, createProgramme, hardship, member as benefitMember, programmeBody } from "../lib/benefits.mjs";
 
 let ops, t, callers, params, bodies;
 
@@ -51,6 +52,12 @@ before(async () => {
   // A file the matrix's worker uploaded (unlinked: only they may read or delete it).
   const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
   const fixtureAttachment = (await callers.worker.req("POST", "/api/attachments", { raw: jpeg, headers: { "content-type": "image/jpeg", ...key().headers } })).body.attachment;
+  const fixtureProgramme = await createProgramme(parentAdmin, t.a.id);
+  const fixtureBenefitApplication = (await applyForBenefit(await benefitMember(parentAdmin, t.a.id), fixtureProgramme.id, hardship())).body.application;
+  // An approved hardship application puts its household on file.
+  const filed = (await applyForBenefit(await benefitMember(parentAdmin, t.a.id), fixtureProgramme.id, hardship())).body.application;
+  await parentAdmin.post(`/api/admin/benefits/applications/${filed.id}/decision`, { decision: "approve", amount_fen: 100000 }, { headers: { "idempotency-key": `rbac-${uid()}-${uid()}` } });
+  const fixtureHousehold = (await parentAdmin.get("/api/admin/benefits/households")).body.households.find((h) => h.application_id === filed.id);
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -71,6 +78,9 @@ before(async () => {
     enrolment_id: fixtureEnrolment.id,
     certificate_id: fixtureCertificate.id,
     attachment_id: fixtureAttachment.id,
+    programme_id: fixtureProgramme.id,
+    benefit_application_id: fixtureBenefitApplication.id,
+    household_id: fixtureHousehold.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {
@@ -83,6 +93,8 @@ before(async () => {
     JobsAdminPostJob: () => ({ ...jobBody(), employer_id: fixtureEmployer.id }),
     JobsCreateFair: fairBody,
     TrainingCreateCourse: () => courseBody(t.a.id),
+    BenefitsCreateProgramme: () => programmeBody(t.a.id),
+    BenefitsBulkPayment: () => ({ application_ids: [fixtureBenefitApplication.id], paid_on: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), method: "cash" }),
   };
 });
 

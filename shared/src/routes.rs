@@ -440,6 +440,8 @@ pub mod params {
     pub const APPLICATION_ID: Param = Param("application_id");
     /// An attachment's public id (random text, not a number).
     pub const ATTACHMENT_ID: Param = Param("attachment_id");
+    /// A benefits application; `application_id` is an enrolment application.
+    pub const BENEFIT_APPLICATION_ID: Param = Param("benefit_application_id");
     pub const CERTIFICATE_ID: Param = Param("certificate_id");
     pub const COURSE_ID: Param = Param("course_id");
     /// A training session (one class of a course); `session_id` is a sign-in session.
@@ -448,10 +450,12 @@ pub mod params {
     pub const ENROLMENT_ID: Param = Param("enrolment_id");
     pub const FAIR_ID: Param = Param("fair_id");
     pub const FLAG_ID: Param = Param("flag_id");
+    pub const HOUSEHOLD_ID: Param = Param("household_id");
     pub const JOB_APPLICATION_ID: Param = Param("job_application_id");
     pub const JOB_ID: Param = Param("job_id");
     pub const JOIN_CODE: Param = Param("join_code");
     pub const MEMBER_NO: Param = Param("member_no");
+    pub const PROGRAMME_ID: Param = Param("programme_id");
     pub const REPORT_ID: Param = Param("report_id");
     pub const SESSION_ID: Param = Param("session_id");
     pub const STAFF_ID: Param = Param("staff_id");
@@ -461,6 +465,7 @@ pub mod params {
     pub const ALL: &[Param] = &[
         APPLICATION_ID,
         ATTACHMENT_ID,
+        BENEFIT_APPLICATION_ID,
         CERTIFICATE_ID,
         COURSE_ID,
         COURSE_SESSION_ID,
@@ -468,10 +473,12 @@ pub mod params {
         ENROLMENT_ID,
         FAIR_ID,
         FLAG_ID,
+        HOUSEHOLD_ID,
         JOB_APPLICATION_ID,
         JOB_ID,
         JOIN_CODE,
         MEMBER_NO,
+        PROGRAMME_ID,
         REPORT_ID,
         SESSION_ID,
         STAFF_ID,
@@ -499,6 +506,7 @@ pub enum RouteId {
     Training(crate::training::TrainingRoute),
     Overview(crate::overview::OverviewRoute),
     Attachments(crate::attachments::AttachmentsRoute),
+    Benefits(crate::benefits::BenefitsRoute),
 }
 
 impl RouteId {
@@ -519,6 +527,7 @@ impl RouteId {
             RouteId::Training(_) => "training",
             RouteId::Overview(_) => "overview",
             RouteId::Attachments(_) => "attachments",
+            RouteId::Benefits(_) => "benefits",
         }
     }
 
@@ -535,6 +544,7 @@ impl RouteId {
             RouteId::Training(_) => crate::training::ROUTES,
             RouteId::Overview(_) => crate::overview::ROUTES,
             RouteId::Attachments(_) => crate::attachments::ROUTES,
+            RouteId::Benefits(_) => crate::benefits::ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -559,6 +569,7 @@ impl RouteId {
             Training(a) => matches!(other, Training(b) if a as u8 == b as u8),
             Overview(a) => matches!(other, Overview(b) if a as u8 == b as u8),
             Attachments(a) => matches!(other, Attachments(b) if a as u8 == b as u8),
+            Benefits(a) => matches!(other, Benefits(b) if a as u8 == b as u8),
         }
     }
 }
@@ -583,6 +594,7 @@ route_of!(
     Training(crate::training::TrainingRoute),
     Overview(crate::overview::OverviewRoute),
     Attachments(crate::attachments::AttachmentsRoute),
+    Benefits(crate::benefits::BenefitsRoute),
 );
 
 /// Every route of the API.
@@ -597,6 +609,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::training::ROUTES)
         .chain(crate::overview::ROUTES)
         .chain(crate::attachments::ROUTES)
+        .chain(crate::benefits::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).

@@ -227,10 +227,25 @@ pub struct Changes {
 /// (`error::OnConstraint`); anything else is internal.
 fn query_error(sql: &str, e: worker::Error) -> AppError {
     let detail = format!("query failed: {e} ({sql})");
-    match unique_columns(&e.to_string()) {
-        Some(columns) => AppError::Unique { columns, detail },
+    let message = e.to_string();
+    if let Some(columns) = unique_columns(&message) {
+        return AppError::Unique { columns, detail };
+    }
+    match check_name(&message) {
+        Some(name) => AppError::Check { name, detail },
         None => AppError::Internal(detail),
     }
+}
+
+/// The name SQLite gives in "CHECK constraint failed: benefit_budget_kept"
+/// (a named constraint; an unnamed one reports its expression).
+fn check_name(message: &str) -> Option<String> {
+    let rest = message.split_once("CHECK constraint failed: ")?.1;
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
 }
 
 /// The columns SQLite names in "UNIQUE constraint failed: staff.username"

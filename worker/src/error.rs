@@ -17,6 +17,12 @@ pub enum AppError {
         columns: String,
         detail: String,
     },
+    /// A named CHECK constraint refused a write ("CHECK constraint failed:
+    /// benefit_budget_kept"); like `Unique`, a 500 unless a handler maps it.
+    Check {
+        name: String,
+        detail: String,
+    },
     Internal(String),
 }
 
@@ -28,12 +34,22 @@ impl AppError {
         matches!(self, AppError::Unique { columns: c, .. } if c == columns)
     }
 
+    /// True when this is a violation of the unique constraint on `name` (its
+    /// columns) or of the CHECK constraint called `name`.
+    pub fn is_constraint(&self, name: &str) -> bool {
+        self.is_unique(name) || matches!(self, AppError::Check { name: n, .. } if n == name)
+    }
+
     /// The error to show: `Api` as it is; the rest logged and shown as a plain 500.
     pub fn into_api(self) -> ApiError {
         match self {
             AppError::Api(e) => e,
             AppError::Unique { detail, .. } => {
                 worker::console_error!("unexpected unique violation: {detail}");
+                ApiError::internal()
+            }
+            AppError::Check { detail, .. } => {
+                worker::console_error!("unexpected check violation: {detail}");
                 ApiError::internal()
             }
             AppError::Internal(detail) => {
@@ -53,7 +69,8 @@ impl AppError {
 /// })?;
 /// ```
 ///
-/// `columns` is the constraint as SQLite names it (see `AppError::Unique`);
+/// `columns` is the constraint as SQLite names it (see `AppError::Unique`), or
+/// the name of a CHECK constraint (`AppError::Check`);
 /// `refusal` is the 409 (`ApiError::conflict`) or 422 (`ApiError::field`) that
 /// names the field, with its message in both languages. Any other error passes.
 pub trait OnConstraint<T> {
@@ -63,7 +80,7 @@ pub trait OnConstraint<T> {
 impl<T> OnConstraint<T> for AppResult<T> {
     fn on_constraint(self, columns: &str, refusal: impl FnOnce() -> ApiError) -> AppResult<T> {
         match self {
-            Err(e) if e.is_unique(columns) => Err(AppError::Api(refusal())),
+            Err(e) if e.is_constraint(columns) => Err(AppError::Api(refusal())),
             other => other,
         }
     }

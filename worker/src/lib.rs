@@ -6,6 +6,7 @@ mod accounts;
 mod attachments;
 mod audit;
 mod auth;
+mod benefits;
 mod ctx;
 mod db;
 mod error;

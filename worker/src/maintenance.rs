@@ -79,5 +79,7 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     // Training texts: the reminder of each session starting within a day (sent
     // once), and any text whose first send failed.
     crate::training::notices::housekeeping(env, &db, now).await?;
+    // Benefits texts whose first send failed.
+    crate::benefits::notices::housekeeping(env, &db, now).await?;
     Ok(())
 }

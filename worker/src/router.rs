@@ -86,6 +86,7 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
         RouteId::Training(r) => crate::training::routes::handle(r, ctx).await,
         RouteId::Overview(r) => crate::overview::routes::handle(r, ctx).await,
         RouteId::Attachments(r) => crate::attachments::routes::handle(r, ctx).await,
+        RouteId::Benefits(r) => crate::benefits::routes::handle(r, ctx).await,
     }
 }
 

@@ -46,6 +46,11 @@ impl Deadline {
     }
 }
 
+/// The countdown to a last day (a programme's closing date, say) on `today`.
+pub fn deadline_on(last_day: NaiveDate, today: NaiveDate) -> Deadline {
+    Deadline::on(last_day, today)
+}
+
 /// The last day to notify a claim: discharge + 10 days.
 pub fn notice_last_day(discharged_on: NaiveDate) -> NaiveDate {
     discharged_on + chrono::Duration::days(NOTICE_DAYS)

@@ -6,6 +6,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use shared::benefits::StatusNotice;
 use shared::server::crypto;
 use shared::server::sms_aliyun::{self, AliyunConfig};
 use shared::training::{NoticeFacts, NoticeKind};
@@ -19,6 +20,13 @@ pub trait SmsProvider {
         phone: &str,
         kind: NoticeKind,
         facts: &NoticeFacts,
+        timestamp: &str,
+    ) -> AppResult<()>;
+    /// A benefits application changed status.
+    async fn send_benefit_status(
+        &self,
+        phone: &str,
+        notice: &StatusNotice,
         timestamp: &str,
     ) -> AppResult<()>;
 }
@@ -44,6 +52,16 @@ impl SmsProvider for ConsoleSms {
         worker::console_log!("[sms:console] to {phone}: {}", facts.text(kind));
         Ok(())
     }
+
+    async fn send_benefit_status(
+        &self,
+        phone: &str,
+        notice: &StatusNotice,
+        _timestamp: &str,
+    ) -> AppResult<()> {
+        worker::console_log!("[sms:console] to {phone}: {}", notice.text());
+        Ok(())
+    }
 }
 
 /// Aliyun, with the approved template of each notice (absent: notices are not sent).
@@ -53,6 +71,7 @@ pub struct AliyunSms(pub AliyunConfig, pub NoticeTemplates);
 pub struct NoticeTemplates {
     pub promoted: Option<String>,
     pub reminder: Option<String>,
+    pub benefit_status: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -111,6 +130,26 @@ impl SmsProvider for AliyunSms {
         ))
         .await
     }
+
+    async fn send_benefit_status(
+        &self,
+        phone: &str,
+        notice: &StatusNotice,
+        timestamp: &str,
+    ) -> AppResult<()> {
+        let template = self.1.benefit_status.as_deref().ok_or_else(|| {
+            AppError::Internal("no Aliyun template for the benefit status notice".into())
+        })?;
+        aliyun_send(sms_aliyun::send_template_url(
+            &self.0,
+            template,
+            phone,
+            &notice.params(),
+            &crypto::token(),
+            timestamp,
+        ))
+        .await
+    }
 }
 
 pub enum Provider {
@@ -136,6 +175,18 @@ impl SmsProvider for Provider {
         match self {
             Provider::Console(p) => p.send_notice(phone, kind, facts, timestamp).await,
             Provider::Aliyun(p) => p.send_notice(phone, kind, facts, timestamp).await,
+        }
+    }
+
+    async fn send_benefit_status(
+        &self,
+        phone: &str,
+        notice: &StatusNotice,
+        timestamp: &str,
+    ) -> AppResult<()> {
+        match self {
+            Provider::Console(p) => p.send_benefit_status(phone, notice, timestamp).await,
+            Provider::Aliyun(p) => p.send_benefit_status(phone, notice, timestamp).await,
         }
     }
 }
@@ -171,6 +222,7 @@ fn provider_from(secret: impl Fn(&str) -> Option<String>) -> AppResult<Provider>
             NoticeTemplates {
                 promoted: secret("ALIYUN_SMS_TEMPLATE_TRAINING_PROMOTED"),
                 reminder: secret("ALIYUN_SMS_TEMPLATE_TRAINING_REMINDER"),
+                benefit_status: secret("ALIYUN_SMS_TEMPLATE_BENEFIT_STATUS"),
             },
         )));
     }
