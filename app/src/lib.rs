@@ -9,6 +9,7 @@ pub mod app;
 pub mod auth;
 pub mod components;
 pub mod draft;
+pub mod easy;
 pub mod employer;
 pub mod i18n;
 pub mod jobs;
@@ -32,6 +33,8 @@ where
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("panic: {info}").into())
     }));
+    // The saved text size and contrast, before the first paint.
+    easy::apply_saved();
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))

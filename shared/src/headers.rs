@@ -21,11 +21,13 @@ base-uri 'self'; \
 form-action 'self'; \
 frame-ancestors 'none'";
 
-/// Geolocation only for this origin (nearby stations and jobs); camera,
-/// microphone and the rest for nobody — QR codes are scanned by the phone's own
-/// camera app or WeChat, never inside the app.
+/// Geolocation only for this origin (nearby stations and jobs), and the
+/// microphone too (🎤: speaking instead of typing, where the browser offers
+/// speech recognition; the browser asks the worker first); the camera and the
+/// rest for nobody — QR codes are scanned by the phone's own camera app or
+/// WeChat, never inside the app.
 pub const PERMISSIONS_POLICY: &str =
-    "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
+    "geolocation=(self), camera=(), microphone=(self), payment=(), usb=()";
 
 /// Every header and its value, in the order `public/_headers` lists them.
 pub const SECURITY_HEADERS: &[(&str, &str)] = &[

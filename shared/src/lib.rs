@@ -25,6 +25,7 @@ pub mod query;
 pub mod routes;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod speech;
 pub mod stations;
 pub mod system;
 pub mod time;

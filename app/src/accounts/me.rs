@@ -1,4 +1,5 @@
-//! 我的: profile, language, signed-in devices and sign-out.
+//! 我的: profile, language, easy mode (text size, contrast, read aloud),
+//! signed-in devices and sign-out.
 
 use crate::api::{self, ApiFailure};
 use crate::auth::{set_me, use_auth, AuthState};
@@ -40,6 +41,7 @@ pub fn Me() -> impl IntoView {
                 }.into_any(),
             }}
             <LanguageSwitch/>
+            <crate::easy::EasySettings/>
         </main>
     }
 }

@@ -3,6 +3,7 @@
 //! form, and a busy flag; `TextField` wires a labelled input to it.
 
 use crate::api::ApiFailure;
+use crate::easy::MicButton;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use shared::{FieldErrors, Lang};
@@ -136,10 +137,14 @@ pub fn TextField(
     /// The element id, when one page shows the same field more than once (default `field-{name}`).
     #[prop(optional, into)]
     id: Option<String>,
+    /// Offer 🎤 (speak instead of type) where the browser can listen.
+    #[prop(optional)]
+    voice: bool,
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| format!("field-{name}"));
     let error = form.error(name);
     let described = described_by(&id, error);
+    let mic = voice.then(|| view! { <MicButton value=value field=id.clone()/> });
     view! {
         <FieldFrame label=label id=id.clone() hint=hint error=error>
             <input
@@ -154,11 +159,13 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
+            {mic}
         </FieldFrame>
     }
 }
 
-/// A labelled multi-line text box, wired like `TextField`.
+/// A labelled multi-line text box, wired like `TextField`, with 🎤 where the
+/// browser can listen.
 #[component]
 pub fn TextArea(
     #[prop(into)] label: Signal<&'static str>,
@@ -176,6 +183,7 @@ pub fn TextArea(
     let id = id.unwrap_or_else(|| format!("field-{name}"));
     let error = form.error(name);
     let described = described_by(&id, error);
+    let mic_for = id.clone();
     view! {
         <FieldFrame label=label id=id.clone() hint=hint error=error>
             <textarea
@@ -188,6 +196,7 @@ pub fn TextArea(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             ></textarea>
+            <MicButton value=value field=mic_for/>
         </FieldFrame>
     }
 }

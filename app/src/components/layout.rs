@@ -19,13 +19,16 @@ pub fn provide_worker_app(bundle: &'static str) {
 
 #[component]
 pub fn WorkerLayout() -> impl IntoView {
+    crate::easy::provide();
     view! {
         <div class="shell">
             <header class="topbar">
                 <A href="/" attr:class="brand">{t("工友驿站", "Gongyou")}</A>
+                <crate::easy::TextSizeButton/>
             </header>
             <Banners/>
             <div class="content">
+                <crate::easy::FirstLaunchPrompt/>
                 <Outlet/>
             </div>
             <BottomNav/>

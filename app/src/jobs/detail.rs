@@ -60,8 +60,10 @@ fn Page(job: Job, reload: Callback<()>) -> impl IntoView {
     let ends = s.ends_on;
     let (board, lodging) = (s.board, s.lodging);
     let verified = s.employer.is_verified();
+    let spoken = job.clone();
     view! {
         <h1 class="page-title">{s.title.clone()}</h1>
+        <crate::easy::ReadAloud sentences=move || shared::speech::job(&spoken, crate::components::time::today())/>
         {(status != JobStatus::Live).then(|| view! { <p class="notice" role="status">{move || status.label().get(lang.get()).to_string()}</p> })}
         <p class="job-wage job-wage--big">{move || wage_line(&wage, lang.get())}</p>
         <section class="card" aria-labelledby="facts-title">

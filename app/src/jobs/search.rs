@@ -232,7 +232,7 @@ pub fn Search() -> impl IntoView {
             </nav>
             <form class="card search-form" role="search" on:submit=submit novalidate>
                 <FormError form=form/>
-                <TextField label=t("想找什么活?", "What work are you looking for?") name="q" value=q form=form kind="search" hint=t("例如:木工、电焊、保洁、日结", "For example: 木工, 电焊, 保洁, 日结")/>
+                <TextField label=t("想找什么活?", "What work are you looking for?") name="q" value=q form=form kind="search" voice=true hint=t("例如:木工、电焊、保洁、日结", "For example: 木工, 电焊, 保洁, 日结")/>
                 <SelectField label=t("工种", "Trade") name="trade" value=trade form=form choices=trade_choices() placeholder=t("不限工种", "Any trade")/>
                 <div class="chips" role="group" aria-label=t("筛选", "Filters")>
                     <button type="button" class="chip" aria-pressed=chip(|a| a.near) on:click=near>{t("📍 离我近", "📍 Near me")}</button>

@@ -107,9 +107,10 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
             <h2>{t("入会登记表", "Enrolment form")}</h2>
             <p class="muted">{t("填的内容会自动保存在手机上,关掉再打开也还在。", "What you type is saved on this phone, even if you close the app.")}</p>
             <FormError form=form/>
-            <TextField label=t("姓名(和身份证上一样)", "Name (as on your ID card)") name="name" value=name form=form autocomplete="name" maxlength=NAME_MAX as u32/>
+            <TextField label=t("姓名(和身份证上一样)", "Name (as on your ID card)") name="name" value=name form=form autocomplete="name" maxlength=NAME_MAX as u32
+                hint=t("为什么要填:会员证上印的就是这个名字。", "Why we ask: this is the name on your member card.")/>
             <TextField label=t("身份证号", "ID card number") name="id_number" value=id_number form=form inputmode="text" autocomplete="off" maxlength=18
-                hint=t("18位,最后一位可能是X", "18 characters; the last may be X")/>
+                hint=t("18位,最后一位可能是X。为什么要填:入会要实名;只有审核的工会干事能看到,加密保存。", "18 characters; the last may be X. Why we ask: joining is by real name; only the reviewing union staff see it, and it is stored encrypted.")/>
             {move || read_from_id.get().map(|(g, born)| view! {
                 <p class="notice" role="status">
                     {t("已从身份证号读出:", "Read from the ID number: ")}{text(g.label())}" · "{born.to_string()}
@@ -118,11 +119,14 @@ pub fn EnrolForm(union_id: i64, on_sent: Callback<Sent>) -> impl IntoView {
             <SelectField label=t("性别", "Gender") name="gender" value=gender form=form choices=genders placeholder=t("请选择", "Choose")/>
             <TextField label=t("出生日期", "Date of birth") name="birth_date" value=birth_date form=form kind="date"/>
             <TextField label=t("籍贯(老家在哪个省市)", "Hometown (province and city)") name="hometown" value=hometown form=form maxlength=HOMETOWN_MAX as u32
-                hint=t("例如:安徽省六安市", "For example: 安徽省六安市")/>
-            <TextField label=t("现在的工作单位或项目", "Your current employer or project") name="employer_or_project" value=employer form=form maxlength=ADDRESS_MAX as u32/>
+                hint=t("例如:安徽省六安市。为什么要填:工会按老家安排返乡、帮扶这些服务。", "For example: 安徽省六安市. Why we ask: the union plans trips home and aid by hometown.")/>
+            <TextField label=t("现在的工作单位或项目", "Your current employer or project") name="employer_or_project" value=employer form=form maxlength=ADDRESS_MAX as u32
+                hint=t("为什么要填:欠薪、工伤时,工会知道该找哪家单位。", "Why we ask: if wages go unpaid or you are hurt, the union knows whom to approach.")/>
             <SelectField label=t("工种", "Trade") name="trade" value=trade form=form choices=trade_choices() placeholder=t("请选择工种", "Choose your trade")/>
+            <p class="field-hint">{t("工种和用工形式,为什么要填:工会按工种推荐活和培训;用工形式不同,能办的保障也不同。", "Trade and form of employment, why we ask: the union suggests work and training by trade, and what cover you can get depends on how you are employed.")}</p>
             <RadioCards legend=t("用工形式", "Form of employment") name="employment_form" value=employment form=form choices=forms/>
-            <TextField label=t("联系地址(现在住哪里)", "Contact address (where you live now)") name="contact_address" value=address form=form autocomplete="street-address" maxlength=ADDRESS_MAX as u32/>
+            <TextField label=t("联系地址(现在住哪里)", "Contact address (where you live now)") name="contact_address" value=address form=form autocomplete="street-address" maxlength=ADDRESS_MAX as u32
+                hint=t("为什么要填:有急事打不通电话时,工会按这个地址找您。", "Why we ask: if the union cannot reach you by phone in an emergency, it looks for you here.")/>
             <ConsentStatement consent=consent form=form/>
             <button type="submit" class="btn btn--primary btn--block" disabled=move || form.busy.get()>{t("提交入会申请", "Send my application")}</button>
         </form>

@@ -140,14 +140,17 @@ fn Progress() -> impl IntoView {
                         {leaving_on.map(|on| view! {
                             <p class="notice" role="status">{t("您已经申请退会,生效日期:", "You have asked to leave, from ")}{on.to_string()}</p>
                         })}
-                        {(!applications.applications.is_empty()).then(|| view! {
+                        {(!applications.applications.is_empty()).then(|| {
+                            let spoken = applications.applications.clone();
+                            view! {
                             <section class="card" aria-labelledby="apps-title">
                                 <h2 id="apps-title">{t("我的申请", "My applications")}</h2>
+                                <crate::easy::ReadAloud sentences=move || shared::speech::applications(&spoken, crate::components::time::today())/>
                                 <ul class="rows">
                                     {applications.applications.into_iter().map(|a| view! { <Application app=a reload=reload/> }).collect_view()}
                                 </ul>
                             </section>
-                        })}
+                        }})}
                         {(!history.timeline.is_empty()).then(|| view! {
                             <section class="card" aria-labelledby="history-title">
                                 <h2 id="history-title">{t("会籍记录", "Membership history")}</h2>

@@ -81,9 +81,11 @@ fn Page(summary: StationSummary, station: Option<shared::stations::Station>) -> 
         .collect();
     let kind = s.station_type;
     let status = s.status;
+    let spoken = (s.clone(), station.as_ref().map(|st| st.city.clone()));
     view! {
         <main class="page station-page">
             <h1 class="page-title"><span aria-hidden="true">{kind.icon()}" "</span>{s.name.clone()}</h1>
+            <crate::easy::ReadAloud sentences=move || shared::speech::station(&spoken.0, spoken.1.as_deref(), local_now())/>
             <p class="muted">{move || kind.label().get(lang.get()).to_string()}{station.as_ref().map(|st| format!(" · {}", st.union.name))}</p>
             {(status != shared::stations::StationStatus::Active).then(|| view! {
                 <p class="form-error" role="status">{move || status.label().get(lang.get()).to_string()}</p>
@@ -200,6 +202,7 @@ fn ReportProblem(station_id: i64, amenities: Vec<Amenity>) -> impl IntoView {
             <div class="field">
                 <label for="report-note">{t("补充说明(可以不填)", "A note (optional)")}</label>
                 <input id="report-note" maxlength=200 prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
+                <crate::easy::MicButton value=note field="report-note"/>
             </div>
             <div class="report-kinds">
                 {ReportKind::ALL.iter().copied().map(|k| view! {

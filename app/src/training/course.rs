@@ -76,7 +76,7 @@ fn Page(course: Course, mine: Option<Enrolment>, reload: Callback<()>) -> impl I
             </ol>
         </section>
         {match mine.filter(|_| active) {
-            Some(e) => view! { <Mine enrolment=e reload=reload/> }.into_any(),
+            Some(e) => view! { <Mine course=course.clone() enrolment=e reload=reload/> }.into_any(),
             None => view! { <SignUp course=c reload=reload/> }.into_any(),
         }}
     }
@@ -152,7 +152,7 @@ fn SignUpForm(course: Course, name: String, reload: Callback<()>) -> impl IntoVi
 
 /// The worker's own sign-up: where they stand, their hours and outcome, cancelling.
 #[component]
-fn Mine(enrolment: Enrolment, reload: Callback<()>) -> impl IntoView {
+fn Mine(course: Course, enrolment: Enrolment, reload: Callback<()>) -> impl IntoView {
     let form = FormState::new();
     let key = StoredValue::new(new_key());
     let id = enrolment.id;
@@ -187,9 +187,11 @@ fn Mine(enrolment: Enrolment, reload: Callback<()>) -> impl IntoView {
     );
     let assessed = enrolment.outcome != Outcome::Pending;
     let certified = enrolment.certificate_serial.is_some();
+    let spoken = (course, enrolment.clone());
     view! {
         <section class="card" aria-labelledby="mine-title">
             <h2 id="mine-title">{t("我的报名", "My sign-up")}</h2>
+            <crate::easy::ReadAloud sentences=move || shared::speech::enrolment(&spoken.0, &spoken.1, crate::components::time::today())/>
             <FormError form=form/>
             <dl class="facts">
                 <dt>{t("姓名", "Name")}</dt><dd>{enrolment.name.clone()}</dd>

@@ -160,7 +160,11 @@ fn Editor(union_id: i64, union_name: String, existing: Option<Station>) -> impl 
     let hours = RwSignal::new(
         e.as_ref()
             .map(|s| hours_text(&s.summary.schedule))
-            .unwrap_or_else(|| "每天 08:00-20:00".into()),
+            // The parser reads both languages' forms (`Schedule::parse_text`).
+            .unwrap_or_else(|| match lang.get_untracked() {
+                shared::Lang::ZhCn => "每天 08:00-20:00".into(),
+                shared::Lang::En => "daily 08:00-20:00".into(),
+            }),
     );
     let closures = text(|s| {
         s.summary

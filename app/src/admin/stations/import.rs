@@ -108,7 +108,7 @@ pub fn Import() -> impl IntoView {
             <h1 class="page-title">{t("批量导入驿站", "Import stations")}</h1>
             <section class="card">
                 <p>{t("导入到:", "Into: ")}<strong>{move || scope.union.get().map(|u| u.name).unwrap_or_else(|| t("请先在上方选择工会", "choose a union above first")().to_string())}</strong></p>
-                <p class="muted">{t("表格(CSV,UTF-8)的第一行是列名:", "A CSV (UTF-8) whose first row names the columns: ")}{COLUMNS.iter().map(|c| if c.3 { c.1.to_string() } else { format!("{}(可选)", c.1) }).collect::<Vec<_>>().join("、")}</p>
+                <p class="muted">{t("表格(CSV,UTF-8)的第一行是列名:", "A CSV (UTF-8) whose first row names the columns: ")}{move || column_list(lang.get())}</p>
                 <p class="muted">{t("坐标系填 WGS84 或 GCJ02;设施用 | 分开;开放时间如“每天 08:00-20:00”。可以先导出一份看看格式。", "Datum is WGS84 or GCJ02; amenities separated by |; hours like \"daily 08:00-20:00\". Export first to see the format.")}</p>
                 <div class="field">
                     <label for="import-file">{t("选择表格文件", "Choose the CSV file")}</label>
@@ -154,4 +154,20 @@ pub fn Import() -> impl IntoView {
             }}
         </main>
     }
+}
+
+/// The columns in the reader's language, the optional ones marked:
+/// `名称、…、电话(可选)` or `name, …, phone (optional)`.
+fn column_list(lang: shared::Lang) -> String {
+    let en = lang == shared::Lang::En;
+    COLUMNS
+        .iter()
+        .map(|&(_, zh, name, required)| match (en, required) {
+            (false, true) => zh.to_string(),
+            (false, false) => format!("{zh}(可选)"),
+            (true, true) => name.to_string(),
+            (true, false) => format!("{name} (optional)"),
+        })
+        .collect::<Vec<_>>()
+        .join(if en { ", " } else { "、" })
 }
