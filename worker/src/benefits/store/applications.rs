@@ -252,7 +252,7 @@ pub async fn member_index(db: &D1Database, member_id: i64) -> AppResult<Option<S
 /// What a new application stores beside its facts.
 pub struct NewApplication<'a> {
     pub id: i64,
-    pub programme: &'a super::ProgrammeRow,
+    pub programme: &'a super::programmes::ProgrammeRow,
     pub user_id: i64,
     pub member_id: Option<i64>,
     pub member_union_name: Option<&'a str>,
