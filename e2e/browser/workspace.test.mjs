@@ -175,7 +175,7 @@ test("a members export opens as CSV with every row of the subtree", async () => 
   }
 });
 
-test("the station list pages past 200 rows, and a failed 加载更多 offers a retry", async () => {
+test("the station list pages past 200 rows, and a failed 加载更多 offers a retry", { timeout: 120_000 }, async () => {
   const t = await tree();
   const s = await staff({ role: "viewer", unionId: t.a.id });
   const marker = `翻页${uid()}`;

@@ -28,6 +28,8 @@ pub const EXPORT_TABLES: &[(&str, &str)] = &[
     ("training_attendance", "training_attendance"),
     ("training_certificates", "training_certificates"),
     ("training_notices", "training_texts"),
+    ("benefit_applications", "benefit_applications"),
+    ("benefit_households", "benefit_households"),
     ("station_reports", "station_reports"),
     ("station_visits", "station_visits"),
     ("otp_challenges", "sign_in_code"),
@@ -317,6 +319,12 @@ pub struct PersonalData {
     pub training_attendance: Vec<AttendanceRecord>,
     pub training_certificates: Vec<CertificateRecord>,
     pub training_texts: Vec<TrainingTextRecord>,
+    /// Benefit applications with their history (bank account and ID only masked).
+    #[serde(default)]
+    pub benefit_applications: Vec<crate::benefits::Application>,
+    /// Households on file (困难职工档案) opened by one's hardship applications.
+    #[serde(default)]
+    pub benefit_households: Vec<crate::benefits::Household>,
     pub station_reports: Vec<StationReportRecord>,
     pub station_visits: Vec<VisitRecord>,
     /// Signed-in devices (no tokens, no token hashes).
@@ -350,6 +358,8 @@ pub const EXPORT_SECTIONS: &[(&str, &str, &str)] = &[
     ("training_attendance", "培训签到", "Course attendance"),
     ("training_certificates", "培训证书", "Certificates"),
     ("training_texts", "培训短信", "Course text messages"),
+    ("benefit_applications", "帮扶申请", "Benefit applications"),
+    ("benefit_households", "困难职工档案", "Households on file"),
     ("station_reports", "驿站反馈", "Station reports"),
     ("station_visits", "到站签到", "Station check-ins"),
     ("sessions", "登录设备", "Signed-in devices"),

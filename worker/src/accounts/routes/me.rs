@@ -233,6 +233,16 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
         training_attendance: crate::training::store::export_attendance(&db, user_id).await?,
         training_certificates: crate::training::store::export_certificates(&db, user_id).await?,
         training_texts: crate::training::store::export_texts(&db, user_id).await?,
+        benefit_applications: crate::benefits::store::applications_of(&db, user_id, 1000)
+            .await?
+            .iter()
+            .map(|a| a.wire(false))
+            .collect(),
+        benefit_households: crate::benefits::store::households_of(&db, user_id)
+            .await?
+            .iter()
+            .map(|h| h.wire(ctx.today()))
+            .collect(),
         station_reports: crate::stations::store::export_reports(&db, user_id).await?,
         station_visits: crate::stations::store::export_visits(&db, user_id).await?,
         sessions,

@@ -71,6 +71,16 @@ pub async fn household(db: &D1Database, id: i64) -> AppResult<Option<HouseholdRo
     .await
 }
 
+/// The households on file opened by a worker's own applications.
+pub async fn households_of(db: &D1Database, user_id: i64) -> AppResult<Vec<HouseholdRow>> {
+    db::all(
+        db,
+        &format!("SELECT {COLUMNS} FROM {FROM} WHERE h.user_id = ? ORDER BY h.id"),
+        params![user_id],
+    )
+    .await
+}
+
 pub async fn households_in_scope(
     db: &D1Database,
     scope: &Scope,
