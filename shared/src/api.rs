@@ -14,6 +14,19 @@ pub struct ListMeta {
     pub limit: u32,
 }
 
+impl ListMeta {
+    /// Cuts `rows`, read with one more than `limit`, to the page, with the
+    /// cursor of the last row's `key` when more rows remain.
+    pub fn page<T>(rows: &mut Vec<T>, limit: u32, key: impl Fn(&T) -> i64) -> ListMeta {
+        let more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        let next_cursor = more
+            .then(|| rows.last().map(|r| cursor::encode(&key(r).to_string())))
+            .flatten();
+        ListMeta { next_cursor, limit }
+    }
+}
+
 /// The header an app sends with every submission: a random id the phone keeps
 /// (`localStorage`), so anonymous submissions are scoped per device (one
 /// stranger's Idempotency-Key can neither replay nor block another's).

@@ -61,21 +61,11 @@ pub async fn programmes(ctx: &Ctx) -> AppResult<Response> {
         q.limit + 1,
     )
     .await?;
-    let more = rows.len() > q.limit as usize;
-    rows.truncate(q.limit as usize);
-    let next_cursor = more
-        .then(|| {
-            rows.last()
-                .map(|r| shared::api::cursor::encode(&r.id.to_string()))
-        })
-        .flatten();
+    let meta = ListMeta::page(&mut rows, q.limit, |r| r.id);
     let today = ctx.today();
     ok(&ProgrammeList {
         programmes: rows.iter().map(|r| r.wire(today)).collect(),
-        meta: ListMeta {
-            next_cursor,
-            limit: q.limit,
-        },
+        meta,
     })
 }
 
@@ -274,20 +264,10 @@ pub async fn queue(ctx: &Ctx) -> AppResult<Response> {
         q.limit + 1,
     )
     .await?;
-    let more = rows.len() > q.limit as usize;
-    rows.truncate(q.limit as usize);
-    let next_cursor = more
-        .then(|| {
-            rows.last()
-                .map(|r| shared::api::cursor::encode(&r.id.to_string()))
-        })
-        .flatten();
+    let meta = ListMeta::page(&mut rows, q.limit, |r| r.id);
     ok(&ApplicationList {
         applications: rows.iter().map(|r| r.wire(true)).collect(),
-        meta: ListMeta {
-            next_cursor,
-            limit: q.limit,
-        },
+        meta,
     })
 }
 
@@ -495,21 +475,11 @@ pub async fn households(ctx: &Ctx) -> AppResult<Response> {
         q.limit + 1,
     )
     .await?;
-    let more = rows.len() > q.limit as usize;
-    rows.truncate(q.limit as usize);
-    let next_cursor = more
-        .then(|| {
-            rows.last()
-                .map(|r| shared::api::cursor::encode(&r.id.to_string()))
-        })
-        .flatten();
+    let meta = ListMeta::page(&mut rows, q.limit, |r| r.id);
     let today = ctx.today();
     ok(&HouseholdList {
         households: rows.iter().map(|r| r.wire(today)).collect(),
-        meta: ListMeta {
-            next_cursor,
-            limit: q.limit,
-        },
+        meta,
     })
 }
 

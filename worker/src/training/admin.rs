@@ -70,20 +70,10 @@ pub async fn courses(ctx: &Ctx) -> AppResult<Response> {
         q.limit + 1,
     )
     .await?;
-    let more = rows.len() > q.limit as usize;
-    rows.truncate(q.limit as usize);
-    let next_cursor = more
-        .then(|| {
-            rows.last()
-                .map(|r| shared::api::cursor::encode(&r.id.to_string()))
-        })
-        .flatten();
+    let meta = ListMeta::page(&mut rows, q.limit, |r| r.id);
     ok(&CourseList {
         courses: views::courses(&db, &rows, ctx.today(), None).await?,
-        meta: ListMeta {
-            next_cursor,
-            limit: q.limit,
-        },
+        meta,
     })
 }
 
