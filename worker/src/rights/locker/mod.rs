@@ -16,5 +16,6 @@ pub mod store;
 /// The attachments' capability name for locker entries.
 pub const CAPABILITY: &str = "rights_locker";
 /// The union path written on a locker entry's files: the locker is the
-/// worker's own, so no union subtree holds it.
+/// worker's own, so no union's subtree holds it (a platform admin's scope,
+/// which contains every path, still does).
 pub const PRIVATE_PATH: &str = "locker:private";

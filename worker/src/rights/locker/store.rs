@@ -168,6 +168,12 @@ pub async fn own_entry(db: &D1Database, id: i64, user_id: i64) -> AppResult<Entr
         .ok_or_else(|| shared::ApiError::not_found().into())
 }
 
+/// Both ends of a date range, every date when none is given: always a
+/// range, so the (user_id, date) index reads only the month asked for.
+fn range(between: Option<(String, String)>) -> (String, String) {
+    between.unwrap_or_else(|| ("0000-01-01".into(), "9999-12-31".into()))
+}
+
 /// A worker's entries between two dates (both included, `None` for all),
 /// newest day first, at most `limit`.
 pub async fn entries_of(
@@ -176,12 +182,12 @@ pub async fn entries_of(
     between: Option<(String, String)>,
     limit: u32,
 ) -> AppResult<Vec<EntryRow>> {
-    let (from, to) = between.unzip();
+    let (from, to) = range(between);
     db::all(
         db,
         &format!(
             "SELECT {COLUMNS} FROM locker_entries e
-             WHERE e.user_id = ?1 AND (?2 IS NULL OR e.date >= ?2) AND (?3 IS NULL OR e.date <= ?3)
+             WHERE e.user_id = ?1 AND e.date >= ?2 AND e.date <= ?3
              ORDER BY e.date DESC, e.seq DESC LIMIT ?4"
         ),
         params![user_id, from, to, limit],
@@ -195,12 +201,12 @@ pub async fn standing_of(
     user_id: i64,
     between: Option<(String, String)>,
 ) -> AppResult<Vec<EntryRow>> {
-    let (from, to) = between.unzip();
+    let (from, to) = range(between);
     db::all(
         db,
         &format!(
             "SELECT {COLUMNS} FROM locker_entries e
-             WHERE e.user_id = ?1 AND (?2 IS NULL OR e.date >= ?2) AND (?3 IS NULL OR e.date <= ?3)
+             WHERE e.user_id = ?1 AND e.date >= ?2 AND e.date <= ?3
                AND NOT EXISTS (SELECT 1 FROM locker_entries c WHERE c.supersedes_id = e.id)"
         ),
         params![user_id, from, to],
