@@ -11,6 +11,7 @@ import { freshIp, staff, tree, uid, worker, PASSWORD } from "../lib/fixtures.mjs
 import { form } from "../lib/people.mjs";
 import { employerBody, jobBody, liveJob, verifiedEmployer } from "../lib/jobs.mjs";
 import { checkIn, courseBody, createCourse, sessionCode, sessionNow, signUp } from "../lib/training.mjs";
+import { append as appendDay } from "../lib/locker.mjs";
 import { apply as applyForBenefit, createProgramme, hardship, member as benefitMember, programmeBody } from "../lib/benefits.mjs";
 
 let ops, t, callers, params, bodies;
@@ -58,6 +59,8 @@ before(async () => {
   const filed = (await applyForBenefit(await benefitMember(parentAdmin, t.a.id), fixtureProgramme.id, hardship())).body.application;
   await parentAdmin.post(`/api/admin/benefits/applications/${filed.id}/decision`, { decision: "approve", amount_fen: 100000 }, { headers: { "idempotency-key": `rbac-${uid()}-${uid()}` } });
   const fixtureHousehold = (await parentAdmin.get("/api/admin/benefits/households")).body.households.find((h) => h.application_id === filed.id);
+  // A day in the matrix worker's own evidence locker (记工本).
+  const fixtureLockerEntry = await appendDay(callers.worker);
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -81,6 +84,7 @@ before(async () => {
     programme_id: fixtureProgramme.id,
     benefit_application_id: fixtureBenefitApplication.id,
     household_id: fixtureHousehold.id,
+    locker_entry_id: fixtureLockerEntry.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {

@@ -112,6 +112,7 @@ test("extra-large text at 320 px: no worker route scrolls sideways, every target
     "/jobs", `/jobs/${job.id}`, "/jobs/card", "/jobs/matches", "/jobs/applications", "/jobs/fairs", `/jobs/employers/${employer.id}`,
     "/login", "/me", "/join", `/join/${t.a.join_code}`, "/membership", "/membership/leave", "/membership/consent",
     "/verify/member", "/verify/certificate", "/me/certificates", "/services", "/training/check-in", `/training/${course.id}`,
+    "/rights", "/rights/new", "/rights/verify",
     "/employer", "/employer/register",
   ];
   try {

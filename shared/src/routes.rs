@@ -454,6 +454,8 @@ pub mod params {
     pub const JOB_APPLICATION_ID: Param = Param("job_application_id");
     pub const JOB_ID: Param = Param("job_id");
     pub const JOIN_CODE: Param = Param("join_code");
+    /// An entry of a worker's evidence locker (记工本).
+    pub const LOCKER_ENTRY_ID: Param = Param("locker_entry_id");
     pub const MEMBER_NO: Param = Param("member_no");
     pub const PROGRAMME_ID: Param = Param("programme_id");
     pub const REPORT_ID: Param = Param("report_id");
@@ -477,6 +479,7 @@ pub mod params {
         JOB_APPLICATION_ID,
         JOB_ID,
         JOIN_CODE,
+        LOCKER_ENTRY_ID,
         MEMBER_NO,
         PROGRAMME_ID,
         REPORT_ID,
@@ -507,6 +510,7 @@ pub enum RouteId {
     Overview(crate::overview::OverviewRoute),
     Attachments(crate::attachments::AttachmentsRoute),
     Benefits(crate::benefits::BenefitsRoute),
+    Locker(crate::rights::LockerRoute),
 }
 
 impl RouteId {
@@ -528,6 +532,7 @@ impl RouteId {
             RouteId::Overview(_) => "overview",
             RouteId::Attachments(_) => "attachments",
             RouteId::Benefits(_) => "benefits",
+            RouteId::Locker(_) => "rights",
         }
     }
 
@@ -545,6 +550,7 @@ impl RouteId {
             RouteId::Overview(_) => crate::overview::ROUTES,
             RouteId::Attachments(_) => crate::attachments::ROUTES,
             RouteId::Benefits(_) => crate::benefits::ROUTES,
+            RouteId::Locker(_) => crate::rights::locker::ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -570,6 +576,7 @@ impl RouteId {
             Overview(a) => matches!(other, Overview(b) if a as u8 == b as u8),
             Attachments(a) => matches!(other, Attachments(b) if a as u8 == b as u8),
             Benefits(a) => matches!(other, Benefits(b) if a as u8 == b as u8),
+            Locker(a) => matches!(other, Locker(b) if a as u8 == b as u8),
         }
     }
 }
@@ -595,6 +602,7 @@ route_of!(
     Overview(crate::overview::OverviewRoute),
     Attachments(crate::attachments::AttachmentsRoute),
     Benefits(crate::benefits::BenefitsRoute),
+    Locker(crate::rights::LockerRoute),
 );
 
 /// Every route of the API.
@@ -610,6 +618,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::overview::ROUTES)
         .chain(crate::attachments::ROUTES)
         .chain(crate::benefits::ROUTES)
+        .chain(crate::rights::locker::ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).

@@ -87,6 +87,7 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
         RouteId::Overview(r) => crate::overview::routes::handle(r, ctx).await,
         RouteId::Attachments(r) => crate::attachments::routes::handle(r, ctx).await,
         RouteId::Benefits(r) => crate::benefits::routes::handle(r, ctx).await,
+        RouteId::Locker(r) => crate::rights::locker::routes::handle(r, ctx).await,
     }
 }
 

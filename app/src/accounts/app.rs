@@ -4,7 +4,7 @@
 //! certificate's to its check page, within one download too).
 
 use crate::components::layout::{provide_worker_app, WorkerLayout};
-use crate::{membership, training};
+use crate::{membership, rights, training};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -29,6 +29,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services") view=training::Services/>
                     <Route path=path!("training/check-in") view=training::CheckIn/>
                     <Route path=path!("training/:id") view=training::CoursePage/>
+                    <Route path=path!("rights") view=rights::Locker/>
+                    <Route path=path!("rights/new") view=rights::NewDay/>
+                    <Route path=path!("rights/verify") view=rights::VerifyChain/>
+                    <Route path=path!("rights/confirm") view=rights::ConfirmDay/>
+                    <Route path=path!("rights/entry/:id") view=rights::EntryPage/>
+                    <Route path=path!("rights/entry/:id/correct") view=rights::CorrectDay/>
                 </ParentRoute>
             </Routes>
         </Router>

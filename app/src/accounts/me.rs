@@ -24,7 +24,7 @@ pub fn Me() -> impl IntoView {
         <main class="page">
             <h1 class="page-title">{t("我的", "Me")}</h1>
             {move || match auth.0.get() {
-                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <Certificates/> <Sessions/> <MyData/> <EndingLinks/> <SignOut/> }.into_any(),
+                AuthState::SignedIn(MeKind::Worker(w)) => view! { <Profile me=w/> <WorkLog/> <Certificates/> <Sessions/> <MyData/> <EndingLinks/> <SignOut/> }.into_any(),
                 AuthState::SignedIn(MeKind::Staff(s)) => view! {
                     <section class="card">
                         <p>{t("您以工会干事身份登录:", "You are signed in as union staff: ")}{s.display_name}</p>
@@ -43,6 +43,18 @@ pub fn Me() -> impl IntoView {
             <LanguageSwitch/>
             <crate::easy::EasySettings/>
         </main>
+    }
+}
+
+/// The evidence locker (记工本), one tap from 我的.
+#[component]
+fn WorkLog() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="worklog-title">
+            <h2 id="worklog-title">{t("记工本", "My work log")}</h2>
+            <p class="muted">{t("每天记下干了多少活、说好多少钱、借支多少;工会存证,讨薪时用得上。没有网络也能记。", "Note each day's work, the agreed wage and advances; the union keeps them as evidence for unpaid wages. Works offline.")}</p>
+            <AppLink href="/rights".to_string() class="btn btn--secondary">{t("打开记工本", "Open my work log")}</AppLink>
+        </section>
     }
 }
 

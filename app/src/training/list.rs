@@ -22,6 +22,11 @@ pub fn Services() -> impl IntoView {
     view! {
         <main class="page">
             <h1 class="page-title">{t("服务", "Services")}</h1>
+            <section class="card" aria-labelledby="worklog-link">
+                <h2 id="worklog-link">{t("记工本 · 讨薪证据", "Work log · evidence for unpaid wages")}</h2>
+                <p class="muted">{t("每天记工,工会存证,没有网络也能记。", "Record each day; the union keeps it as evidence. Works offline.")}</p>
+                <AppLink href="/rights".to_string() class="btn btn--secondary btn--block">{t("打开记工本", "Open my work log")}</AppLink>
+            </section>
             {move || auth.worker().map(|_| view! { <MyEnrolments/> })}
             <Courses/>
         </main>

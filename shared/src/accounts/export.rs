@@ -30,6 +30,8 @@ pub const EXPORT_TABLES: &[(&str, &str)] = &[
     ("training_notices", "training_texts"),
     ("benefit_applications", "benefit_applications"),
     ("benefit_households", "benefit_households"),
+    ("locker_entries", "locker_entries"),
+    ("locker_confirmations", "locker_confirmations"),
     ("station_reports", "station_reports"),
     ("station_visits", "station_visits"),
     ("otp_challenges", "sign_in_code"),
@@ -325,6 +327,13 @@ pub struct PersonalData {
     /// Households on file (困难职工档案) opened by one's hardship applications.
     #[serde(default)]
     pub benefit_households: Vec<crate::benefits::Household>,
+    /// The evidence locker (记工本): every day recorded, corrections included,
+    /// with the confirmations co-workers gave.
+    #[serde(default)]
+    pub locker_entries: Vec<crate::rights::LockerEntry>,
+    /// 对工 confirmations one gave on co-workers' days.
+    #[serde(default)]
+    pub locker_confirmations: Vec<crate::rights::GivenConfirmation>,
     pub station_reports: Vec<StationReportRecord>,
     pub station_visits: Vec<VisitRecord>,
     /// Signed-in devices (no tokens, no token hashes).
@@ -360,6 +369,16 @@ pub const EXPORT_SECTIONS: &[(&str, &str, &str)] = &[
     ("training_texts", "培训短信", "Course text messages"),
     ("benefit_applications", "帮扶申请", "Benefit applications"),
     ("benefit_households", "困难职工档案", "Households on file"),
+    (
+        "locker_entries",
+        "记工本(每天的记录和更正)",
+        "Evidence locker (each day and its corrections)",
+    ),
+    (
+        "locker_confirmations",
+        "我给工友的对工确认",
+        "Days you confirmed for co-workers",
+    ),
     ("station_reports", "驿站反馈", "Station reports"),
     ("station_visits", "到站签到", "Station check-ins"),
     ("sessions", "登录设备", "Signed-in devices"),

@@ -41,10 +41,6 @@ use worker::{D1Database, D1PreparedStatement, Env};
 /// than `MAX_PER_SUBJECT` files. Ids already linked to this record are linked
 /// again harmlessly (a replayed submission). Should another submission link
 /// one of them between this check and the batch, the batch aborts.
-#[expect(
-    dead_code,
-    reason = "benefits and rights link their records' files next; remove this then"
-)]
 pub async fn link_statements(
     db: &D1Database,
     public_ids: &[String],
@@ -192,6 +188,22 @@ pub async fn rotate(env: &Env, db: &D1Database, ring: &Keyring) -> AppResult<u32
 /// to a record stay with it: the capability's own erasure decides about them.
 pub async fn erase_unlinked_of(env: &Env, db: &D1Database, user_id: i64) -> AppResult<()> {
     let removed = store::delete_unlinked_of(db, user_id).await?;
+    if !removed.is_empty() {
+        let keys = removed.into_iter().map(|r| r.r2_key).collect();
+        objects::delete(&objects::bucket(env)?, keys).await?;
+    }
+    Ok(())
+}
+
+/// A deleted account's files held by records of `capability` that go with
+/// the account (the evidence locker), rows and objects.
+pub async fn erase_linked_of(
+    env: &Env,
+    db: &D1Database,
+    user_id: i64,
+    capability: &str,
+) -> AppResult<()> {
+    let removed = store::delete_linked_of(db, user_id, capability).await?;
     if !removed.is_empty() {
         let keys = removed.into_iter().map(|r| r.r2_key).collect();
         objects::delete(&objects::bucket(env)?, keys).await?;

@@ -183,6 +183,21 @@ pub async fn delete_unlinked_of(db: &D1Database, owner_user_id: i64) -> AppResul
     .await
 }
 
+/// Deletes a person's files linked to records of `capability` (a capability
+/// whose records go with the account), answering their objects' keys.
+pub async fn delete_linked_of(
+    db: &D1Database,
+    owner_user_id: i64,
+    capability: &str,
+) -> AppResult<Vec<Removed>> {
+    db::all(
+        db,
+        "DELETE FROM attachments WHERE owner_user_id = ? AND capability = ? RETURNING r2_key",
+        params![owner_user_id, capability],
+    )
+    .await
+}
+
 /// Deletes an unlinked file's row; false when it was linked or gone meanwhile.
 pub async fn delete_unlinked(db: &D1Database, id: i64) -> AppResult<bool> {
     Ok(db::run(

@@ -243,6 +243,8 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
             .iter()
             .map(|h| h.wire(ctx.today()))
             .collect(),
+        locker_entries: crate::rights::locker::store::export_entries(&db, user_id).await?,
+        locker_confirmations: crate::rights::locker::store::export_given(&db, user_id).await?,
         station_reports: crate::stations::store::export_reports(&db, user_id).await?,
         station_visits: crate::stations::store::export_visits(&db, user_id).await?,
         sessions,
@@ -280,8 +282,11 @@ pub async fn delete_account(ctx: &mut Ctx) -> AppResult<Response> {
         &today,
         &ctx.now_text(),
     )?);
+    erase.extend(crate::rights::locker::store::erase(&db, user_id)?);
     db::batch(&db, erase).await?;
     crate::attachments::erase_unlinked_of(&ctx.env, &db, user_id).await?;
+    crate::attachments::erase_linked_of(&ctx.env, &db, user_id, crate::rights::locker::CAPABILITY)
+        .await?;
     session::destroy_all(&ctx.kv()?, SessionKind::Worker, user_id, ctx.now_ms()).await?;
     let mut resp = no_content()?;
     resp.headers_mut()
