@@ -274,7 +274,7 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
             .map(|c| keyring.blind_index("id_number", c.expose()));
         let id = store::next_id(&db, IdTable::Applications).await?;
         let now = ctx.now_text();
-        let statements = vec![
+        let mut statements = vec![
             store::insert_application(
                 &db,
                 &store::NewApplication {
@@ -311,6 +311,17 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 &now,
             )?,
         ];
+        statements.extend(
+            crate::attachments::link_statements(
+                &db,
+                &input.attachments,
+                user_id,
+                views::CAPABILITY,
+                id,
+                &p.union_path,
+            )
+            .await?,
+        );
         db::batch(&db, statements)
             .await
             .on_constraint(constraints::ONCE_PER_PERIOD, || {
