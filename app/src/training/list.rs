@@ -23,6 +23,7 @@ pub fn Services() -> impl IntoView {
         <main class="page">
             <h1 class="page-title">{t("服务", "Services")}</h1>
             {move || auth.worker().map(|_| view! { <MyEnrolments/> })}
+            <crate::benefits::ServicesCard/>
             <Courses/>
         </main>
     }
