@@ -1,7 +1,8 @@
 // A benefit application's photos and scans against the real Worker: the ids
 // of the worker's uploads go with the submission and are linked in the same
 // D1 batch; the application lists them; staff of its union (and above) read
-// them, a sibling union's do not; another's upload, an unknown id or a file
+// them, a sibling union's do not; documents asked for later are added to the
+// same application the same way; another's upload, an unknown id or a file
 // another application holds is refused with 422 on `attachments`, and then
 // nothing is created.
 import { test } from "node:test";
@@ -50,6 +51,15 @@ test("an application links the worker's uploads in its own batch; staff in scope
   assert.equal(await read(sibling, receipt), 404);
   // Linked for good: the owner can no longer delete it.
   assert.equal((await m.delete(`/api/attachments/${receipt}`)).status, 409);
+  // Asked for one more document, she adds its photo to the same application.
+  const asked = await admin.post(`/api/admin/benefits/applications/${a.id}/request-documents`, { documents: ["出院小结"] }, idem());
+  assert.equal(asked.status, 200, asked.text);
+  const more = await upload(m);
+  const added = await m.post(`/api/benefits/applications/${a.id}/documents-supplied`, { attachments: [more] }, idem());
+  assert.equal(added.status, 200, added.text);
+  assert.equal(added.body.application.status, "reviewing");
+  assert.deepEqual(added.body.application.attachments.map((f) => f.id), [receipt, summary, more]);
+  assert.equal(await read(admin, more), 200);
 });
 
 test("another's upload, an unknown id or a file another application holds is refused with 422 on attachments, and nothing is created", async () => {
@@ -72,6 +82,13 @@ test("another's upload, an unknown id or a file another application holds is ref
   assert.equal(again.status, 422, again.text);
   assert.ok(again.body.error.fields.attachments);
   assert.equal(count(p3.id), 0);
+  // Adding another's file to one's application is refused too, and the status stays.
+  const second = (await admin.get(`/api/admin/benefits/applications?programme_id=${p2.id}`)).body.applications[0];
+  assert.equal((await admin.post(`/api/admin/benefits/applications/${second.id}/request-documents`, { documents: ["收入证明"] }, idem())).status, 200);
+  const foreign = await m.post(`/api/benefits/applications/${second.id}/documents-supplied`, { attachments: [theirs] }, idem());
+  assert.equal(foreign.status, 422, foreign.text);
+  assert.ok(foreign.body.error.fields.attachments);
+  assert.equal((await m.get(`/api/benefits/applications/${second.id}`)).body.application.status, "needs_documents");
   // No attachments at all is fine.
   assert.equal((await apply(m, p1.id, [])).status, 200);
 });
