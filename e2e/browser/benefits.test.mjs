@@ -2,7 +2,8 @@
 // (the numbers shown), applies with a photo on the one form that reuses her
 // enrolment profile, reloads mid-form and finds the draft and the photo,
 // submits with no signal and again online — one application, with its photo;
-// staff review and approve it and record the payment, and she sees each new
+// staff review it and ask for one more document, which she adds to the same
+// application; they approve it and record the payment, and she sees each new
 // status in plain words. (b) Staff create a programme with the form (the
 // shared rule names a bad field first) and pause it: it leaves the worker's list.
 import { test } from "node:test";
@@ -141,6 +142,21 @@ test("journey (a): self-check → one form from the profile with a photo → dra
       await assertAccessible(p, "an application for staff");
       await p.getByRole("button", { name: "开始审核" }).click();
       await p.getByTestId("status").getByText("审核中").waitFor();
+      // One more document is asked for; she adds its photo to the same application.
+      await p.getByLabel("还缺哪些材料(一行一项)").fill("出院小结");
+      await p.getByRole("button", { name: "发给申请人" }).click();
+      await p.getByTestId("status").getByText("需补材料").waitFor();
+      await page.reload();
+      await card.getByTestId("status").getByText("需补材料").waitFor();
+      await card.getByText("还需要补交材料:出院小结").waitFor();
+      await card.getByLabel("补交材料的照片或PDF").setInputFiles({ name: "出院小结.png", mimeType: "image/png", buffer: PHOTO });
+      await card.locator(".attach-item").getByText("已上传").waitFor();
+      await assertAccessible(page, "documents asked for");
+      await card.getByRole("button", { name: "已补交" }).click();
+      await card.getByTestId("status").getByText("审核中").waitFor();
+      await p.reload();
+      await p.getByTestId("status").getByText("审核中").waitFor();
+      assert.equal(await p.getByRole("list", { name: "材料" }).getByRole("link").count(), 2, "both photos are on the application");
       await p.getByLabel("批准金额(元)").fill("9000");
       await p.getByRole("button", { name: "批准", exact: true }).click();
       await p.locator("#field-amount_fen-error").waitFor();

@@ -2,19 +2,22 @@
 //! with its status, what it means, the next step and who handles it in plain
 //! words (`Application::step`), read aloud with 🔊; what waits on the phone
 //! to be sent; and what the outbox sent meanwhile. An application that needs
-//! documents says which, and takes "已补交" once they are given to the union.
+//! documents says which, takes their photos, and "已补交" sends them with the
+//! same application.
 
 use crate::api;
 use crate::auth::RequireWorker;
-use crate::components::attachments::forget;
+use crate::components::attachments::{forget, FilePicker};
 use crate::components::link::AppLink;
 use crate::components::status::{ErrorView, Loading};
 use crate::i18n::{t, text};
 use crate::outbox::{self, use_outbox, Submitted};
 use leptos::prelude::*;
 use shared::api_url;
+use shared::attachments::AttachmentView;
 use shared::benefits::{
     Application, ApplicationEnvelope, ApplicationList, ApplicationStatus, BenefitsRoute,
+    DocumentsAdded,
 };
 use shared::error::ErrorBody;
 use shared::routes::Method;
@@ -114,6 +117,9 @@ fn Mine() -> impl IntoView {
     }
 }
 
+/// The file picker's scope of documents added to an application.
+const MORE: &str = "benefits.more";
+
 #[component]
 fn Item(application: Application, reload: Callback<()>) -> impl IntoView {
     let a = application;
@@ -123,7 +129,22 @@ fn Item(application: Application, reload: Callback<()>) -> impl IntoView {
     let needs = a.status == ApplicationStatus::NeedsDocuments;
     let failed = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let files = RwSignal::new(Vec::<AttachmentView>::new());
+    let uploading = RwSignal::new(0usize);
     let supplied = move |_| {
+        if uploading.get_untracked() > 0 {
+            failed.set(Some(
+                t(
+                    "照片还没上传完,上传完就能提交。",
+                    "The photos are still uploading; send once they are up.",
+                )()
+                .into(),
+            ));
+            return;
+        }
+        let body = DocumentsAdded {
+            attachments: files.get_untracked().into_iter().map(|f| f.id).collect(),
+        };
         busy.set(true);
         failed.set(None);
         leptos::task::spawn_local(async move {
@@ -135,12 +156,15 @@ fn Item(application: Application, reload: Callback<()>) -> impl IntoView {
                 "benefit_documents",
                 Method::Post,
                 &path,
-                &(),
+                &body,
             )
             .await;
             busy.set(false);
             match sent {
-                Submitted::Sent(_) => reload.run(()),
+                Submitted::Sent(_) => {
+                    forget(MORE).await;
+                    reload.run(())
+                }
                 Submitted::Queued => failed.set(Some(
                     t(
                         "没有网络,已保存,有网络时自动发送。",
@@ -166,7 +190,8 @@ fn Item(application: Application, reload: Callback<()>) -> impl IntoView {
             </dl>
             <crate::easy::ReadAloud sentences=move || spoken.get_value()/>
             {needs.then(|| view! {
-                <p class="field-hint">{t("把补交的材料交给工会后,点下面的按钮。", "Once you have given the documents to the union, tap below.")}</p>
+                <FilePicker scope=MORE files=files waiting=uploading label=t("补交材料的照片或PDF", "Photos or PDFs of the documents asked for")/>
+                <p class="field-hint">{t("拍好照片后点“已补交”;不用拍照的材料交给工会后也点这里。", "Once the photos are up, tap “Documents added”; for papers given to the union by hand, tap it too.")}</p>
                 <button type="button" class="btn btn--primary btn--block" disabled=move || busy.get() on:click=supplied>{t("已补交", "Documents added")}</button>
             })}
             {move || failed.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}

@@ -223,7 +223,13 @@ fn DecideCard(id: i64, suggested: Option<i64>, on_changed: Callback<()>) -> impl
         ev.prevent_default();
         form.clear();
         let mut errors = FieldErrors::new();
-        let fen = errors.check("amount_fen", parse_yuan(&amount_yuan.get_untracked()));
+        // Left empty, a fixed programme's amount.
+        let raw = amount_yuan.get_untracked();
+        let fen = if raw.trim().is_empty() {
+            None
+        } else {
+            errors.check("amount_fen", parse_yuan(&raw))
+        };
         if shown(form, errors) {
             act(
                 form,
@@ -264,7 +270,7 @@ fn DecideCard(id: i64, suggested: Option<i64>, on_changed: Callback<()>) -> impl
         <form class="card" on:submit=approve novalidate aria-labelledby="decide-title">
             <h2 id="decide-title">{t("审批", "Decision")}</h2>
             <FormError form=form/>
-            <TextField label=t("批准金额(元)", "Amount to approve (yuan)") name="amount_fen" value=amount_yuan form=form inputmode="decimal"/>
+            <TextField label=t("批准金额(元)", "Amount to approve (yuan)") name="amount_fen" value=amount_yuan form=form inputmode="decimal" hint=t("固定金额的项目可以不填", "Leave empty for a fixed-amount programme")/>
             <button type="submit" class="btn btn--primary btn--block" disabled=move || form.busy.get()>{t("批准", "Approve")}</button>
             <TextArea label=t("不批准的原因(申请人会看到)", "Reason for refusing (the applicant reads it)") name="reason" value=reason form=form maxlength=MAX_REASON as u32/>
             <button type="button" class="btn btn--secondary btn--block" disabled=move || form.busy.get() on:click=reject>{t("不批准", "Refuse")}</button>
