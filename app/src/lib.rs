@@ -7,6 +7,7 @@ pub mod admin;
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod benefits;
 pub mod components;
 pub mod draft;
 pub mod easy;

@@ -197,15 +197,16 @@ test("once a record links it, staff of that record's union and above read it; a 
   const { bytes } = file("jpeg");
   const id = (await upload(owner, bytes)).body.attachment.id;
   const path = JSON.parse(sqlJson(`SELECT path FROM unions WHERE id = ${t.a.id}`))[0].path;
-  // What a capability's link statement does (attachments::link_statements).
-  sql(`UPDATE attachments SET capability = 'benefits', subject_id = 1, union_path = '${path}', linked_at = '2026-12-01T00:00:00Z' WHERE public_id = '${id}'`);
+  // What a capability's link statement does (attachments::link_statements), on a
+  // record id no real application has (the benefits tests link real ones).
+  sql(`UPDATE attachments SET capability = 'benefits', subject_id = -1, union_path = '${path}', linked_at = '2026-12-01T00:00:00Z' WHERE public_id = '${id}'`);
   for (const [who, c, status] of [["staff of A", staffA, 200], ["admin of A's parent", parentAdmin, 200], ["staff of sibling B", staffB, 404], ["another worker", stranger, 404], ["the owner", owner, 200]]) {
     const got = await download(c, id);
     assert.equal(got.status, status, who);
     if (status === 200) assert.ok(got.bytes.equals(bytes), who);
   }
   // Linked to one record for good: linking it elsewhere aborts.
-  assert.throws(() => sql(`UPDATE attachments SET subject_id = 2 WHERE public_id = '${id}'`));
+  assert.throws(() => sql(`UPDATE attachments SET subject_id = -2 WHERE public_id = '${id}'`));
   // And it can no longer be deleted by its owner.
   const del = await owner.delete(`/api/attachments/${id}`);
   assert.equal(del.status, 409, del.text);

@@ -227,7 +227,7 @@ test("the queue is the subtree's; documents asked for and added; decisions withi
   const seen = await m.get(`/api/benefits/applications/${a.id}`);
   assert.equal(seen.body.application.status, "needs_documents");
   assert.equal((await staffA.post(`${app(a.id)}/decision`, { decision: "approve", amount_fen: 100000 }, idem())).status, 409, "not while documents are missing");
-  const added = await m.post(`/api/benefits/applications/${a.id}/documents-supplied`, undefined, idem());
+  const added = await m.post(`/api/benefits/applications/${a.id}/documents-supplied`, null, idem());
   assert.equal(added.status, 200, added.text);
   assert.equal(added.body.application.status, "reviewing");
   assert.deepEqual(added.body.application.documents_requested, []);

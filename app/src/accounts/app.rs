@@ -4,7 +4,7 @@
 //! certificate's to its check page, within one download too).
 
 use crate::components::layout::{provide_worker_app, WorkerLayout};
-use crate::{membership, rights, training};
+use crate::{benefits, membership, rights, training};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -27,6 +27,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("verify/certificate") view=training::VerifyCertificate/>
                     <Route path=path!("me/certificates") view=training::Certificates/>
                     <Route path=path!("services") view=training::Services/>
+                    <Route path=path!("services/benefits") view=benefits::Programmes/>
+                    <Route path=path!("services/benefits/mine") view=benefits::MyApplications/>
+                    <Route path=path!("services/benefits/:id/check") view=benefits::SelfCheck/>
+                    <Route path=path!("services/benefits/:id/apply") view=benefits::Apply/>
                     <Route path=path!("training/check-in") view=training::CheckIn/>
                     <Route path=path!("training/:id") view=training::CoursePage/>
                     <Route path=path!("rights") view=rights::Locker/>

@@ -41,6 +41,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("jobs/:id") view=AdminJob/>
                     <Route path=path!("job-reports") view=JobReports/>
                     <Route path=path!("job-fairs") view=JobFairs/>
+                    <Route path=path!("benefits") view=BenefitProgrammes/>
+                    <Route path=path!("benefits/new") view=NewBenefitProgramme/>
+                    <Route path=path!("benefits/:id") view=BenefitProgramme/>
+                    <Route path=path!("benefits/:id/edit") view=EditBenefitProgramme/>
+                    <Route path=path!("benefit-applications") view=BenefitQueue/>
+                    <Route path=path!("benefit-applications/:id") view=BenefitApplication/>
                     <Route path=path!("training") view=TrainingCourses/>
                     <Route path=path!("training/new") view=NewTrainingCourse/>
                     <Route path=path!("training/figures") view=TrainingFigures/>

@@ -3,6 +3,7 @@
 mod account;
 mod app;
 mod audit;
+mod benefits;
 mod home;
 mod jobs;
 mod layout;
@@ -20,6 +21,11 @@ mod unions;
 pub use account::Account;
 pub use app::App;
 pub use audit::Audit;
+pub use benefits::{
+    ApplicationPage as BenefitApplication, EditProgramme as EditBenefitProgramme,
+    NewProgramme as NewBenefitProgramme, ProgrammePage as BenefitProgramme,
+    Programmes as BenefitProgrammes, Queue as BenefitQueue,
+};
 pub use home::Home;
 pub use jobs::{
     Employers, Fairs as JobFairs, Figures as JobsFigures, JobPage as AdminJob, Jobs as AdminJobs,

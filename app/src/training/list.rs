@@ -28,6 +28,7 @@ pub fn Services() -> impl IntoView {
                 <AppLink href="/rights".to_string() class="btn btn--secondary btn--block">{t("打开记工本", "Open my work log")}</AppLink>
             </section>
             {move || auth.worker().map(|_| view! { <MyEnrolments/> })}
+            <crate::benefits::ServicesCard/>
             <Courses/>
         </main>
     }

@@ -6,6 +6,7 @@ use super::programme::{Programme, ProgrammeKind, ProgrammeStatus};
 use super::status::{ApplicationStatus, PaymentMethod, StatusAction, StatusStep, StepFacts};
 use super::{finish, programme::valid_region};
 use crate::api::ListMeta;
+use crate::attachments::AttachmentView;
 use crate::error::{why, FieldErrors};
 use crate::lang::Text;
 use crate::query::Query;
@@ -223,10 +224,10 @@ pub struct Application {
     pub paid_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_method: Option<PaymentMethod>,
-    /// Ids of the documents linked to this application (photos, scans); the
-    /// documents module fills it, empty until then.
+    /// The photos and scans linked to this application, oldest first (read
+    /// at `GET /api/attachments/{id}`); empty in lists.
     #[serde(default)]
-    pub attachments: Vec<i64>,
+    pub attachments: Vec<AttachmentView>,
     pub submitted_at: String,
     pub updated_at: String,
     /// Counts the changes; each history entry carries the version it made.

@@ -11,8 +11,8 @@
 //!   gets one scholarship a year), the school and its stage;
 //! - seasonal: the campaign and the station.
 //!
-//! Photos and scans (`attachments`) are linked by the documents module; the
-//! form carries none.
+//! Photos and scans: the form carries the ids of the worker's uploads
+//! (`attachments`), which the Worker links to the application in the same batch.
 
 use super::hardship::{HardshipCategory, SelfCheckInput, SelfCheckResult};
 use super::medical::{notice_deadline, Deadline, NOTICE_DAYS};
@@ -148,6 +148,14 @@ pub struct ApplicationInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicant: Option<NonMemberApplicant>,
     pub details: ApplicationDetails,
+    /// The public ids of the worker's uploads (`POST /api/attachments`) that go
+    /// with it — receipts, the discharge summary — linked in the same batch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "openapi",
+        schemars(inner(length(max = 64)), length(max = 10))
+    )]
+    pub attachments: Vec<String>,
 }
 
 /// What an application holds of each kind, as everyone entitled sees it:
@@ -594,6 +602,7 @@ pub(crate) mod tests {
         ApplicationInput {
             applicant: None,
             details,
+            attachments: Vec::new(),
         }
     }
 

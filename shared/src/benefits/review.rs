@@ -56,6 +56,20 @@ impl DocumentsRequest {
     }
 }
 
+/// `POST …/documents-supplied` (the worker): the uploads that answer the
+/// request, linked to the same application; `{}` or `null` when there are none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct DocumentsAdded {
+    /// Public ids of the worker's uploads (`POST /api/attachments`).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schemars(inner(length(max = 64)), length(max = 10))
+    )]
+    pub attachments: Vec<String>,
+}
+
 crate::vocabulary! {
     /// A staff decision.
     pub enum DecisionKind {

@@ -106,10 +106,6 @@ pub async fn link_statements(
 }
 
 /// The files of a record, oldest first, for the capability's own replies.
-#[expect(
-    dead_code,
-    reason = "benefits and rights list their records' files next; remove this then"
-)]
 pub async fn of_subject(
     db: &D1Database,
     capability: &str,

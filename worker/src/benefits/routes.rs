@@ -274,7 +274,7 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
             .map(|c| keyring.blind_index("id_number", c.expose()));
         let id = store::next_id(&db, IdTable::Applications).await?;
         let now = ctx.now_text();
-        let statements = vec![
+        let mut statements = vec![
             store::insert_application(
                 &db,
                 &store::NewApplication {
@@ -311,6 +311,17 @@ async fn apply(ctx: &mut Ctx) -> AppResult<Response> {
                 &now,
             )?,
         ];
+        statements.extend(
+            crate::attachments::link_statements(
+                &db,
+                &input.attachments,
+                user_id,
+                views::CAPABILITY,
+                id,
+                &p.union_path,
+            )
+            .await?,
+        );
         db::batch(&db, statements)
             .await
             .on_constraint(constraints::ONCE_PER_PERIOD, || {
@@ -359,16 +370,37 @@ async fn my_application(ctx: &Ctx) -> AppResult<Response> {
     ok(&views::application_json(ctx, row.id, false).await?)
 }
 
-/// The documents asked for are added: back to review.
+/// The documents asked for are added (their uploads linked in the same batch): back to review.
 async fn documents_supplied(ctx: &mut Ctx) -> AppResult<Response> {
     let user_id = ctx.worker_id()?;
     idempotency::once(
         ctx,
         &format!("user:{user_id}"),
         async move |ctx: &mut Ctx| {
+            // No uploads: `{}`, or `null` as earlier apps send.
+            let none = matches!(ctx.body_text().await?.trim(), "" | "null");
+            let input: DocumentsAdded = if none {
+                DocumentsAdded::default()
+            } else {
+                ctx.body().await?
+            };
             let row = own(ctx).await?;
             let change = super::change::Change::new(&row, StatusAction::DocumentsSupplied)?;
-            change.commit(ctx, &row, None).await?;
+            let db = ctx.db()?;
+            let mut statements =
+                change.statements(&db, &row, None, &ctx.now_text(), &ctx.client_ip())?;
+            statements.extend(
+                crate::attachments::link_statements(
+                    &db,
+                    &input.attachments,
+                    user_id,
+                    views::CAPABILITY,
+                    row.id,
+                    &row.union_path,
+                )
+                .await?,
+            );
+            super::change::run(&db, statements).await?;
             notices::send_now(ctx, &[row.id]).await;
             views::application_json(ctx, row.id, false).await
         },

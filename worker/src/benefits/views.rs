@@ -6,6 +6,9 @@ use crate::error::AppResult;
 use shared::benefits::ApplicationEnvelope;
 use shared::ApiError;
 
+/// The capability's name on its linked files (`attachments.capability`).
+pub const CAPABILITY: &str = "benefits";
+
 /// `{"application", "history"}` of one application; `staff` adds the phone.
 pub async fn application_json(ctx: &Ctx, id: i64, staff: bool) -> AppResult<serde_json::Value> {
     Ok(serde_json::to_value(application(ctx, id, staff).await?)?)
@@ -17,8 +20,10 @@ pub async fn application(ctx: &Ctx, id: i64, staff: bool) -> AppResult<Applicati
         .await?
         .ok_or_else(ApiError::internal)?;
     let history = store::history(&db, id).await?;
+    let mut application = row.wire(staff);
+    application.attachments = crate::attachments::of_subject(&db, CAPABILITY, id).await?;
     Ok(ApplicationEnvelope {
-        application: row.wire(staff),
+        application,
         history: history.iter().map(store::EventRow::wire).collect(),
     })
 }

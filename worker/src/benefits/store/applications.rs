@@ -39,7 +39,6 @@ pub struct ApplicationRow {
     pub paid_on: Option<String>,
     pub payment_method: Option<String>,
     pub payment_reference: Option<String>,
-    pub attachments: Option<String>,
     pub submitted_at: String,
     pub updated_at: String,
 }
@@ -47,7 +46,7 @@ pub struct ApplicationRow {
 const COLUMNS: &str = "a.id, a.programme_id, p.name AS programme_name, a.kind, p.union_id, u.code AS union_code,
   u.name AS union_name, a.union_path, a.user_id, us.phone, a.member_id, a.member_union_name, a.name, a.id_number_masked,
   a.facts, a.self_check, a.status, a.version, a.amount_fen, a.reason, a.documents_requested, a.notice_ends_on,
-  a.paid_fen, a.paid_on, a.payment_method, a.payment_reference, a.attachments, a.submitted_at, a.updated_at";
+  a.paid_fen, a.paid_on, a.payment_method, a.payment_reference, a.submitted_at, a.updated_at";
 const FROM: &str = "benefit_applications a JOIN benefit_programmes p ON p.id = a.programme_id
   JOIN unions u ON u.id = p.union_id JOIN users us ON us.id = a.user_id";
 
@@ -110,11 +109,8 @@ impl ApplicationRow {
                 .payment_method
                 .as_deref()
                 .and_then(PaymentMethod::parse),
-            attachments: self
-                .attachments
-                .as_deref()
-                .and_then(|a| serde_json::from_str(a).ok())
-                .unwrap_or_default(),
+            // Filled from `attachments` for one application (`views::application`).
+            attachments: Vec::new(),
             submitted_at: self.submitted_at.clone(),
             updated_at: self.updated_at.clone(),
             version: self.version.max(0) as u32,
