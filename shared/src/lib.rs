@@ -22,6 +22,7 @@ pub mod openapi;
 pub mod overview;
 pub mod phone;
 pub mod query;
+pub mod rights;
 pub mod routes;
 #[cfg(feature = "server")]
 pub mod server;

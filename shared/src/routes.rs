@@ -442,6 +442,8 @@ pub mod params {
     pub const ATTACHMENT_ID: Param = Param("attachment_id");
     /// A benefits application; `application_id` is an enrolment application.
     pub const BENEFIT_APPLICATION_ID: Param = Param("benefit_application_id");
+    /// A wage-arrears case (rights).
+    pub const CASE_ID: Param = Param("case_id");
     pub const CERTIFICATE_ID: Param = Param("certificate_id");
     pub const COURSE_ID: Param = Param("course_id");
     /// A training session (one class of a course); `session_id` is a sign-in session.
@@ -466,6 +468,7 @@ pub mod params {
         APPLICATION_ID,
         ATTACHMENT_ID,
         BENEFIT_APPLICATION_ID,
+        CASE_ID,
         CERTIFICATE_ID,
         COURSE_ID,
         COURSE_SESSION_ID,
@@ -507,6 +510,7 @@ pub enum RouteId {
     Overview(crate::overview::OverviewRoute),
     Attachments(crate::attachments::AttachmentsRoute),
     Benefits(crate::benefits::BenefitsRoute),
+    Cases(crate::rights::CasesRoute),
 }
 
 impl RouteId {
@@ -528,6 +532,7 @@ impl RouteId {
             RouteId::Overview(_) => "overview",
             RouteId::Attachments(_) => "attachments",
             RouteId::Benefits(_) => "benefits",
+            RouteId::Cases(_) => "rights",
         }
     }
 
@@ -545,6 +550,7 @@ impl RouteId {
             RouteId::Overview(_) => crate::overview::ROUTES,
             RouteId::Attachments(_) => crate::attachments::ROUTES,
             RouteId::Benefits(_) => crate::benefits::ROUTES,
+            RouteId::Cases(_) => crate::rights::CASES_ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -570,6 +576,7 @@ impl RouteId {
             Overview(a) => matches!(other, Overview(b) if a as u8 == b as u8),
             Attachments(a) => matches!(other, Attachments(b) if a as u8 == b as u8),
             Benefits(a) => matches!(other, Benefits(b) if a as u8 == b as u8),
+            Cases(a) => matches!(other, Cases(b) if a as u8 == b as u8),
         }
     }
 }
@@ -595,6 +602,7 @@ route_of!(
     Overview(crate::overview::OverviewRoute),
     Attachments(crate::attachments::AttachmentsRoute),
     Benefits(crate::benefits::BenefitsRoute),
+    Cases(crate::rights::CasesRoute),
 );
 
 /// Every route of the API.
@@ -610,6 +618,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::overview::ROUTES)
         .chain(crate::attachments::ROUTES)
         .chain(crate::benefits::ROUTES)
+        .chain(crate::rights::CASES_ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).
