@@ -13,7 +13,7 @@ const RUNTIME = "gongyou-bundles";
 // Path prefixes owned by other worker-side bundles → the directory of their
 // files (keep in step with worker/src/shells.rs). The staff workspace (/admin)
 // is online-only and never handled here.
-const BUNDLES = { "/login": "account", "/me": "account", "/join": "account", "/membership": "account", "/verify": "account", "/services": "account", "/training": "account", "/map": "map", "/jobs": "jobs", "/employer": "employer" };
+const BUNDLES = { "/login": "account", "/me": "account", "/join": "account", "/membership": "account", "/verify": "account", "/services": "account", "/training": "account", "/rights": "account", "/map": "map", "/jobs": "jobs", "/employer": "employer" };
 
 function bundleOf(pathname) {
   for (const [prefix, dir] of Object.entries(BUNDLES)) {

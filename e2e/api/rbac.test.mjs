@@ -11,6 +11,7 @@ import { freshIp, staff, tree, uid, worker, PASSWORD } from "../lib/fixtures.mjs
 import { form } from "../lib/people.mjs";
 import { employerBody, jobBody, liveJob, verifiedEmployer } from "../lib/jobs.mjs";
 import { checkIn, courseBody, createCourse, sessionCode, sessionNow, signUp } from "../lib/training.mjs";
+import { complaintBody, idem as caseKey } from "../lib/cases.mjs";
 import { apply as applyForBenefit, createProgramme, hardship, member as benefitMember, programmeBody } from "../lib/benefits.mjs";
 
 let ops, t, callers, params, bodies;
@@ -58,6 +59,8 @@ before(async () => {
   const filed = (await applyForBenefit(await benefitMember(parentAdmin, t.a.id), fixtureProgramme.id, hardship())).body.application;
   await parentAdmin.post(`/api/admin/benefits/applications/${filed.id}/decision`, { decision: "approve", amount_fen: 100000 }, { headers: { "idempotency-key": `rbac-${uid()}-${uid()}` } });
   const fixtureHousehold = (await parentAdmin.get("/api/admin/benefits/households")).body.households.find((h) => h.application_id === filed.id);
+  // A wage case filed at A by a worker who is not the matrix's worker.
+  const fixtureCase = (await (await worker()).post("/api/rights/cases", complaintBody(t.a.id), caseKey())).body.case;
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -81,6 +84,7 @@ before(async () => {
     programme_id: fixtureProgramme.id,
     benefit_application_id: fixtureBenefitApplication.id,
     household_id: fixtureHousehold.id,
+    case_id: fixtureCase.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {
@@ -94,6 +98,7 @@ before(async () => {
     JobsCreateFair: fairBody,
     TrainingCreateCourse: () => courseBody(t.a.id),
     BenefitsCreateProgramme: () => programmeBody(t.a.id),
+    CasesSetCalendarDay: () => ({ date: "2026-12-31", kind: null, name: "" }),
     BenefitsBulkPayment: () => ({ application_ids: [fixtureBenefitApplication.id], paid_on: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), method: "cash" }),
   };
 });

@@ -15,6 +15,7 @@ pub const BUNDLES: &[(&str, &str)] = &[
     ("/verify", "account"),
     ("/services", "account"),
     ("/training", "account"),
+    ("/rights", "account"),
     ("/map", "map"),
     ("/jobs", "jobs"),
     ("/employer", "employer"),

@@ -40,6 +40,12 @@ CREATE TABLE rights_cases (
   satisfaction         TEXT CHECK (satisfaction IN ('satisfied', 'neutral', 'dissatisfied')),
   -- Staff confirmed the employer paid as agreed (按时结清), shown on its page.
   settled_on_time      INTEGER NOT NULL DEFAULT 0,
+  -- The earliest statutory clock (shared::rights::clocks) and the day its
+  -- warning starts, worked out by the Worker at every change, so the 概览
+  -- count and the overdue list are one index range; the case page counts
+  -- the clocks afresh.
+  next_due_on          TEXT,
+  next_warn_on         TEXT,
   closed_at            TEXT,
   created_at           TEXT NOT NULL,
   updated_at           TEXT NOT NULL,
@@ -50,7 +56,7 @@ CREATE INDEX rights_cases_scope ON rights_cases (union_path, id);
 -- The employer page's wage record reads closed cases of one employer.
 CREATE INDEX rights_cases_employer ON rights_cases (employer_id, status) WHERE employer_id IS NOT NULL;
 -- The clocks run on open cases only.
-CREATE INDEX rights_cases_open ON rights_cases (status, union_path) WHERE status NOT IN ('not_accepted', 'closed');
+CREATE INDEX rights_cases_clocks ON rights_cases (union_path, next_warn_on) WHERE next_warn_on IS NOT NULL;
 
 -- One row per worker in a case: their own days, amount, agreement and money.
 -- A worker is in a case once.

@@ -19,6 +19,7 @@ mod overview;
 mod principal;
 mod rate_limit;
 mod reply;
+mod rights;
 mod router;
 mod session;
 mod shells;

@@ -87,6 +87,7 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
         RouteId::Overview(r) => crate::overview::routes::handle(r, ctx).await,
         RouteId::Attachments(r) => crate::attachments::routes::handle(r, ctx).await,
         RouteId::Benefits(r) => crate::benefits::routes::handle(r, ctx).await,
+        RouteId::Cases(r) => crate::rights::cases::routes::handle(r, ctx).await,
     }
 }
 

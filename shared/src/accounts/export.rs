@@ -30,6 +30,8 @@ pub const EXPORT_TABLES: &[(&str, &str)] = &[
     ("training_notices", "training_texts"),
     ("benefit_applications", "benefit_applications"),
     ("benefit_households", "benefit_households"),
+    ("rights_cases", "rights_cases"),
+    ("rights_claimants", "rights_cases"),
     ("station_reports", "station_reports"),
     ("station_visits", "station_visits"),
     ("otp_challenges", "sign_in_code"),
@@ -325,6 +327,9 @@ pub struct PersonalData {
     /// Households on file (困难职工档案) opened by one's hardship applications.
     #[serde(default)]
     pub benefit_households: Vec<crate::benefits::Household>,
+    /// Wage complaints one is a claimant of, with one's own claim and money.
+    #[serde(default)]
+    pub rights_cases: Vec<crate::rights::cases::CaseView>,
     pub station_reports: Vec<StationReportRecord>,
     pub station_visits: Vec<VisitRecord>,
     /// Signed-in devices (no tokens, no token hashes).
@@ -360,6 +365,7 @@ pub const EXPORT_SECTIONS: &[(&str, &str, &str)] = &[
     ("training_texts", "培训短信", "Course text messages"),
     ("benefit_applications", "帮扶申请", "Benefit applications"),
     ("benefit_households", "困难职工档案", "Households on file"),
+    ("rights_cases", "欠薪投诉", "Wage complaints"),
     ("station_reports", "驿站反馈", "Station reports"),
     ("station_visits", "到站签到", "Station check-ins"),
     ("sessions", "登录设备", "Signed-in devices"),

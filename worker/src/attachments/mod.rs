@@ -41,10 +41,6 @@ use worker::{D1Database, D1PreparedStatement, Env};
 /// than `MAX_PER_SUBJECT` files. Ids already linked to this record are linked
 /// again harmlessly (a replayed submission). Should another submission link
 /// one of them between this check and the batch, the batch aborts.
-#[expect(
-    dead_code,
-    reason = "benefits and rights link their records' files next; remove this then"
-)]
 pub async fn link_statements(
     db: &D1Database,
     public_ids: &[String],
@@ -110,10 +106,6 @@ pub async fn link_statements(
 }
 
 /// The files of a record, oldest first, for the capability's own replies.
-#[expect(
-    dead_code,
-    reason = "benefits and rights list their records' files next; remove this then"
-)]
 pub async fn of_subject(
     db: &D1Database,
     capability: &str,

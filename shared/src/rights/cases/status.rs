@@ -379,3 +379,41 @@ mod tests {
         assert!(!Recovered.step(&full).words.zh.contains("还差"));
     }
 }
+
+/// The text each claimant gets when their case changes status. It names the
+/// union and the new status only; the amounts are on the case page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseNotice {
+    pub union: String,
+    pub status: CaseStatus,
+}
+
+impl CaseNotice {
+    pub fn text(&self) -> String {
+        format!(
+            "【工友驿站】您在{}的欠薪投诉现在是“{}”。打开工友驿站“我的投诉”查看下一步。",
+            self.union,
+            self.status.label().zh
+        )
+    }
+
+    /// The parameters of an approved template taking `${union}` and `${status}`.
+    pub fn params(&self) -> serde_json::Value {
+        serde_json::json!({ "union": self.union, "status": self.status.label().zh })
+    }
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::*;
+
+    #[test]
+    fn the_text_names_the_union_and_status_only() {
+        let n = CaseNotice {
+            union: "天全县总工会".into(),
+            status: CaseStatus::Accepted,
+        };
+        assert!(n.text().contains("天全县总工会") && n.text().contains("已受理"));
+        assert_eq!(n.params()["status"], "已受理");
+    }
+}

@@ -243,6 +243,7 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
             .iter()
             .map(|h| h.wire(ctx.today()))
             .collect(),
+        rights_cases: crate::rights::cases::views::export(ctx, user_id).await?,
         station_reports: crate::stations::store::export_reports(&db, user_id).await?,
         station_visits: crate::stations::store::export_visits(&db, user_id).await?,
         sessions,
@@ -280,6 +281,7 @@ pub async fn delete_account(ctx: &mut Ctx) -> AppResult<Response> {
         &today,
         &ctx.now_text(),
     )?);
+    erase.push(crate::rights::cases::store::erase_claimant(&db, user_id)?);
     db::batch(&db, erase).await?;
     crate::attachments::erase_unlinked_of(&ctx.env, &db, user_id).await?;
     session::destroy_all(&ctx.kv()?, SessionKind::Worker, user_id, ctx.now_ms()).await?;

@@ -1,0 +1,3 @@
+//! Rights (维权): wage-arrears complaints and cases.
+
+pub mod cases;
