@@ -17,6 +17,7 @@ pub mod map;
 pub mod membership;
 pub mod outbox;
 pub mod pwa;
+pub mod rights;
 pub mod stations;
 pub mod storage;
 pub mod training;

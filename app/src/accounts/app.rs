@@ -4,7 +4,7 @@
 //! certificate's to its check page, within one download too).
 
 use crate::components::layout::{provide_worker_app, WorkerLayout};
-use crate::{membership, training};
+use crate::{membership, rights, training};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -29,6 +29,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services") view=training::Services/>
                     <Route path=path!("training/check-in") view=training::CheckIn/>
                     <Route path=path!("training/:id") view=training::CoursePage/>
+                    <Route path=path!("rights/cases") view=rights::MyCases/>
+                    <Route path=path!("rights/cases/new") view=rights::FileCase/>
+                    <Route path=path!("rights/cases/:id") view=rights::CasePage/>
+                    <Route path=path!("rights/join") view=rights::JoinCase/>
                 </ParentRoute>
             </Routes>
         </Router>

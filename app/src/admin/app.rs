@@ -41,6 +41,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("jobs/:id") view=AdminJob/>
                     <Route path=path!("job-reports") view=JobReports/>
                     <Route path=path!("job-fairs") view=JobFairs/>
+                    <Route path=path!("rights") view=RightsQueue/>
+                    <Route path=path!("rights/overdue") view=RightsOverdue/>
+                    <Route path=path!("rights/cases/:id") view=RightsCase/>
+                    <Route path=path!("rights/cases/:id/print") view=RightsPrint/>
                     <Route path=path!("training") view=TrainingCourses/>
                     <Route path=path!("training/new") view=NewTrainingCourse/>
                     <Route path=path!("training/figures") view=TrainingFigures/>
