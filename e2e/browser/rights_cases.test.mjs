@@ -85,6 +85,7 @@ test("journey 2: three co-workers file together → accepted → mediation agree
     const { page } = s;
     await page.locator(`[data-case="${caseId}"]`).getByRole("link").click();
     await page.waitForURL(`${BASE}/admin/rights/cases/${caseId}`);
+    await page.locator("[data-claimant]").nth(2).waitFor();
     assert.equal(await page.locator("[data-claimant]").count(), 3);
     await assertAccessible(page, "staff case page");
     const step = async (action, status) => {

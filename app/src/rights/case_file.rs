@@ -105,9 +105,12 @@ fn Form() -> impl IntoView {
         let input = ComplaintInput {
             period_from,
             period_to,
-            employer: EmployerParty::Boss {
-                name: boss.get_untracked(),
-                phone: boss_phone.get_untracked(),
+            employer: match employer_id.get_untracked().trim().parse::<i64>() {
+                Ok(employer_id) => EmployerParty::Verified { employer_id },
+                Err(_) => EmployerParty::Boss {
+                    name: boss.get_untracked(),
+                    phone: boss_phone.get_untracked(),
+                },
             },
             site: SiteInput {
                 name: site.get_untracked(),
