@@ -12,6 +12,7 @@ import { form } from "../lib/people.mjs";
 import { employerBody, jobBody, liveJob, verifiedEmployer } from "../lib/jobs.mjs";
 import { checkIn, courseBody, createCourse, sessionCode, sessionNow, signUp } from "../lib/training.mjs";
 import { append as appendDay } from "../lib/locker.mjs";
+import { complaintBody, idem as caseKey } from "../lib/cases.mjs";
 import { apply as applyForBenefit, createProgramme, hardship, member as benefitMember, programmeBody } from "../lib/benefits.mjs";
 
 let ops, t, callers, params, bodies;
@@ -61,6 +62,8 @@ before(async () => {
   const fixtureHousehold = (await parentAdmin.get("/api/admin/benefits/households")).body.households.find((h) => h.application_id === filed.id);
   // A day in the matrix worker's own evidence locker (记工本).
   const fixtureLockerEntry = await appendDay(callers.worker);
+  // A wage case filed at A by a worker who is not the matrix's worker.
+  const fixtureCase = (await (await worker()).post("/api/rights/cases", complaintBody(t.a.id), caseKey())).body.case;
   // Path parameters → a resource in A's subtree. Capabilities add theirs here.
   params = {
     union_id: t.a.id,
@@ -85,6 +88,7 @@ before(async () => {
     benefit_application_id: fixtureBenefitApplication.id,
     household_id: fixtureHousehold.id,
     locker_entry_id: fixtureLockerEntry.id,
+    case_id: fixtureCase.id,
   };
   // Bodies whose scope is in the body itself (creations), aimed at A's subtree.
   bodies = {
@@ -98,6 +102,7 @@ before(async () => {
     JobsCreateFair: fairBody,
     TrainingCreateCourse: () => courseBody(t.a.id),
     BenefitsCreateProgramme: () => programmeBody(t.a.id),
+    CasesSetCalendarDay: () => ({ date: "2026-12-31", kind: null, name: "" }),
     BenefitsBulkPayment: () => ({ application_ids: [fixtureBenefitApplication.id], paid_on: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), method: "cash" }),
   };
 });

@@ -23,6 +23,8 @@ crate::vocabulary! {
         JobReports = "job_reports", "待处理的虚假招工举报", "Fake-ad reports to handle";
         /// Courses and competitions starting this week (Monday to Sunday, Asia/Shanghai).
         CoursesThisWeek = "courses_this_week", "本周开课的培训", "Courses starting this week";
+        /// Open wage cases with a statutory clock due soon or past due (`rights::clocks`).
+        CasesWithClockDue = "cases_with_clock_due", "期限将到或已过的欠薪案件", "Wage cases with a deadline due";
     }
 }
 
@@ -33,7 +35,7 @@ impl Queue {
     /// The least role that works this queue (the count is shown only to them).
     pub fn role(self) -> StaffRole {
         match self {
-            Queue::Enrolments | Queue::JobReports => StaffRole::Staff,
+            Queue::Enrolments | Queue::JobReports | Queue::CasesWithClockDue => StaffRole::Staff,
             Queue::StationsToRecheck | Queue::CoursesThisWeek => StaffRole::Viewer,
         }
     }
@@ -45,6 +47,7 @@ impl Queue {
             Queue::Enrolments => "/admin/applications".into(),
             Queue::StationsToRecheck => "/admin/stations/recheck".into(),
             Queue::JobReports => "/admin/job-reports".into(),
+            Queue::CasesWithClockDue => "/admin/rights/overdue?due=soon".into(),
             Queue::CoursesThisWeek => format!(
                 "/admin/training?starts_from={}&starts_until={}",
                 week.0, week.1

@@ -442,6 +442,8 @@ pub mod params {
     pub const ATTACHMENT_ID: Param = Param("attachment_id");
     /// A benefits application; `application_id` is an enrolment application.
     pub const BENEFIT_APPLICATION_ID: Param = Param("benefit_application_id");
+    /// A wage-arrears case (rights).
+    pub const CASE_ID: Param = Param("case_id");
     pub const CERTIFICATE_ID: Param = Param("certificate_id");
     pub const COURSE_ID: Param = Param("course_id");
     /// A training session (one class of a course); `session_id` is a sign-in session.
@@ -468,6 +470,7 @@ pub mod params {
         APPLICATION_ID,
         ATTACHMENT_ID,
         BENEFIT_APPLICATION_ID,
+        CASE_ID,
         CERTIFICATE_ID,
         COURSE_ID,
         COURSE_SESSION_ID,
@@ -511,6 +514,7 @@ pub enum RouteId {
     Attachments(crate::attachments::AttachmentsRoute),
     Benefits(crate::benefits::BenefitsRoute),
     Locker(crate::rights::LockerRoute),
+    Cases(crate::rights::CasesRoute),
 }
 
 impl RouteId {
@@ -533,6 +537,7 @@ impl RouteId {
             RouteId::Attachments(_) => "attachments",
             RouteId::Benefits(_) => "benefits",
             RouteId::Locker(_) => "rights",
+            RouteId::Cases(_) => "rights",
         }
     }
 
@@ -551,6 +556,7 @@ impl RouteId {
             RouteId::Attachments(_) => crate::attachments::ROUTES,
             RouteId::Benefits(_) => crate::benefits::ROUTES,
             RouteId::Locker(_) => crate::rights::locker::ROUTES,
+            RouteId::Cases(_) => crate::rights::CASES_ROUTES,
         };
         let mut i = 0;
         while i < table.len() {
@@ -577,6 +583,7 @@ impl RouteId {
             Attachments(a) => matches!(other, Attachments(b) if a as u8 == b as u8),
             Benefits(a) => matches!(other, Benefits(b) if a as u8 == b as u8),
             Locker(a) => matches!(other, Locker(b) if a as u8 == b as u8),
+            Cases(a) => matches!(other, Cases(b) if a as u8 == b as u8),
         }
     }
 }
@@ -603,6 +610,7 @@ route_of!(
     Attachments(crate::attachments::AttachmentsRoute),
     Benefits(crate::benefits::BenefitsRoute),
     Locker(crate::rights::LockerRoute),
+    Cases(crate::rights::CasesRoute),
 );
 
 /// Every route of the API.
@@ -619,6 +627,7 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
         .chain(crate::attachments::ROUTES)
         .chain(crate::benefits::ROUTES)
         .chain(crate::rights::locker::ROUTES)
+        .chain(crate::rights::CASES_ROUTES)
 }
 
 /// A matched route and its path parameters, as (name, raw value).

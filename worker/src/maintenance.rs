@@ -81,5 +81,6 @@ pub async fn run(env: &Env, now: chrono::DateTime<chrono::Utc>) -> AppResult<()>
     crate::training::notices::housekeeping(env, &db, now).await?;
     // Benefits texts whose first send failed.
     crate::benefits::notices::housekeeping(env, &db, now).await?;
+    crate::rights::cases::notices::housekeeping(env, &db, now).await?;
     Ok(())
 }

@@ -88,6 +88,7 @@ async fn dispatch(id: RouteId, ctx: &mut Ctx) -> AppResult<Response> {
         RouteId::Attachments(r) => crate::attachments::routes::handle(r, ctx).await,
         RouteId::Benefits(r) => crate::benefits::routes::handle(r, ctx).await,
         RouteId::Locker(r) => crate::rights::locker::routes::handle(r, ctx).await,
+        RouteId::Cases(r) => crate::rights::cases::routes::handle(r, ctx).await,
     }
 }
 

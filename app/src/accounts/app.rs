@@ -39,6 +39,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("rights/confirm") view=rights::ConfirmDay/>
                     <Route path=path!("rights/entry/:id") view=rights::EntryPage/>
                     <Route path=path!("rights/entry/:id/correct") view=rights::CorrectDay/>
+                    <Route path=path!("rights/cases") view=rights::MyCases/>
+                    <Route path=path!("rights/cases/new") view=rights::FileCase/>
+                    <Route path=path!("rights/cases/:id") view=rights::CasePage/>
+                    <Route path=path!("rights/join") view=rights::JoinCase/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -47,6 +47,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("benefits/:id/edit") view=EditBenefitProgramme/>
                     <Route path=path!("benefit-applications") view=BenefitQueue/>
                     <Route path=path!("benefit-applications/:id") view=BenefitApplication/>
+                    <Route path=path!("rights") view=RightsQueue/>
+                    <Route path=path!("rights/overdue") view=RightsOverdue/>
+                    <Route path=path!("rights/cases/:id") view=RightsCase/>
+                    <Route path=path!("rights/cases/:id/print") view=RightsPrint/>
                     <Route path=path!("training") view=TrainingCourses/>
                     <Route path=path!("training/new") view=NewTrainingCourse/>
                     <Route path=path!("training/figures") view=TrainingFigures/>

@@ -53,6 +53,7 @@ fn AdminFrame() -> impl IntoView {
                 <A href="/admin/job-fairs">{t("招聘会", "Job fairs")}</A>
                 <A href="/admin/training">{t("培训", "Training")}</A>
                 <A href="/admin/benefits">{t("帮扶", "Aid")}</A>
+                <A href="/admin/rights">{t("欠薪维权", "Wage cases")}</A>
                 <Show when=is_admin>
                     <A href="/admin/staff">{t("人员", "Staff")}</A>
                     <A href="/admin/audit">{t("操作日志", "Audit log")}</A>

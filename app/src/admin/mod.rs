@@ -10,6 +10,7 @@ mod layout;
 mod login;
 mod membership;
 pub mod pages;
+mod rights;
 pub mod scope;
 mod second_factor;
 mod staff;
@@ -35,6 +36,10 @@ pub use layout::AdminLayout;
 pub use login::Login;
 pub use membership::{
     CloseUnion, Figures as MembershipFigures, JoinPoster, Members, Queue as Applications,
+};
+pub use rights::{
+    CasePage as RightsCase, Overdue as RightsOverdue, PrintComplaint as RightsPrint,
+    Queue as RightsQueue,
 };
 pub use staff::StaffPage;
 pub use stations::{

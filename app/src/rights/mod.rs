@@ -1,8 +1,11 @@
-//! Rights, the worker's side: the evidence locker (记工本). A list by month
+//! Rights (维权), the worker's side. The evidence locker (记工本): a list by month
 //! with the summary per employer, a day's form (kept on the phone as it is
 //! typed, sent through the outbox so days recorded offline wait and go once),
 //! a day's page with its correction and its 对工 QR code, the chain check,
-//! and the page a co-worker's scan opens to confirm the day.
+//! and the page a co-worker's scan opens to confirm the day. Wage complaints:
+//! filing one, inviting co-workers by link or QR code, joining a collective
+//! complaint, and one's cases with the status, the next step (read aloud), the
+//! clocks and the hotlines.
 //!
 //! | file | screen |
 //! |---|---|
@@ -11,13 +14,22 @@
 //! | `entry.rs` | `/rights/entry/:id`: the day, its link, 对工 |
 //! | `verify.rs` | `/rights/verify` |
 //! | `confirm.rs` | `/rights/confirm?e=…&exp=…&sig=…` |
+//! | `case_file.rs` | `/rights/cases`, `/rights/cases/new` |
+//! | `case_join.rs` | `/rights/join` |
+//! | `case_page.rs` | `/rights/cases/:id` |
 
+mod case_file;
+mod case_join;
+mod case_page;
 mod confirm;
 mod day_form;
 mod entry;
 mod locker;
 mod verify;
 
+pub use case_file::{FileCase, MyCases};
+pub use case_join::JoinCase;
+pub use case_page::CasePage;
 pub use confirm::ConfirmDay;
 pub use day_form::{CorrectDay, NewDay};
 pub use entry::EntryPage;

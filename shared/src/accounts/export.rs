@@ -32,6 +32,8 @@ pub const EXPORT_TABLES: &[(&str, &str)] = &[
     ("benefit_households", "benefit_households"),
     ("locker_entries", "locker_entries"),
     ("locker_confirmations", "locker_confirmations"),
+    ("rights_cases", "rights_cases"),
+    ("rights_claimants", "rights_cases"),
     ("station_reports", "station_reports"),
     ("station_visits", "station_visits"),
     ("otp_challenges", "sign_in_code"),
@@ -334,6 +336,9 @@ pub struct PersonalData {
     /// 对工 confirmations one gave on co-workers' days.
     #[serde(default)]
     pub locker_confirmations: Vec<crate::rights::GivenConfirmation>,
+    /// Wage complaints one is a claimant of, with one's own claim and money.
+    #[serde(default)]
+    pub rights_cases: Vec<crate::rights::cases::CaseView>,
     pub station_reports: Vec<StationReportRecord>,
     pub station_visits: Vec<VisitRecord>,
     /// Signed-in devices (no tokens, no token hashes).
@@ -379,6 +384,7 @@ pub const EXPORT_SECTIONS: &[(&str, &str, &str)] = &[
         "我给工友的对工确认",
         "Days you confirmed for co-workers",
     ),
+    ("rights_cases", "欠薪投诉", "Wage complaints"),
     ("station_reports", "驿站反馈", "Station reports"),
     ("station_visits", "到站签到", "Station check-ins"),
     ("sessions", "登录设备", "Signed-in devices"),

@@ -277,7 +277,8 @@ impl EmployerFlagInput {
 }
 
 /// The employer's wage-payment record from the rights capability's wage-arrears
-/// cases (欠薪案件). Empty until that capability lands; the page already has its slot.
+/// cases (欠薪案件): only cases closed with money recovered or a mediated
+/// agreement count; open allegations never show (`open_cases` stays 0).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct WageRecord {
@@ -285,6 +286,9 @@ pub struct WageRecord {
     pub open_cases: u32,
     /// Complaints closed (paid, mediated or judged).
     pub closed_cases: u32,
+    /// Of those, the cases staff marked as paid on time (按时结清).
+    #[serde(default)]
+    pub settled_on_time: u32,
     /// Wages recovered for workers through closed cases, fen.
     pub recovered_fen: i64,
     /// The date of the latest complaint, Asia/Shanghai.
@@ -296,9 +300,25 @@ impl WageRecord {
     pub fn summary(&self) -> Text {
         match (self.open_cases, self.closed_cases) {
             (0, 0) => Text::new("无欠薪记录", "No wage-arrears record"),
+            (0, c) if self.settled_on_time >= c => Text::owned(
+                format!(
+                    "有{c}起欠薪案件已结案,为工人追回{},均已按时结清",
+                    crate::money::yuan(self.recovered_fen)
+                ),
+                format!(
+                    "{c} wage-arrears case(s) closed, {} recovered for workers, all paid on time",
+                    crate::money::yuan_sign(self.recovered_fen)
+                ),
+            ),
             (0, c) => Text::owned(
-                format!("有{c}起欠薪投诉,均已处理完毕"),
-                format!("{c} wage-arrears complaint(s), all closed"),
+                format!(
+                    "有{c}起欠薪案件已结案,为工人追回{}",
+                    crate::money::yuan(self.recovered_fen)
+                ),
+                format!(
+                    "{c} wage-arrears case(s) closed, {} recovered for workers",
+                    crate::money::yuan_sign(self.recovered_fen)
+                ),
             ),
             (o, _) => Text::owned(
                 format!("有{o}起欠薪投诉正在处理"),
@@ -539,7 +559,7 @@ mod tests {
     }
 
     #[test]
-    fn wage_record_is_an_empty_slot_for_now() {
+    fn wage_record_shows_closed_cases_and_money_recovered() {
         let e = Employer {
             id: 1,
             name: "某公司".into(),
@@ -578,7 +598,12 @@ mod tests {
             recovered_fen: 1_155_000,
             ..Default::default()
         };
-        assert_eq!(closed.summary().zh, "有1起欠薪投诉,均已处理完毕");
+        assert_eq!(closed.summary().zh, "有1起欠薪案件已结案,为工人追回11550元");
+        let settled = WageRecord {
+            settled_on_time: 1,
+            ..closed
+        };
+        assert!(settled.summary().zh.ends_with("均已按时结清"));
     }
 
     #[test]

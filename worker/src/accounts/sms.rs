@@ -7,6 +7,7 @@
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use shared::benefits::StatusNotice;
+use shared::rights::cases::CaseNotice;
 use shared::server::crypto;
 use shared::server::sms_aliyun::{self, AliyunConfig};
 use shared::training::{NoticeFacts, NoticeKind};
@@ -27,6 +28,13 @@ pub trait SmsProvider {
         &self,
         phone: &str,
         notice: &StatusNotice,
+        timestamp: &str,
+    ) -> AppResult<()>;
+    /// A wage-arrears case changed status (each claimant gets one).
+    async fn send_case_status(
+        &self,
+        phone: &str,
+        notice: &CaseNotice,
         timestamp: &str,
     ) -> AppResult<()>;
 }
@@ -62,6 +70,16 @@ impl SmsProvider for ConsoleSms {
         worker::console_log!("[sms:console] to {phone}: {}", notice.text());
         Ok(())
     }
+
+    async fn send_case_status(
+        &self,
+        phone: &str,
+        notice: &CaseNotice,
+        _timestamp: &str,
+    ) -> AppResult<()> {
+        worker::console_log!("[sms:console] to {phone}: {}", notice.text());
+        Ok(())
+    }
 }
 
 /// Aliyun, with the approved template of each notice (absent: notices are not sent).
@@ -72,6 +90,7 @@ pub struct NoticeTemplates {
     pub promoted: Option<String>,
     pub reminder: Option<String>,
     pub benefit_status: Option<String>,
+    pub case_status: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -150,6 +169,26 @@ impl SmsProvider for AliyunSms {
         ))
         .await
     }
+
+    async fn send_case_status(
+        &self,
+        phone: &str,
+        notice: &CaseNotice,
+        timestamp: &str,
+    ) -> AppResult<()> {
+        let template = self.1.case_status.as_deref().ok_or_else(|| {
+            AppError::Internal("no Aliyun template for the case status notice".into())
+        })?;
+        aliyun_send(sms_aliyun::send_template_url(
+            &self.0,
+            template,
+            phone,
+            &notice.params(),
+            &crypto::token(),
+            timestamp,
+        ))
+        .await
+    }
 }
 
 pub enum Provider {
@@ -189,6 +228,18 @@ impl SmsProvider for Provider {
             Provider::Aliyun(p) => p.send_benefit_status(phone, notice, timestamp).await,
         }
     }
+
+    async fn send_case_status(
+        &self,
+        phone: &str,
+        notice: &CaseNotice,
+        timestamp: &str,
+    ) -> AppResult<()> {
+        match self {
+            Provider::Console(p) => p.send_case_status(phone, notice, timestamp).await,
+            Provider::Aliyun(p) => p.send_case_status(phone, notice, timestamp).await,
+        }
+    }
 }
 
 /// The provider the Worker's secrets configure. Aliyun wins whenever its key is set.
@@ -223,6 +274,7 @@ fn provider_from(secret: impl Fn(&str) -> Option<String>) -> AppResult<Provider>
                 promoted: secret("ALIYUN_SMS_TEMPLATE_TRAINING_PROMOTED"),
                 reminder: secret("ALIYUN_SMS_TEMPLATE_TRAINING_REMINDER"),
                 benefit_status: secret("ALIYUN_SMS_TEMPLATE_BENEFIT_STATUS"),
+                case_status: secret("ALIYUN_SMS_TEMPLATE_CASE_STATUS"),
             },
         )));
     }

@@ -161,9 +161,12 @@ async fn employer_page(ctx: &Ctx) -> AppResult<Response> {
     if !record_visible(viewer, e.verified_at.is_some()) {
         return Err(ApiError::not_found().into());
     }
-    ok(&EmployerEnvelope {
-        employer: store::wire_one(&db, &e, viewer != RecordViewer::Public).await?,
-    })
+    let mut employer = store::wire_one(&db, &e, viewer != RecordViewer::Public).await?;
+    if employer.to_ref().is_verified() {
+        // 欠薪记录: closed cases only, from the rights capability's store.
+        employer.wage_record = Some(crate::rights::cases::store::wage_record(&db, e.id).await?);
+    }
+    ok(&EmployerEnvelope { employer })
 }
 
 async fn fairs(ctx: &Ctx) -> AppResult<Response> {

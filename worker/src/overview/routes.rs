@@ -30,6 +30,9 @@ fn statement(
             &recheck_cutoff(today).to_string(),
         ),
         Queue::JobReports => crate::jobs::store::count_open_reports(db, scope),
+        Queue::CasesWithClockDue => {
+            crate::rights::cases::store::count_clocks_due(db, scope, &today.to_string())
+        }
         Queue::CoursesThisWeek => {
             let (monday, sunday) = week_of(today);
             crate::training::store::count_starting(

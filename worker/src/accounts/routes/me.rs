@@ -245,6 +245,7 @@ pub async fn export_data(ctx: &mut Ctx) -> AppResult<Response> {
             .collect(),
         locker_entries: crate::rights::locker::store::export_entries(&db, user_id).await?,
         locker_confirmations: crate::rights::locker::store::export_given(&db, user_id).await?,
+        rights_cases: crate::rights::cases::views::export(ctx, user_id).await?,
         station_reports: crate::stations::store::export_reports(&db, user_id).await?,
         station_visits: crate::stations::store::export_visits(&db, user_id).await?,
         sessions,
@@ -283,6 +284,7 @@ pub async fn delete_account(ctx: &mut Ctx) -> AppResult<Response> {
         &ctx.now_text(),
     )?);
     erase.extend(crate::rights::locker::store::erase(&db, user_id)?);
+    erase.push(crate::rights::cases::store::erase_claimant(&db, user_id)?);
     db::batch(&db, erase).await?;
     crate::attachments::erase_unlinked_of(&ctx.env, &db, user_id).await?;
     crate::attachments::erase_linked_of(&ctx.env, &db, user_id, crate::rights::locker::CAPABILITY)

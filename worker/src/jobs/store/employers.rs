@@ -77,7 +77,7 @@ impl EmployerRow {
             jobs_posted: self.jobs_posted as u32,
             hires: self.hires as u32,
             flags,
-            // The rights capability (wage-arrears cases) fills this in.
+            // The employer page adds the rights capability's wage record.
             wage_record: None,
             created_at: self.created_at.clone(),
         }
