@@ -116,6 +116,35 @@ impl FieldErrors {
     }
 }
 
+/// Checks a free-text field's length in characters (after trimming) and returns it trimmed.
+pub fn text_field(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> String {
+    let v = value.trim();
+    let n = v.chars().count();
+    if n == 0 && min > 0 {
+        errors.add(field, why::required());
+    } else if n < min {
+        errors.add(field, why::too_short(min));
+    } else if n > max {
+        errors.add(field, why::too_long(max));
+    }
+    v.to_string()
+}
+
+/// `Ok(value)` when no field error was recorded.
+pub fn finish<T>(errors: FieldErrors, value: T) -> Result<T, FieldErrors> {
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
+}
+
 /// A failure the API reports to its caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
@@ -289,6 +318,21 @@ pub mod why {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_fields_are_trimmed_and_measured_in_characters() {
+        let mut e = FieldErrors::new();
+        assert_eq!(text_field(&mut e, "a", "  木工  ", 2, 4), "木工");
+        assert!(e.is_empty());
+        text_field(&mut e, "b", "木", 2, 4);
+        text_field(&mut e, "c", "钢筋工程", 2, 3);
+        text_field(&mut e, "d", "   ", 2, 4);
+        text_field(&mut e, "e", "", 0, 4);
+        assert_eq!(e.get("b"), Some(&why::too_short(2)));
+        assert_eq!(e.get("c"), Some(&why::too_long(3)));
+        assert_eq!(e.get("d"), Some(&why::required()));
+        assert_eq!(e.get("e"), None);
+    }
 
     #[test]
     fn validation_error_renders_fields_in_both_languages() {

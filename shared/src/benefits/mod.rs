@@ -47,36 +47,7 @@ pub use review::*;
 pub use routes::*;
 pub use status::*;
 
-use crate::error::{why, FieldErrors};
-
-/// Checks a free-text field's length in characters (after trimming) and returns it trimmed.
-fn text_field(
-    errors: &mut FieldErrors,
-    field: &str,
-    value: &str,
-    min: usize,
-    max: usize,
-) -> String {
-    let v = value.trim();
-    let n = v.chars().count();
-    if n == 0 && min > 0 {
-        errors.add(field, why::required());
-    } else if n < min {
-        errors.add(field, why::too_short(min));
-    } else if n > max {
-        errors.add(field, why::too_long(max));
-    }
-    v.to_string()
-}
-
-/// `Ok(value)` when no field error was recorded.
-fn finish<T>(errors: FieldErrors, value: T) -> Result<T, FieldErrors> {
-    if errors.is_empty() {
-        Ok(value)
-    } else {
-        Err(errors)
-    }
-}
+use crate::error::{finish, text_field};
 
 /// A name with every character but the first and the last hidden, as a
 /// public notice (公示) shows it: 王建国 → 王*国, 王五 → 王*, 欧阳小明 → 欧**明.

@@ -35,7 +35,7 @@ pub use job::*;
 pub use routes::*;
 pub use search::*;
 
-use crate::error::{why, FieldErrors};
+use crate::error::{finish, text_field};
 use crate::trades::{Trade, TradeGroup};
 
 /// The trades as one integer, a bit per trade (its place in `Trade::ALL`, which
@@ -66,53 +66,9 @@ pub fn related_mask(trades: impl IntoIterator<Item = Trade>) -> i64 {
     )
 }
 
-/// Checks a free-text field's length in characters (after trimming) and returns it trimmed.
-fn text_field(
-    errors: &mut FieldErrors,
-    field: &str,
-    value: &str,
-    min: usize,
-    max: usize,
-) -> String {
-    let v = value.trim();
-    let n = v.chars().count();
-    if n == 0 && min > 0 {
-        errors.add(field, why::required());
-    } else if n < min {
-        errors.add(field, why::too_short(min));
-    } else if n > max {
-        errors.add(field, why::too_long(max));
-    }
-    v.to_string()
-}
-
-/// `Ok(value)` when no field error was recorded.
-fn finish<T>(errors: FieldErrors, value: T) -> Result<T, FieldErrors> {
-    if errors.is_empty() {
-        Ok(value)
-    } else {
-        Err(errors)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_fields_are_trimmed_and_measured_in_characters() {
-        let mut e = FieldErrors::new();
-        assert_eq!(text_field(&mut e, "a", "  木工  ", 2, 4), "木工");
-        assert!(e.is_empty());
-        text_field(&mut e, "b", "木", 2, 4);
-        text_field(&mut e, "c", "钢筋工程", 2, 3);
-        text_field(&mut e, "d", "   ", 2, 4);
-        text_field(&mut e, "e", "", 0, 4);
-        assert_eq!(e.get("b"), Some(&why::too_short(2)));
-        assert_eq!(e.get("c"), Some(&why::too_long(3)));
-        assert_eq!(e.get("d"), Some(&why::required()));
-        assert_eq!(e.get("e"), None);
-    }
 
     #[test]
     fn trade_masks_have_a_bit_per_trade_and_related_trades_share_a_group() {

@@ -38,39 +38,10 @@ pub use routes::*;
 pub use session::*;
 pub use signup::*;
 
-use crate::error::{why, FieldErrors};
+use crate::error::{finish, text_field};
 
 /// Bytes of an HMAC-SHA256 signature (session codes, certificate links).
 pub const SIG_LEN: usize = 32;
-
-/// Checks a free-text field's length in characters (after trimming) and returns it trimmed.
-fn text_field(
-    errors: &mut FieldErrors,
-    field: &str,
-    value: &str,
-    min: usize,
-    max: usize,
-) -> String {
-    let v = value.trim();
-    let n = v.chars().count();
-    if n == 0 && min > 0 {
-        errors.add(field, why::required());
-    } else if n < min {
-        errors.add(field, why::too_short(min));
-    } else if n > max {
-        errors.add(field, why::too_long(max));
-    }
-    v.to_string()
-}
-
-/// `Ok(value)` when no field error was recorded.
-fn finish<T>(errors: FieldErrors, value: T) -> Result<T, FieldErrors> {
-    if errors.is_empty() {
-        Ok(value)
-    } else {
-        Err(errors)
-    }
-}
 
 /// Lower-case hex of a signature.
 fn hex(sig: &[u8; SIG_LEN]) -> String {

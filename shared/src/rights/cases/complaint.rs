@@ -1,7 +1,7 @@
 //! What a worker files (投诉), what each co-worker adds to a collective
 //! complaint, and the signed invitation that lets them.
 
-use crate::error::{why, FieldErrors};
+use crate::error::{finish, text_field as text, why, FieldErrors};
 use crate::lang::Text;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -98,27 +98,6 @@ pub struct ComplaintInput {
     #[cfg_attr(feature = "openapi", schemars(length(max = 2000)))]
     pub facts: String,
     pub claim: ClaimInput,
-}
-
-fn text(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max: usize) -> String {
-    let v = value.trim();
-    let n = v.chars().count();
-    if n == 0 && min > 0 {
-        errors.add(field, why::required());
-    } else if n < min {
-        errors.add(field, why::too_short(min));
-    } else if n > max {
-        errors.add(field, why::too_long(max));
-    }
-    v.to_string()
-}
-
-fn finish<T>(errors: FieldErrors, value: T) -> Result<T, FieldErrors> {
-    if errors.is_empty() {
-        Ok(value)
-    } else {
-        Err(errors)
-    }
 }
 
 impl ClaimInput {
