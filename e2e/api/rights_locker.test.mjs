@@ -184,6 +184,9 @@ test("photos: the worker's uploads are linked to the entry in its batch; another
   assert.deepEqual(e.files.map((f) => f.id), [up.body.attachment.id]);
   const row = JSON.parse(sqlJson(`SELECT capability, subject_id FROM attachments WHERE public_id = '${up.body.attachment.id}'`))[0];
   assert.deepEqual([row.capability, row.subject_id], ["rights_locker", e.id]);
+  // The locker is the worker's own: they read the photo, no staff member does, not even a platform admin.
+  assert.equal((await w.get(`/api/attachments/${up.body.attachment.id}`)).status, 200);
+  assert.equal((await (await platformAdmin()).get(`/api/attachments/${up.body.attachment.id}`)).status, 404);
   const thief = await worker();
   const stolen = await thief.post("/api/rights/locker/entries", dayBody({ attachments: [up.body.attachment.id] }), idem());
   assert.equal(stolen.status, 422, stolen.text);

@@ -24,11 +24,15 @@ pub struct Holding<'a> {
 
 /// The owner may always read their file. Staff may read it once it is linked
 /// to a record whose union is in their scope — never a file still on its way
-/// into a form, and never another subtree's. No other worker may.
+/// into a form, never another subtree's, and never one of a record no union
+/// holds (a worker's own evidence locker: its path is not a union path, so not
+/// even a platform admin's scope takes it in). No other worker may.
 pub fn may_read(reader: Reader<'_>, holding: Holding<'_>) -> bool {
     match reader {
         Reader::Worker { user_id } => user_id == holding.owner_user_id,
-        Reader::Staff(scope) => holding.union_path.is_some_and(|p| scope.contains(p)),
+        Reader::Staff(scope) => holding
+            .union_path
+            .is_some_and(|p| p.starts_with('/') && scope.contains(p)),
     }
 }
 
@@ -164,6 +168,12 @@ mod tests {
         for scope in [&grassroots, &street, &platform] {
             assert!(!may_read(Reader::Staff(scope), held(7, None)));
         }
+        // A record no union holds (the worker's own locker): the owner's alone.
+        let private = held(7, Some("locker:private"));
+        for scope in [&grassroots, &district, &platform] {
+            assert!(!may_read(Reader::Staff(scope), private));
+        }
+        assert!(may_read(Reader::Worker { user_id: 7 }, private));
         // "/1/3/2" is not inside "/1/3/20/": paths end with a slash.
         assert!(!may_read(Reader::Staff(&street), held(7, Some("/1/3/2/"))));
     }

@@ -16,6 +16,7 @@ pub mod store;
 /// The attachments' capability name for locker entries.
 pub const CAPABILITY: &str = "rights_locker";
 /// The union path written on a locker entry's files: the locker is the
-/// worker's own, so no union's subtree holds it (a platform admin's scope,
-/// which contains every path, still does).
+/// worker's own, so no union's subtree holds it: not being a union path,
+/// no staff scope takes it in (`shared::attachments::may_read`), not even a
+/// platform admin's.
 pub const PRIVATE_PATH: &str = "locker:private";
