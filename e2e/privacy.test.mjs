@@ -29,9 +29,11 @@ export function isIdNumber(s) {
   return CHECK[sum % 11] === s[17].toUpperCase();
 }
 
+/** A real date someone alive was born on: from 1900 to today (a hex digest or
+ *  trace id can hold 14 digits that read as an area code and a date in 2098). */
 function isBirthDate(y, m, d) {
   const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return y >= 1900 && date <= new Date() && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** An area code and a birth date (a number cut after digit 14, or masked after
@@ -88,6 +90,8 @@ test("the scanner recognises ID numbers and nothing else", () => {
     "11010519491231****",
   ]);
   assert.deepEqual(findPartialIdNumbers(Buffer.from("11010519491231", "utf16le")), ["11010519491231"]);
+  // Digits inside a trace id's hex that read as a birth date in the future are none.
+  assert.deepEqual(findPartialIdNumbers(Buffer.from("eece64309920980219b86735a")), []);
   // A phone running on into a region code and a path, side by side in a D1 page, is none.
   assert.deepEqual(findPartialIdNumbers(Buffer.from("联系人13195643491340102*/1/2/")), []);
 });

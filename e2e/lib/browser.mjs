@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { BASE } from "./env.mjs";
+import { freshIp } from "./fixtures.mjs";
 
 const require = createRequire(import.meta.url);
 const ARGS = [
@@ -12,7 +13,7 @@ const ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-/** Opens a browser with a fresh profile. Options go to launchPersistentContext
+/** Opens a browser with a fresh profile and its own client address. Options go to launchPersistentContext
  *  (e.g. geolocation, permissions, viewport). Returns { context, page, close }. */
 export async function openBrowser(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), "gongyou-profile-"));
@@ -25,6 +26,9 @@ export async function openBrowser(options = {}) {
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     ...options,
+    // Each fresh profile is another phone, with its own address: the per-address
+    // limits on SMS codes and staff sign-in count one phone, not the whole suite.
+    extraHTTPHeaders: { "cf-connecting-ip": freshIp(), ...options.extraHTTPHeaders },
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
