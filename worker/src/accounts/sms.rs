@@ -115,6 +115,32 @@ async fn aliyun_send(url: String) -> AppResult<()> {
     }
 }
 
+impl AliyunSms {
+    /// Sends an approved template with its parameters; no template configured is an error
+    /// (the text stays pending and is retried).
+    async fn send_template(
+        &self,
+        template: Option<&str>,
+        what: &str,
+        phone: &str,
+        params: &serde_json::Value,
+        timestamp: &str,
+    ) -> AppResult<()> {
+        let template = template.ok_or_else(|| {
+            AppError::Internal(format!("no Aliyun template for the {what} notice"))
+        })?;
+        aliyun_send(sms_aliyun::send_template_url(
+            &self.0,
+            template,
+            phone,
+            params,
+            &crypto::token(),
+            timestamp,
+        ))
+        .await
+    }
+}
+
 impl SmsProvider for AliyunSms {
     async fn send_code(&self, phone: &str, code: &str, timestamp: &str) -> AppResult<()> {
         aliyun_send(sms_aliyun::send_code_url(
@@ -137,16 +163,14 @@ impl SmsProvider for AliyunSms {
         let template = match kind {
             NoticeKind::Promoted => self.1.promoted.as_deref(),
             NoticeKind::Reminder => self.1.reminder.as_deref(),
-        }
-        .ok_or_else(|| AppError::Internal(format!("no Aliyun template for the {kind} notice")))?;
-        aliyun_send(sms_aliyun::send_template_url(
-            &self.0,
+        };
+        self.send_template(
             template,
+            &kind.to_string(),
             phone,
             &facts.params(),
-            &crypto::token(),
             timestamp,
-        ))
+        )
         .await
     }
 
@@ -156,17 +180,13 @@ impl SmsProvider for AliyunSms {
         notice: &StatusNotice,
         timestamp: &str,
     ) -> AppResult<()> {
-        let template = self.1.benefit_status.as_deref().ok_or_else(|| {
-            AppError::Internal("no Aliyun template for the benefit status notice".into())
-        })?;
-        aliyun_send(sms_aliyun::send_template_url(
-            &self.0,
-            template,
+        self.send_template(
+            self.1.benefit_status.as_deref(),
+            "benefit status",
             phone,
             &notice.params(),
-            &crypto::token(),
             timestamp,
-        ))
+        )
         .await
     }
 
@@ -176,17 +196,13 @@ impl SmsProvider for AliyunSms {
         notice: &CaseNotice,
         timestamp: &str,
     ) -> AppResult<()> {
-        let template = self.1.case_status.as_deref().ok_or_else(|| {
-            AppError::Internal("no Aliyun template for the case status notice".into())
-        })?;
-        aliyun_send(sms_aliyun::send_template_url(
-            &self.0,
-            template,
+        self.send_template(
+            self.1.case_status.as_deref(),
+            "case status",
             phone,
             &notice.params(),
-            &crypto::token(),
             timestamp,
-        ))
+        )
         .await
     }
 }
